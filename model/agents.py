@@ -1,0 +1,171 @@
+"""Mesa agents: each Firm, Worker and Platform is a named view of one row of the state arrays.
+
+The rules update whole populations at once (see :mod:`model.economy`), but a
+student can still ask one agent what it is and did::
+
+    firm = next(iter(model.agents_by_type[Firm]))
+    firm.sector, firm.adoption, firm.employees, firm.describe()
+"""
+
+from __future__ import annotations
+
+import mesa
+
+from model.state import AGE_NAMES, SKILL_NAMES, STAGES, STATUSES, TECHS
+
+
+class Firm(mesa.Agent):
+    """A firm: sector, region, size class, technologies, workforce and finances."""
+
+    def __init__(self, model, row: int):
+        super().__init__(model)
+        self.row = row
+
+    @property
+    def _f(self):
+        return self.model.firms
+
+    @property
+    def sector(self) -> str:
+        return self.model.sector_names[self._f.sector[self.row]]
+
+    @property
+    def region(self) -> str:
+        return self.model.region_names[self._f.region[self.row]]
+
+    @property
+    def size_class(self) -> str:
+        return self.model.size_names[self._f.size[self.row]]
+
+    @property
+    def adoption(self) -> dict[str, str]:
+        """Stage of each technology: none, adjusting or integrated."""
+        return {t: STAGES[self._f.stage[self.row, i]] for i, t in enumerate(TECHS)}
+
+    @property
+    def employees(self) -> dict[str, int]:
+        return {s: int(self._f.headcount[self.row, i]) for i, s in enumerate(SKILL_NAMES)}
+
+    @property
+    def output(self) -> float:
+        return float(self._f.output[self.row])
+
+    @property
+    def productivity(self) -> float:
+        """Output per employee this quarter."""
+        staff = self._f.headcount[self.row].sum()
+        return float(self._f.output[self.row] / staff) if staff else 0.0
+
+    @property
+    def platform(self) -> str | None:
+        member = self._f.member[self.row]
+        return None if member < 0 else self.model.platform_agents[self.model.n_gig + member].name
+
+    def describe(self) -> dict:
+        """Everything about this firm, as plain values."""
+        f, r = self._f, self.row
+        return {
+            "id": self.unique_id, "sector": self.sector, "region": self.region, "size_class": self.size_class,
+            "age_quarters": int(f.age[r]), "adoption": self.adoption,
+            "perceived_gain": {t: round(float(f.belief[r, i]), 4) for i, t in enumerate(TECHS)},
+            "aware": {t: bool(f.aware[r, i]) for i, t in enumerate(TECHS)},
+            "capability": round(float(f.capability[r]), 4), "employees": self.employees,
+            "robots": round(float(f.robots[r]), 3), "data_stock": round(float(f.data[r]), 3),
+            "output": round(self.output, 4), "price": round(float(f.price[r]), 4),
+            "market_share": float(f.share[r]), "cash": round(float(f.cash[r]), 4),
+            "credit_limit": round(float(f.credit[r]), 4), "profit": round(float(f.profit[r]), 4),
+            "platform": self.platform,
+        }
+
+    def __repr__(self) -> str:
+        return f"<Firm {self.unique_id} {self.sector}/{self.region}/{self.size_class} {self.adoption}>"
+
+
+class Worker(mesa.Agent):
+    """A worker: region, skill, digital skill, age band, status and earnings."""
+
+    def __init__(self, model, row: int):
+        super().__init__(model)
+        self.row = row
+
+    @property
+    def _w(self):
+        return self.model.workers
+
+    @property
+    def region(self) -> str:
+        return self.model.region_names[self._w.region[self.row]]
+
+    @property
+    def skill(self) -> str:
+        return SKILL_NAMES[self._w.skill[self.row]]
+
+    @property
+    def age_band(self) -> str:
+        return AGE_NAMES[self._w.age[self.row]]
+
+    @property
+    def digital_skill(self) -> float:
+        return float(self._w.digital[self.row])
+
+    @property
+    def status(self) -> str:
+        return STATUSES[self._w.status[self.row]]
+
+    @property
+    def employer(self) -> Firm | None:
+        row = self._w.employer[self.row]
+        return None if row < 0 else self.model.firm_agents[row]
+
+    @property
+    def platform(self):
+        p = self._w.platform[self.row]
+        return None if p < 0 else self.model.platform_agents[p]
+
+    @property
+    def earnings(self) -> float:
+        return float(self._w.earnings[self.row])
+
+    def describe(self) -> dict:
+        """Everything about this worker, as plain values."""
+        w, r = self._w, self.row
+        employer = self.employer
+        platform = self.platform
+        return {
+            "id": self.unique_id, "region": self.region, "skill": self.skill, "age_band": self.age_band,
+            "digital_skill": round(self.digital_skill, 4), "status": self.status,
+            "employer": employer.unique_id if employer else None,
+            "platform": platform.name if platform else None,
+            "earnings": round(self.earnings, 4), "transfers": round(float(w.transfers[r]), 4),
+            "income": round(float(w.income[r]), 4), "in_training": bool(w.training[r] > 0),
+            "spell_quarters": int(w.spell[r]), "displaced": bool(w.displaced[r]),
+        }
+
+    def __repr__(self) -> str:
+        return f"<Worker {self.unique_id} {self.skill}/{self.region} {self.status}>"
+
+
+class Platform(mesa.Agent):
+    """A gig platform (matching algorithm, commission) or an industrial platform (data pool, AI services)."""
+
+    def __init__(self, model, row: int, name: str):
+        super().__init__(model)
+        self.row = row
+        self.name = name
+
+    @property
+    def kind(self) -> str:
+        return ("gig", "industrial")[self.model.platforms.kind[self.row]]
+
+    def describe(self) -> dict:
+        p, r = self.model.platforms, self.row
+        return {
+            "id": self.unique_id, "name": self.name, "kind": self.kind,
+            "commission": round(float(p.commission[r]), 4), "gig_workers": int(p.workers[r]),
+            "demand_share": round(float(p.demand_share[r]), 4), "members": int(p.members[r]),
+            "pooled_data": round(float(p.pooled_data[r]), 3), "revenue": round(float(p.revenue[r]), 4),
+            "utilisation": round(float(p.utilisation[r]), 4),
+        }
+
+    def __repr__(self) -> str:
+        return f"<Platform {self.name} ({self.kind})>"

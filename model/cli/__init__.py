@@ -1,0 +1,52 @@
+"""Command line: ``python run.py COMMAND ...``.
+
+Each command lives in its own module ``model/cli/<name>_cmd.py`` exposing
+``add_parser(subparsers)``; the parser it returns must ``set_defaults(func=...)``
+where ``func(args) -> int`` is the exit status. Adding a command touches one file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from model import __version__
+from model.errors import UserError
+
+
+def _command_modules():
+    package = importlib.import_module(__name__)
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmd"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the top-level parser with every registered command."""
+    parser = argparse.ArgumentParser(
+        prog="run.py",
+        description="Agent-based model of digital transformation (firms, workers, platforms; data, robots, AI).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

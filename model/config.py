@@ -1,0 +1,373 @@
+"""The scenario schema: every parameter of the model, its default, range and meaning.
+
+A scenario YAML file is validated against :class:`Scenario`. Defaults are the
+baseline economy (China, 2025Q1, see ``docs/calibration.md``); a scenario file
+only needs the keys it changes. Loading, ``extends:`` and ``--set`` overrides
+live in :mod:`model.scenario_io`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+from model.periods import parse_period
+from model.policies import LEVERS
+
+SKILLS = ("low", "mid", "high")
+AGES = ("young", "prime", "older")
+TASKS = ("routine_manual", "routine_cognitive", "non_routine")
+
+
+class Section(BaseModel):
+    """A block of the scenario: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _f(default, lo=None, hi=None, desc="", gt=None):
+    return Field(default, ge=lo, le=hi, gt=gt, description=desc, allow_inf_nan=False)
+
+
+class Population(Section):
+    firms: int = Field(2000, ge=1, le=2_000_000, description="Number of firm agents.")
+    workers: int = Field(20000, ge=1, le=20_000_000, description="Number of worker agents.")
+    gig_platforms: int = Field(3, ge=0, le=50, description="Gig platforms (ride-hailing, delivery, freelance).")
+    industrial_platforms: int = Field(2, ge=0, le=50, description="Industrial internet / cloud-AI platforms.")
+    people_per_worker: float = _f(37000.0, gt=0, hi=1e9, desc="People one worker agent stands for (for national figures).")
+
+
+class Region(Section):
+    name: str = Field(..., min_length=1, max_length=40, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
+    firm_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of firms located here.")
+    worker_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of workers living here.")
+    infrastructure: float = _f(0.5, 0, 1, "Digital infrastructure level (5G, broadband, compute), 0..1.")
+    productivity: float = _f(1.0, gt=0, hi=100, desc="Relative TFP level of firms here.")
+    wage: float = _f(1.0, gt=0, hi=100, desc="Relative wage level here.")
+    compute_cost: float = _f(1.0, gt=0, hi=100, desc="Relative cost of compute here (west cheaper: 东数西算).")
+    green_power: float = _f(0.3, 0, 1, "Share of green power in this region's electricity.")
+
+
+class TaskWeights(Section):
+    routine_manual: float = _f(0.4, 0, 1e3, "Weight of routine manual tasks (robots can do them).")
+    routine_cognitive: float = _f(0.3, 0, 1e3, "Weight of routine cognitive tasks (AI can do them).")
+    non_routine: float = _f(0.3, 0, 1e3, "Weight of non-routine tasks (AI augments high-skill labour).")
+
+    @model_validator(mode="after")
+    def _positive(self):
+        if self.routine_manual + self.routine_cognitive + self.non_routine <= 0:
+            raise ValueError("task weights must not all be zero")
+        return self
+
+
+class Sector(Section):
+    name: str = Field(..., min_length=1, max_length=40, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
+    firm_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of firms in this sector.")
+    income_elasticity: float = _f(1.0, 0, 5, "Income elasticity of demand (services > 1: demand shifts to them).")
+    tasks: TaskWeights = Field(default_factory=TaskWeights)
+    productivity: float = _f(1.0, gt=0, hi=100, desc="Relative TFP level of the sector.")
+    data_intensity: float = _f(1.0, 0, 10, "How strongly data raises productivity here (x data.gain).")
+    is_industry: bool = Field(False, description="Counts toward robot density (manufacturing).")
+
+
+class SizeClass(Section):
+    name: str = Field(..., min_length=1, max_length=40, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
+    firm_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of firms in this size class.")
+    mean_workers: float = _f(8.0, gt=0, hi=1e6, desc="Mean headcount (worker agents) of a firm of this class.")
+    cost_factor: float = _f(1.0, gt=0, hi=100, desc="Adoption fixed-cost multiplier per worker (scale economies).")
+    credit_ratio: float = _f(1.0, 0, 100, "Credit limit as quarters of sales (SMEs: tighter).")
+    risk_aversion: float = _f(0.3, 0, 1, "Share of an uncertain gain the firm discounts (the 'afraid' barrier).")
+    capability: float = _f(0.4, 0, 1, "Mean initial digital capability (absorptive capacity).")
+    awareness: float = _f(0.5, 0, 1, "Initial share of firms aware of each technology's value.")
+    adoption: dict[str, float] = Field(
+        default_factory=lambda: {"data": 0.3, "robots": 0.05, "ai": 0.02},
+        description="Initial adoption share by technology (data, robots, ai).",
+    )
+
+    @field_validator("adoption")
+    @classmethod
+    def _techs(cls, value):
+        bad = set(value) - {"data", "robots", "ai"}
+        if bad:
+            raise ValueError(f"unknown technology {sorted(bad)[0]!r}; valid: data, robots, ai")
+        for k, v in value.items():
+            if not 0 <= v <= 1:
+                raise ValueError(f"adoption.{k} must be between 0 and 1")
+        return value
+
+
+class SkillLevels(Section):
+    low: float = _f(0.3, 0, 1)
+    mid: float = _f(0.5, 0, 1)
+    high: float = _f(0.7, 0, 1)
+
+
+class SkillWages(Section):
+    low: float = _f(0.45, gt=0, hi=1e6)
+    mid: float = _f(0.65, gt=0, hi=1e6)
+    high: float = _f(1.1, gt=0, hi=1e6)
+
+
+class AgeShares(Section):
+    young: float = _f(0.3, 0, 1)
+    prime: float = _f(0.45, 0, 1)
+    older: float = _f(0.25, 0, 1)
+
+    @model_validator(mode="after")
+    def _positive(self):
+        if self.young + self.prime + self.older <= 0:
+            raise ValueError("age shares must not all be zero")
+        return self
+
+
+class Workforce(Section):
+    digital_skill: SkillLevels = Field(default_factory=lambda: SkillLevels(low=0.25, mid=0.45, high=0.7),
+                                       description="Mean initial digital skill (0..1) by skill level.")
+    age_shares: AgeShares = Field(default_factory=AgeShares)
+    older_digital_penalty: float = _f(0.15, 0, 1, "How much lower older workers' digital skill starts.")
+    young_digital_bonus: float = _f(0.1, 0, 1, "How much higher young workers' digital skill starts.")
+    initial_unemployment: float = _f(0.05, 0, 0.9, "Share of workers unemployed at the start.")
+    initial_gig_share: float = _f(0.2, 0, 0.9, "Share of workers working through gig platforms at the start.")
+    retirement_rate: float = _f(0.01, 0, 0.5, "Quarterly share of older workers replaced by young entrants.")
+    entrant_digital_skill: float = _f(0.65, 0, 1, "Mean digital skill of young labour-market entrants.")
+    digital_threshold: float = _f(0.5, 0, 1, "Digital skill at which a worker counts as digitally skilled.")
+
+
+class TechnologyParams(Section):
+    fixed_cost: float = _f(1.0, 0, 1e4, "One-off cost per worker^0.7 (quarters of one worker's output).")
+    gain: float = _f(0.1, 0, 5, "Size of the productivity effect (see production).")
+    adjust_quarters: float = _f(3.0, 0, 40, "Adjustment period before gains arrive (capable firms: shorter).")
+    adjust_cost: float = _f(0.05, 0, 0.9, "Productivity lost while adjusting.")
+    skill_threshold: float = _f(0.2, 0, 1, "Share of digitally skilled staff needed (the 'unable' barrier).")
+    uncertainty: float = _f(0.5, 0, 1, "How uncertain the gain looks before peers show it.")
+    running_cost: float = _f(0.01, 0, 1, "Quarterly running cost as a share of output (licences, compute, upkeep).")
+
+
+def _tech(**kw):
+    return Field(default_factory=lambda: TechnologyParams(**kw))
+
+
+class Technologies(Section):
+    data: TechnologyParams = _tech(fixed_cost=0.6, gain=0.12, adjust_quarters=2, adjust_cost=0.03,
+                                   skill_threshold=0.15, uncertainty=0.4, running_cost=0.01)
+    robots: TechnologyParams = _tech(fixed_cost=1.5, gain=1.0, adjust_quarters=4, adjust_cost=0.06,
+                                     skill_threshold=0.1, uncertainty=0.5, running_cost=0.005)
+    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.25, adjust_quarters=3, adjust_cost=0.05,
+                                 skill_threshold=0.3, uncertainty=0.6, running_cost=0.01)
+
+
+class Frontier(Section):
+    robot_price: float = _f(40.0, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
+    robot_price_elasticity: float = _f(3.0, 0.1, 20, "Steepness of the automated share in the robot/wage cost ratio.")
+    robot_price_decline: float = _f(0.06, -0.5, 0.9, "Yearly fall in robot prices.")
+    robot_productivity: float = _f(2.5, gt=0, hi=100, desc="Routine manual task units one robot performs (vs one worker = 1).")
+    robot_depreciation: float = _f(0.025, 0, 1, "Quarterly depreciation of the robot stock.")
+    max_robot_share: float = _f(0.7, 0, 1, "Most of a firm's routine manual tasks robots can take.")
+    ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
+    ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
+    max_ai_share: float = _f(0.5, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
+    compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
+    tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")
+
+
+class Adoption(Section):
+    bass_p: float = _f(0.02, 0, 1, "Quarterly chance of becoming aware from outside information (Bass p).")
+    bass_q: float = _f(0.25, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
+    belief_learning: float = _f(0.3, 0, 1, "How fast beliefs move toward gains peers realised.")
+    belief_noise: float = _f(0.4, 0, 3, "Spread of firms' initial beliefs about a technology's gain.")
+    hazard: float = _f(0.25, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
+    horizon_quarters: float = _f(16.0, 1, 200, "Payback horizon firms weigh gains over.")
+    infrastructure_discount: float = _f(0.3, 0, 1, "Cost discount at full regional infrastructure.")
+    capability_speed: float = _f(0.1, 0, 1, "Quarterly speed at which capability moves to its target.")
+
+
+class Production(Section):
+    capital_elasticity: float = _f(0.4, 0.01, 0.9, "Output elasticity of capital (beta).")
+    capital_output: float = _f(10.0, 0.1, 100, "Capital per unit of quarterly output that firms target.")
+    capital_cost: float = _f(0.03, 0, 0.5, "Quarterly user cost of capital (interest + depreciation).")
+    sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
+    sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
+    data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data returns are log(2).")
+    data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
+    data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
+    public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
+    data_task_coverage: float = _f(0.35, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
+    productivity_shock: float = _f(0.02, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
+    initial_dispersion: float = _f(0.35, 0, 3, "Std. dev. of initial log-TFP across firms.")
+    markup: float = _f(0.15, 0, 5, "Price markup over unit cost.")
+
+
+class Labour(Section):
+    matching_efficiency: float = _f(0.5, 0, 5, "Matching-function efficiency (search frictions; online recruitment raises it).")
+    matching_elasticity: float = _f(0.5, 0.01, 0.99, "Elasticity of matches with respect to job seekers.")
+    separation_rate: float = _f(0.02, 0, 1, "Quarterly exogenous separation rate.")
+    layoff_speed: float = _f(0.5, 0, 1, "Share of excess staff a firm lets go each quarter.")
+    hiring_slack: float = _f(0.0, 0, 1, "Extra vacancies posted above need.")
+    cross_region_search: float = _f(0.1, 0, 1, "Share of job seekers searching in another region.")
+    mobility_cost: float = _f(0.5, 0, 1, "Share of cross-region matches lost to mobility costs (hukou, housing).")
+    wage_flexibility: float = _f(0.05, 0, 1, "Response of wages to labour-market tightness per quarter.")
+    wage_indexation: float = _f(0.5, 0, 1, "Pass-through of price and productivity growth into wages.")
+    rent_sharing: float = _f(0.3, 0, 2, "Firm productivity premium passed to its workers' wages.")
+    digital_premium: float = _f(0.15, 0, 2, "Wage premium for digitally skilled staff at digital firms.")
+    skill_wages: SkillWages = Field(default_factory=SkillWages,
+                                     description="Initial quarterly wage by skill (units of output).")
+    unemployment_benefit: float = _f(0.3, 0, 2, "Unemployment benefit as a share of the low-skill wage.")
+    ai_digital_requirement: float = _f(0.5, 0, 1, "Digital skill required for mid/high jobs at AI-integrated firms.")
+
+
+class Gig(Section):
+    initial_earnings: float = _f(0.9, gt=0, hi=10, desc="Gig net earnings at the start relative to the low-skill wage (sets gig demand).")
+    tasks_per_worker: float = _f(1.0, gt=0, hi=1e6, desc="Service units a gig worker can deliver per quarter.")
+    street_utilisation: float = _f(0.5, 0, 1, "Utilisation without a platform algorithm (street-hail taxis, seed 004).")
+    algorithm_utilisation: float = _f(0.85, 0, 1, "Utilisation the matching algorithm reaches.")
+    commission: float = _f(0.2, 0, 0.95, "Baseline commission rate.")
+    commission_power: float = _f(0.3, 0, 5, "How much a dominant platform raises its commission with its share.")
+    max_commission: float = _f(0.35, 0, 0.95, "Highest commission a platform charges.")
+    network_effect: float = _f(1.3, 0, 5, "Exponent of the network effect in consumers' platform choice.")
+    join_rate: float = _f(0.3, 0, 1, "Quarterly chance an eligible worker joins when gig pays more.")
+    quit_rate: float = _f(0.2, 0, 1, "Quarterly chance a gig worker quits when gig pays less than the alternative.")
+    search_intensity: float = _f(0.5, 0, 1, "Job-search intensity of gig workers relative to the unemployed.")
+    reach_growth: float = _f(0.02, 0, 1, "Quarterly growth of the digital reach of consumers.")
+    initial_reach: float = _f(0.8, 0, 1, "Share of consumers reached by platforms at the start.")
+
+
+class IndustrialPlatforms(Section):
+    subscription: float = _f(0.01, 0, 1, "Quarterly fee as a share of a member's output.")
+    cost_discount: float = _f(0.3, 0, 1, "Adoption cost discount for members (shared tools, cloud).")
+    skill_support: float = _f(0.5, 0, 1, "Share of the digital-skill requirement the platform supplies (AI services).")
+    pool_share: float = _f(0.3, 0, 1, "Share of members' data pooled (data-sharing rules raise it).")
+    pool_relevance: float = _f(0.02, 0, 1, "Weight of the pooled data in a member's effective data.")
+    join_rate: float = _f(0.1, 0, 1, "Quarterly chance a firm that gains from membership joins.")
+    initial_members: float = _f(0.1, 0, 1, "Share of firms that are members at the start.")
+    capability_boost: float = _f(0.15, 0, 1, "Added to a member's capability target.")
+
+
+class Training(Section):
+    employer_rate: float = _f(0.02, 0, 1, "Quarterly share of staff at AI/data firms trained by the employer.")
+    duration_quarters: int = Field(2, ge=1, le=40, description="Length of a training course (quarters).")
+    success_rate: float = _f(0.7, 0, 1, "Chance a course raises digital skill.")
+    skill_gain: float = _f(0.2, 0, 1, "Digital skill gained on success.")
+    on_the_job: float = _f(0.005, 0, 1, "Quarterly digital-skill gain at digital firms and on platforms.")
+    decay: float = _f(0.002, 0, 1, "Quarterly digital-skill loss otherwise.")
+
+
+class Demand(Section):
+    propensity_to_consume: float = _f(0.7, 0, 1, "Share of household income consumed.")
+    dividend_payout: float = _f(0.5, 0, 1, "Share of firm profits paid to households.")
+    autonomous_growth: float = _f(0.045, -0.5, 1, "Yearly real growth of autonomous demand (investment, exports, government).")
+    share_adjustment: float = _f(0.3, 0, 5, "Speed at which market shares follow price competitiveness.")
+    income_tax: float = _f(0.1, 0, 0.9, "Tax rate on wages and gig earnings.")
+
+
+class EntryExit(Section):
+    exit_after_quarters: int = Field(6, ge=1, le=200, description="Quarters of losses with exhausted credit before exit.")
+    exit_hazard: float = _f(0.005, 0, 1, "Quarterly background exit chance.")
+    entrant_digital_base: float = _f(0.1, 0, 1, "Chance an entrant is digital (data) from birth at zero adoption.")
+    entrant_digital_slope: float = _f(0.8, 0, 5, "Increase of that chance with the economy's data adoption.")
+    entrant_productivity: float = _f(0.9, gt=0, hi=10, desc="Entrant TFP relative to the sector mean.")
+
+
+class Green(Section):
+    compute_per_ai_firm: float = _f(1.0, 0, 1e6, "Compute energy (GWh-equivalent per quarter) per unit of AI-using output.")
+    compute_per_data: float = _f(0.1, 0, 1e6, "Energy per unit of stored data.")
+    energy_efficiency_gain: float = _f(0.1, 0, 0.9, "Yearly fall in energy per unit of compute.")
+    carbon_intensity: float = _f(0.6, 0, 10, "Emissions per unit of non-green energy.")
+
+
+LeverField = Annotated[
+    Union[tuple(Annotated[cls, Tag(name)] for name, cls in sorted(LEVERS.items()))]  # type: ignore[misc]
+    if LEVERS else Any,
+    Discriminator(lambda v: v.get("lever") if isinstance(v, dict) else getattr(v, "lever", None)),
+]
+
+
+def _regions():
+    return [
+        Region(name="east", firm_share=0.5, worker_share=0.42, infrastructure=0.8, productivity=1.15,
+               wage=1.15, compute_cost=1.2, green_power=0.25),
+        Region(name="central", firm_share=0.3, worker_share=0.33, infrastructure=0.55, productivity=0.95,
+               wage=0.95, compute_cost=1.0, green_power=0.3),
+        Region(name="west", firm_share=0.2, worker_share=0.25, infrastructure=0.4, productivity=0.85,
+               wage=0.85, compute_cost=0.7, green_power=0.45),
+    ]
+
+
+def _sectors():
+    return [
+        Sector(name="agriculture", firm_share=0.1, income_elasticity=0.5,
+               tasks=TaskWeights(routine_manual=0.7, routine_cognitive=0.1, non_routine=0.2),
+               productivity=0.6, data_intensity=0.5),
+        Sector(name="industry", firm_share=0.3, income_elasticity=0.9,
+               tasks=TaskWeights(routine_manual=0.5, routine_cognitive=0.25, non_routine=0.25),
+               productivity=1.0, data_intensity=1.0, is_industry=True),
+        Sector(name="services", firm_share=0.6, income_elasticity=1.2,
+               tasks=TaskWeights(routine_manual=0.2, routine_cognitive=0.4, non_routine=0.4),
+               productivity=1.0, data_intensity=1.4),
+    ]
+
+
+def _sizes():
+    return [
+        SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
+                  risk_aversion=0.2, capability=0.6, awareness=0.9,
+                  adoption={"data": 0.75, "robots": 0.3, "ai": 0.15}),
+        SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
+                  risk_aversion=0.4, capability=0.4, awareness=0.6,
+                  adoption={"data": 0.45, "robots": 0.08, "ai": 0.04}),
+        SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
+                  risk_aversion=0.5, capability=0.25, awareness=0.4,
+                  adoption={"data": 0.25, "robots": 0.01, "ai": 0.01}),
+    ]
+
+
+class Scenario(Section):
+    """A complete, validated scenario: the single input of a run."""
+
+    name: str = Field("scenario", min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+                      description="Scenario name (letters, digits, _ . -); names the output folder.")
+    description: str = Field("", max_length=5000, description="The question this scenario answers.")
+    start: str = Field("2025Q1", description="First period (step 0), e.g. 2025Q1.")
+    steps: int = Field(40, ge=0, le=2000, description="Number of quarters to simulate.")
+    seed: int = Field(42, ge=0, le=2**63 - 1, description="Random seed (overridden by --seed).")
+    population: Population = Field(default_factory=Population)
+    regions: list[Region] = Field(default_factory=_regions, min_length=1, max_length=50)
+    sectors: list[Sector] = Field(default_factory=_sectors, min_length=1, max_length=50)
+    size_classes: list[SizeClass] = Field(default_factory=_sizes, min_length=1, max_length=10)
+    workforce: Workforce = Field(default_factory=Workforce)
+    technology: Technologies = Field(default_factory=Technologies)
+    frontier: Frontier = Field(default_factory=Frontier)
+    adoption: Adoption = Field(default_factory=Adoption)
+    production: Production = Field(default_factory=Production)
+    labour: Labour = Field(default_factory=Labour)
+    gig: Gig = Field(default_factory=Gig)
+    industrial_platforms: IndustrialPlatforms = Field(default_factory=IndustrialPlatforms)
+    training: Training = Field(default_factory=Training)
+    demand: Demand = Field(default_factory=Demand)
+    entry_exit: EntryExit = Field(default_factory=EntryExit)
+    green: Green = Field(default_factory=Green)
+    policies: list[LeverField] = Field(default_factory=list, max_length=200,
+                                       description="Scheduled policy levers (see `run.py list`).")
+
+    @field_validator("start")
+    @classmethod
+    def _period(cls, value):
+        parse_period(value)
+        return value.strip().upper()
+
+    @model_validator(mode="after")
+    def _unique_names(self):
+        for key in ("regions", "sectors", "size_classes"):
+            names = [item.name for item in getattr(self, key)]
+            if len(set(names)) != len(names):
+                raise ValueError(f"{key}: names must be unique (got {names})")
+        for i, lever in enumerate(self.policies):
+            try:
+                lever.check(self)
+            except ValueError as exc:
+                raise ValueError(f"policies.{i}.{exc}") from None
+            for bound in ("start", "end"):
+                value = getattr(lever, bound)
+                if isinstance(value, str) and parse_period(value) < parse_period(self.start):
+                    raise ValueError(f"policies.{i}.{bound}: {value} is before the scenario start {self.start}")
+        return self

@@ -1,0 +1,61 @@
+"""The government's account: what every lever paid out (or raised), taxes and benefits.
+
+Levers book money with :meth:`Fiscal.pay`; a negative amount is revenue (a
+tax). ``policy_spending`` is the sum over levers, so spending always equals
+what the levers paid out.
+"""
+
+from __future__ import annotations
+
+
+class Fiscal:
+    """Step and cumulative accounts, one per lever instance (its ``key``).
+
+    Args:
+        lever_keys: every lever key in the scenario, so each has a column even
+            outside its active window (where it is zero).
+    """
+
+    def __init__(self, lever_keys=()):
+        self.keys = list(dict.fromkeys(lever_keys))
+        self.step = {key: 0.0 for key in self.keys}
+        self.cumulative = {key: 0.0 for key in self.keys}
+        self.taxes = 0.0
+        self.benefits = 0.0
+        self.taxes_cumulative = 0.0
+        self.benefits_cumulative = 0.0
+
+    def begin_step(self) -> None:
+        """Start a new quarter's accounts."""
+        self.step = {key: 0.0 for key in self.keys}
+        self.taxes = 0.0
+        self.benefits = 0.0
+
+    def pay(self, key: str, amount: float) -> None:
+        """Book ``amount`` paid out by lever ``key`` (negative: revenue raised)."""
+        if key not in self.step:
+            self.keys.append(key)
+            self.step[key] = 0.0
+            self.cumulative[key] = 0.0
+        self.step[key] += amount
+        self.cumulative[key] += amount
+
+    def spent(self, key: str) -> float:
+        """Cumulative net spending of lever ``key`` so far."""
+        return self.cumulative.get(key, 0.0)
+
+    def collect_tax(self, amount: float) -> None:
+        self.taxes += amount
+        self.taxes_cumulative += amount
+
+    def pay_benefits(self, amount: float) -> None:
+        self.benefits += amount
+        self.benefits_cumulative += amount
+
+    @property
+    def policy_spending(self) -> float:
+        return sum(self.step.values())
+
+    @property
+    def policy_spending_cumulative(self) -> float:
+        return sum(self.cumulative.values())

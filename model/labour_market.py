@@ -1,0 +1,216 @@
+"""Rule 5: the labour market.
+
+Firms set staff needs by skill from the tasks left to people (see
+:func:`model.production.labour_demand`); automation and falling demand lead to
+layoffs; vacancies meet job seekers region by region and skill by skill through
+a matching function with search frictions (a unified market and online
+recruitment lower them); AI-integrated firms require digital skill for mid and
+high-skill jobs; wages move with tightness by skill and region and are indexed
+to prices and productivity.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.production import labour_demand
+from model.state import AI, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
+
+
+def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
+    """Round to integers, up with probability equal to the fraction (unbiased)."""
+    floor = np.floor(values)
+    return (floor + (rng.random(values.shape) < values - floor)).astype(np.int64)
+
+
+def rank_within(groups: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
+    """Random order of rows grouped by ``groups``, and each row's rank inside its group."""
+    order = np.lexsort((rng.random(groups.size), groups))
+    sorted_groups = groups[order]
+    if sorted_groups.size == 0:
+        return order, sorted_groups
+    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    lengths = np.diff(np.r_[starts, sorted_groups.size])
+    rank = np.arange(sorted_groups.size) - np.repeat(starts, lengths)
+    return order, rank
+
+
+def refresh_headcount(model) -> None:
+    """Recount staff by skill and the digitally skilled share of every firm."""
+    firms, workers = model.firms, model.workers
+    emp = workers.status == EMPLOYED
+    cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
+    firms.headcount = np.bincount(cell, minlength=firms.n * 3).reshape(firms.n, 3).astype(np.int64)
+    skilled = (workers.digital[emp] >= model.cfg.workforce.digital_threshold).astype(float)
+    staff = firms.headcount.sum(axis=1)
+    digital = np.bincount(workers.employer[emp], weights=skilled, minlength=firms.n)
+    firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
+
+
+def separate(model, rows: np.ndarray, displaced: bool) -> None:
+    """Move workers ``rows`` from their jobs into unemployment."""
+    workers = model.workers
+    workers.status[rows] = UNEMPLOYED
+    workers.employer[rows] = -1
+    workers.spell[rows] = 0
+    if displaced:
+        workers.displaced[rows] = True
+
+
+def lay_off(model, demand: np.ndarray) -> int:
+    """Firms with more staff than they need let a share of the excess go; returns the count."""
+    firms, workers, cfg = model.firms, model.workers, model.cfg
+    excess = firms.headcount - demand
+    fire = np.where(excess > 0, np.ceil(cfg.labour.layoff_speed * excess), 0).astype(np.int64).ravel()
+    emp = np.flatnonzero(workers.status == EMPLOYED)
+    cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
+    at_risk = fire[cell] > 0
+    emp, cell = emp[at_risk], cell[at_risk]
+    order, rank = rank_within(cell, model.rng)
+    chosen = emp[order][rank < fire[cell[order]]]
+    separate(model, chosen, displaced=True)
+    return int(chosen.size)
+
+
+def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
+    """Match job seekers to vacancies by (region, skill) with a matching function.
+
+    Args:
+        vacancies: open jobs [F, 3] by skill.
+        digital_jobs: bool [F, 3], jobs that require digital skill.
+
+    Returns:
+        Counters: seekers and vacancies by cell, hires, re-employed displaced
+        workers and unfilled digital vacancies.
+    """
+    firms, workers, cfg = model.firms, model.workers, model.cfg
+    lab, rng, eff = cfg.labour, model.rng, model.effects
+    n_regions = model.n_regions
+    searching = (workers.status == UNEMPLOYED) | (
+        (workers.status == GIG) & (rng.random(workers.n) < cfg.gig.search_intensity))
+    seekers = np.flatnonzero(searching)
+    target = workers.region[seekers].astype(np.int64)
+    if n_regions > 1:
+        away = rng.random(seekers.size) < np.clip(lab.cross_region_search + eff.cross_region_boost, 0, 1)
+        shift = rng.integers(1, n_regions, seekers.size)
+        target = np.where(away, (target + shift) % n_regions, target)
+        lost = away & (rng.random(seekers.size) < np.clip(lab.mobility_cost * eff.mobility_cost_factor, 0, 1))
+        seekers, target = seekers[~lost], target[~lost]
+    skill = workers.skill[seekers].astype(np.int64)
+    seeker_cell = target * 3 + skill
+    s_order, _ = rank_within(seeker_cell, rng)
+    seekers, seeker_cell = seekers[s_order], seeker_cell[s_order]
+    s_bounds = np.searchsorted(seeker_cell, np.arange(n_regions * 3 + 1))
+
+    firm_ids = np.arange(firms.n)
+    slot_firm, slot_cell, slot_digital = [], [], []
+    for k in range(3):
+        rep = np.repeat(firm_ids, vacancies[:, k])
+        slot_firm.append(rep)
+        slot_cell.append(firms.region[rep].astype(np.int64) * 3 + k)
+        slot_digital.append(digital_jobs[rep, k])
+    slot_firm = np.concatenate(slot_firm)
+    slot_cell = np.concatenate(slot_cell)
+    slot_digital = np.concatenate(slot_digital)
+    v_order, _ = rank_within(slot_cell, rng)
+    slot_firm, slot_cell, slot_digital = slot_firm[v_order], slot_cell[v_order], slot_digital[v_order]
+    v_bounds = np.searchsorted(slot_cell, np.arange(n_regions * 3 + 1))
+
+    efficiency = lab.matching_efficiency * (1.0 + eff.matching_boost)
+    eta = lab.matching_elasticity
+    threshold = lab.ai_digital_requirement
+    hired_rows, hired_firms = [], []
+    unfilled_digital = 0
+    n_seekers = np.diff(s_bounds).reshape(n_regions, 3)
+    n_vacancies = np.diff(v_bounds).reshape(n_regions, 3)
+    for c in range(n_regions * 3):
+        s = seekers[s_bounds[c]:s_bounds[c + 1]]
+        v_firm = slot_firm[v_bounds[c]:v_bounds[c + 1]]
+        v_dig = slot_digital[v_bounds[c]:v_bounds[c + 1]]
+        if s.size == 0 or v_firm.size == 0:
+            unfilled_digital += int(v_dig.sum())
+            continue
+        expected = min(s.size, v_firm.size, efficiency * s.size ** eta * v_firm.size ** (1 - eta))
+        m = int(stochastic_round(np.array([expected]), rng)[0])
+        take = np.zeros(v_firm.size, bool)
+        take[:m] = True  # slots are in random order: the first m meet a seeker
+        capable = workers.digital[s] >= threshold
+        dig_slots = np.flatnonzero(take & v_dig)
+        plain_slots = np.flatnonzero(take & ~v_dig)
+        cap_idx = np.flatnonzero(capable)
+        n_dig = min(dig_slots.size, cap_idx.size)
+        used = np.zeros(s.size, bool)
+        used[cap_idx[:n_dig]] = True
+        rest = np.flatnonzero(~used)
+        n_plain = min(plain_slots.size, rest.size)
+        hired_rows += [s[cap_idx[:n_dig]], s[rest[:n_plain]]]
+        hired_firms += [v_firm[dig_slots[:n_dig]], v_firm[plain_slots[:n_plain]]]
+        unfilled_digital += int(v_dig.sum()) - n_dig
+    rows = np.concatenate(hired_rows) if hired_rows else np.empty(0, np.int64)
+    to = np.concatenate(hired_firms) if hired_firms else np.empty(0, np.int64)
+    reemployed = int(workers.displaced[rows].sum())
+    workers.status[rows] = EMPLOYED
+    workers.employer[rows] = to
+    workers.platform[rows] = -1
+    workers.region[rows] = firms.region[to]
+    workers.spell[rows] = 0
+    workers.displaced[rows] = False
+    return {"seekers": n_seekers, "vacancies": n_vacancies, "hires": int(rows.size),
+            "reemployed": reemployed, "unfilled_digital": unfilled_digital}
+
+
+def update_wages(model, seekers: np.ndarray, vacancies: np.ndarray) -> None:
+    """Wage index by region and skill: tightness, plus indexation to prices and productivity."""
+    lab = model.cfg.labour
+    tightness = np.clip(np.log((vacancies + 1.0) / (seekers + 1.0)), -1.0, 1.0)
+    growth = lab.wage_flexibility * tightness + lab.wage_indexation * (model.inflation + model.productivity_growth)
+    model.wage *= np.exp(np.clip(growth, -0.2, 0.2))
+
+
+def pay_wages(model) -> None:
+    """Each employee's wage: regional skill wage x firm productivity premium x digital premium."""
+    firms, workers, cfg = model.firms, model.workers, model.cfg
+    emp = np.flatnonzero(workers.status == EMPLOYED)
+    employer = workers.employer[emp]
+    staff = np.maximum(firms.headcount.sum(axis=1), 1)
+    per_worker = np.log(np.maximum(firms.output / staff, 1e-9))
+    mean_sector = np.bincount(firms.sector, weights=per_worker, minlength=model.n_sectors) / np.maximum(
+        np.bincount(firms.sector, minlength=model.n_sectors), 1)
+    premium = np.exp(np.clip(cfg.labour.rent_sharing * (per_worker - mean_sector[firms.sector]), -0.7, 0.7))
+    digital_firm = (firms.stage == INTEGRATED).any(axis=1)
+    skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
+    bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
+    wage = model.wage[workers.region[emp], workers.skill[emp]] * premium[employer] * bonus
+    workers.earnings[:] = 0.0
+    workers.earnings[emp] = wage
+    firms.wage_bill = np.bincount(employer, weights=wage, minlength=firms.n)
+
+
+def clear_labour_market(model) -> None:
+    """Rule 5: separations, staff needs, layoffs, matching, wages."""
+    firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.rng
+    flows = model.flows
+    emp = np.flatnonzero(workers.status == EMPLOYED)
+    quits = emp[rng.random(emp.size) < cfg.labour.separation_rate]
+    separate(model, quits, displaced=False)
+    refresh_headcount(model)
+
+    need = labour_demand(model, firms.planned)
+    model.task_need = need
+    demand = stochastic_round(need * (1.0 + cfg.labour.hiring_slack), rng)
+    flows["displaced"] += lay_off(model, demand)
+    refresh_headcount(model)
+    vacancies = np.maximum(demand - firms.headcount, 0)
+    ai_firm = firms.stage[:, AI] == INTEGRATED
+    digital_jobs = np.zeros((firms.n, 3), bool)
+    digital_jobs[:, 1] = ai_firm
+    digital_jobs[:, 2] = ai_firm
+    firms.vacancies = vacancies
+    result = match(model, vacancies, digital_jobs)
+    flows["hires"] += result["hires"]
+    flows["reemployed"] += result["reemployed"]
+    flows["unfilled_digital"] += result["unfilled_digital"]
+    flows["vacancies"] += int(vacancies.sum())
+    refresh_headcount(model)
+    update_wages(model, result["seekers"], result["vacancies"])
+    pay_wages(model)

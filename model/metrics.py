@@ -1,0 +1,338 @@
+"""Rule 10: model-level metrics, each with its definition and unit.
+
+:data:`METRICS` documents every column of ``timeseries.csv``; names with
+``<sector>``, ``<size>``, ``<region>``, ``<tech>`` or ``<lever>`` expand to one
+column per group in the scenario. ``python run.py list`` prints them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED
+
+#: name -> (definition, unit)
+METRICS: dict[str, tuple[str, str]] = {
+    "step": ("Quarter number; 0 is the initial state.", "step"),
+    "period": ("Calendar quarter of the step.", "YYYYQn"),
+    "gdp": ("Real value added: firm output at base-year prices plus gig services.", "output units / quarter"),
+    "gdp_growth": ("Quarter-on-quarter growth of gdp.", "share"),
+    "gdp_growth_yoy": ("Growth of gdp over the same quarter a year earlier (0 in the first year).", "share"),
+    "tfp_index": ("Aggregate TFP as a Solow residual gdp / (K^beta L^(1-beta)), index = 1 at step 0; "
+                  "K includes robots at base price, L is employed plus gig workers.", "index"),
+    "tfp_growth": ("Quarter-on-quarter growth of tfp_index.", "share"),
+    "tfp_growth_yoy": ("Growth of tfp_index over four quarters (0 in the first year).", "share"),
+    "labor_productivity": ("gdp per working person (employed or gig), in worker agents.", "output units / worker"),
+    "digital_contribution": ("Potential output with digital technology over potential output of the same inputs "
+                             "with it switched off (no data multiplier, no AI, lowest elasticity, no adjustment "
+                             "cost).", "ratio"),
+    "digital_tfp_share": ("Share of TFP growth since step 0 due to digital technology: "
+                          "log change of digital_contribution over log change of tfp_index (clipped to [-2, 2]; "
+                          "0 while TFP has not moved).", "share"),
+    "digital_tfp_share_yoy": ("The same share over the last four quarters.", "share"),
+    "op_aggregate": ("Olley-Pakes aggregate productivity: output-share-weighted mean of firm log TFP.", "log points"),
+    "op_mean": ("Olley-Pakes unweighted mean of firm log TFP.", "log points"),
+    "op_covariance": ("Olley-Pakes reallocation term: op_aggregate - op_mean (covariance of share and "
+                      "productivity).", "log points"),
+    "productivity_dispersion": ("p90/p10 ratio of firm TFP.", "ratio"),
+    "adoption_data": ("Share of firms that adopted data (adjusting or integrated).", "share"),
+    "adoption_robots": ("Share of firms that adopted robots.", "share"),
+    "adoption_ai": ("Share of firms that adopted AI.", "share"),
+    "integrated_<tech>": ("Share of firms past the adjustment period for the technology.", "share"),
+    "adoption_index": ("Mean of the three adoption shares.", "share"),
+    "adoption_<tech>_<sector>": ("Adoption share of the technology in a sector.", "share"),
+    "adoption_<tech>_<size>": ("Adoption share of the technology in a size class.", "share"),
+    "adoption_<tech>_<region>": ("Adoption share of the technology in a region.", "share"),
+    "digital_penetration_<sector>": ("Output-weighted share of the sector's tasks done with digital technology "
+                                     "(data systems, robots, AI).", "share"),
+    "digital_economy_share": ("Digital share of gdp: digitally performed tasks of firms plus platform services.",
+                              "share"),
+    "robot_density": ("Robots per 10,000 workers in industry sectors.", "robots / 10,000 workers"),
+    "robot_stock": ("Robots installed, in the scale of worker agents.", "robots"),
+    "robot_sales": ("Robots bought this quarter.", "robots / quarter"),
+    "data_stock": ("Data held by firms.", "output units"),
+    "employment_rate": ("Share of workers employed by a firm or working through a gig platform.", "share"),
+    "unemployment_rate": ("Share of workers unemployed.", "share"),
+    "flexible_employment_share": ("Gig workers over all working people (employed + gig).", "share"),
+    "flexible_workers_millions": ("Gig workers scaled to people (population.people_per_worker).", "million people"),
+    "employees": ("Workers employed by firms.", "workers"),
+    "gig_workers": ("Workers working through gig platforms.", "workers"),
+    "unemployed": ("Workers unemployed.", "workers"),
+    "mean_wage": ("Mean quarterly wage of employees.", "output units / quarter"),
+    "wage_<skill>": ("Mean wage of employees of a skill level.", "output units / quarter"),
+    "wage_ratio_high_mid": ("Mean high-skill wage over mean mid-skill wage.", "ratio"),
+    "real_wage_index": ("Mean wage deflated by the consumer price level, index = 1 at step 0.", "index"),
+    "gig_earnings": ("Mean net quarterly earnings of gig workers.", "output units / quarter"),
+    "gig_earnings_ratio": ("gig_earnings over mean_wage.", "ratio"),
+    "labour_share": ("Wages and gig earnings over nominal value added.", "share"),
+    "displacements": ("Workers who lost their job this quarter (layoffs and firm exits).", "workers / quarter"),
+    "reemployed": ("Previously displaced workers hired this quarter.", "workers / quarter"),
+    "hires": ("Hires this quarter.", "workers / quarter"),
+    "vacancies": ("Vacancies posted this quarter.", "jobs"),
+    "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment.", "share"),
+    "mean_unemployment_spell": ("Mean quarters unemployed of the unemployed.", "quarters"),
+    "gini_income": ("Gini coefficient of workers' disposable income (earnings + transfers - tax).", "0..1"),
+    "adoption_gap_size": ("Adoption index of large firms minus that of SMEs.", "share points"),
+    "adoption_gap_region": ("Highest minus lowest regional adoption index.", "share points"),
+    "adoption_gap_sector": ("Highest minus lowest sector adoption index.", "share points"),
+    "adoption_index_<size>": ("Adoption index (mean over technologies) of a size class.", "share"),
+    "adoption_index_<region>": ("Adoption index of a region.", "share"),
+    "adoption_index_<sector>": ("Adoption index of a sector.", "share"),
+    "digital_skill_mean": ("Mean digital skill of workers.", "0..1"),
+    "digital_skill_<skill>": ("Mean digital skill of a skill level.", "0..1"),
+    "digital_skill_gap_skill": ("Mean digital skill of high- minus low-skill workers.", "0..1"),
+    "digital_skill_gap_age": ("Mean digital skill of young minus older workers.", "0..1"),
+    "digital_divide_index": ("Composite digital divide: mean of adoption_gap_size, adoption_gap_region, "
+                             "adoption_gap_sector, digital_skill_gap_skill, digital_skill_gap_age and "
+                             "gini_income (each in 0..1; clipped at 0).", "0..1"),
+    "barrier_unwilling": ("Share of non-adopting firms held back by the 'unwilling' barrier (mean over "
+                          "technologies).", "share"),
+    "barrier_afraid": ("Share held back by the 'afraid' barrier (risk or finance).", "share"),
+    "barrier_unable": ("Share held back by the 'unable' barrier (digital skills).", "share"),
+    "barrier_<barrier>_small": ("The same among SMEs and micro firms.", "share"),
+    "platform_hhi": ("Herfindahl index of gig platforms' worker shares (1: one platform).", "0..1"),
+    "platform_commission": ("Worker-weighted mean gig commission.", "share"),
+    "gig_utilisation": ("Share of gig workers' capacity that is used.", "share"),
+    "platform_members_share": ("Share of firms that are members of an industrial platform.", "share"),
+    "industrial_platform_hhi": ("Herfindahl index of industrial platforms' members.", "0..1"),
+    "pooled_data": ("Data pooled on industrial platforms.", "output units"),
+    "compute_energy": ("Energy used by compute for AI and data.", "energy units / quarter"),
+    "emissions": ("Emissions of compute energy not from green power.", "emission units / quarter"),
+    "green_power_share": ("Energy-weighted share of green power in compute.", "share"),
+    "ai_capability": ("Frontier AI capability.", "0..1"),
+    "robot_price": ("Price of a robot relative to its start.", "index"),
+    "firms_entered": ("Firms that entered this quarter.", "firms / quarter"),
+    "firms_exited": ("Firms that exited this quarter.", "firms / quarter"),
+    "trainees": ("Workers starting a course this quarter.", "workers / quarter"),
+    "policy_spending": ("Net spending of all levers this quarter (taxes raised by levers count negative).",
+                        "output units / quarter"),
+    "policy_spending_cumulative": ("policy_spending summed from step 1.", "output units"),
+    "spending_<lever>": ("Net spending of one lever instance this quarter (0 outside its window).",
+                         "output units / quarter"),
+    "benefits_paid": ("Unemployment benefits paid this quarter (not a lever).", "output units / quarter"),
+    "tax_revenue": ("Income tax collected this quarter.", "output units / quarter"),
+    "price_level": ("Consumer price level, index = 1 at step 0.", "index"),
+}
+
+
+def gini(values: np.ndarray) -> float:
+    """Gini coefficient of non-negative values (0: equal, 1: one has all)."""
+    x = np.sort(np.maximum(values, 0.0))
+    n = x.size
+    total = x.sum()
+    if n == 0 or total <= 0:
+        return 0.0
+    cum = np.cumsum(x)
+    return float(np.clip((n + 1 - 2 * cum.sum() / total) / n, 0.0, 1.0))
+
+
+def _rate(flag: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
+    count = np.bincount(group, minlength=n)
+    hits = np.bincount(group, weights=flag.astype(float), minlength=n)
+    return np.divide(hits, count, out=np.zeros(n), where=count > 0)
+
+
+def _safe_ratio(a: float, b: float) -> float:
+    return float(a / b) if b and np.isfinite(b) and abs(b) > 1e-12 else 0.0
+
+
+def digital_task_share(model) -> np.ndarray:
+    """Share of each firm's tasks performed with digital technology."""
+    firms, alpha = model.firms, model.alpha[model.firms.sector]
+    stage = firms.stage
+    coverage = model.cfg.production.data_task_coverage * np.minimum(model.data_intensity[firms.sector], 1.5)
+    data_part = np.where(stage[:, DATA] == INTEGRATED, np.clip(coverage, 0, 1), 0.0)
+    phi = model.cfg.frontier.robot_productivity
+    robot_tasks = phi * firms.robots
+    rm = firms.headcount[:, 0] + robot_tasks
+    robot_part = alpha[:, 0] * np.divide(robot_tasks, rm, out=np.zeros(firms.n), where=rm > 0)
+    ai_on = stage[:, AI] == INTEGRATED
+    ai_part = np.where(ai_on, alpha[:, 1] * firms.ai_share + alpha[:, 2] * 0.5 * model.ai_capability, 0.0)
+    return 1.0 - (1.0 - data_part) * (1.0 - robot_part) * (1.0 - np.clip(ai_part, 0, 1))
+
+
+def _olley_pakes(model) -> tuple[float, float, float, float]:
+    firms = model.firms
+    beta = model.cfg.production.capital_elasticity
+    staff = firms.headcount.sum(axis=1)
+    ok = (firms.output > 1e-9) & (staff > 0)
+    if ok.sum() < 2:
+        return 0.0, 0.0, 0.0, 1.0
+    capital = firms.capital[ok] + model.robot_price0 * firms.robots[ok]
+    omega = np.log(firms.output[ok]) - beta * np.log(capital) - (1 - beta) * np.log(staff[ok])
+    weight = firms.output[ok] / firms.output[ok].sum()
+    agg, mean = float(np.dot(weight, omega)), float(omega.mean())
+    p90, p10 = np.percentile(omega, [90, 10])
+    return agg, mean, agg - mean, float(np.exp(p90 - p10))
+
+
+def collect_metrics(model) -> dict:
+    """Every model-level metric for the current step, as a flat dict."""
+    cfg, firms, workers, plats = model.cfg, model.firms, model.workers, model.platforms
+    flows, fiscal = model.flows, model.fiscal
+    m: dict = {"step": int(model.steps), "period": model.period}
+    # -- productivity
+    gdp = model.real_gdp()
+    beta = cfg.production.capital_elasticity
+    status = workers.status
+    n_emp, n_gig = int((status == EMPLOYED).sum()), int((status == GIG).sum())
+    n_unemp = workers.n - n_emp - n_gig
+    working = n_emp + n_gig
+    capital = float(firms.capital.sum() + model.robot_price0 * firms.robots.sum())
+    tfp = gdp / max(capital, 1e-12) ** beta / max(working, 1) ** (1 - beta)
+    nodig = float(firms.output_nodigital.sum())
+    contribution = _safe_ratio(float(model.capacity.sum()), nodig) or 1.0
+    records = model.records
+    if not records:
+        model.tfp0, model.gdp_base, model.contribution0 = tfp, gdp, contribution
+        model.wage0 = None
+    tfp_index = _safe_ratio(tfp, model.tfp0) or 1.0
+    m["gdp"] = gdp
+    m["gdp_growth"] = _safe_ratio(gdp, records[-1]["gdp"]) - 1.0 if records else 0.0
+    m["gdp_growth_yoy"] = _safe_ratio(gdp, records[-4]["gdp"]) - 1.0 if len(records) >= 4 else 0.0
+    m["tfp_index"] = tfp_index
+    m["tfp_growth"] = _safe_ratio(tfp_index, records[-1]["tfp_index"]) - 1.0 if records else 0.0
+    m["tfp_growth_yoy"] = _safe_ratio(tfp_index, records[-4]["tfp_index"]) - 1.0 if len(records) >= 4 else 0.0
+    m["labor_productivity"] = _safe_ratio(gdp, working)
+    m["digital_contribution"] = contribution / model.contribution0
+    d_tfp = np.log(max(tfp_index, 1e-12))
+    d_dig = np.log(max(m["digital_contribution"], 1e-12))
+    m["digital_tfp_share"] = float(np.clip(d_dig / d_tfp, -2, 2)) if abs(d_tfp) > 1e-4 else 0.0
+    if len(records) >= 4:
+        past = records[-4]
+        dt = d_tfp - np.log(max(past["tfp_index"], 1e-12))
+        dd = d_dig - np.log(max(past["digital_contribution"], 1e-12))
+        m["digital_tfp_share_yoy"] = float(np.clip(dd / dt, -2, 2)) if abs(dt) > 1e-4 else 0.0
+    else:
+        m["digital_tfp_share_yoy"] = 0.0
+    m["op_aggregate"], m["op_mean"], m["op_covariance"], m["productivity_dispersion"] = _olley_pakes(model)
+    # -- adoption
+    adopted = firms.stage != NONE
+    for t, tech in enumerate(TECHS):
+        m[f"adoption_{tech}"] = float(adopted[:, t].mean())
+    for t, tech in enumerate(TECHS):
+        m[f"integrated_{tech}"] = float((firms.stage[:, t] == INTEGRATED).mean())
+    m["adoption_index"] = float(adopted.mean())
+    index = adopted.mean(axis=1)
+    groups = (("sector", firms.sector, model.sector_names), ("size", firms.size, model.size_names),
+              ("region", firms.region, model.region_names))
+    by_group = {}
+    for kind, codes, names in groups:
+        for t, tech in enumerate(TECHS):
+            rates = _rate(adopted[:, t], codes, len(names))
+            for g, name in enumerate(names):
+                m[f"adoption_{tech}_{name}"] = float(rates[g])
+        idx = np.bincount(codes, weights=index, minlength=len(names)) / np.maximum(
+            np.bincount(codes, minlength=len(names)), 1)
+        by_group[kind] = idx
+        for g, name in enumerate(names):
+            m[f"adoption_index_{name}"] = float(idx[g])
+    share = digital_task_share(model)
+    out_s = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
+    dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
+    for g, name in enumerate(model.sector_names):
+        m[f"digital_penetration_{name}"] = _safe_ratio(dig_s[g], out_s[g])
+    m["digital_economy_share"] = _safe_ratio(float(np.dot(firms.output * share, model.sector_price0[firms.sector]))
+                                             + model.gig_output(), gdp)
+    industry = model.is_industry[firms.sector]
+    ind_staff = float(firms.headcount[industry].sum())
+    m["robot_density"] = _safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
+    m["robot_stock"] = float(firms.robots.sum())
+    m["robot_sales"] = float(flows["robot_sales"])
+    m["data_stock"] = float(firms.data.sum())
+    # -- employment
+    m["employment_rate"] = working / workers.n
+    m["unemployment_rate"] = n_unemp / workers.n
+    m["flexible_employment_share"] = _safe_ratio(n_gig, working)
+    m["flexible_workers_millions"] = n_gig * cfg.population.people_per_worker / 1e6
+    m["employees"], m["gig_workers"], m["unemployed"] = n_emp, n_gig, n_unemp
+    emp = status == EMPLOYED
+    wages = workers.earnings[emp]
+    mean_wage = float(wages.mean()) if wages.size else 0.0
+    m["mean_wage"] = mean_wage
+    skill_wage = np.bincount(workers.skill[emp], weights=wages, minlength=3) / np.maximum(
+        np.bincount(workers.skill[emp], minlength=3), 1)
+    for k, name in enumerate(("low", "mid", "high")):
+        m[f"wage_{name}"] = float(skill_wage[k])
+    m["wage_ratio_high_mid"] = _safe_ratio(skill_wage[2], skill_wage[1])
+    real_wage = mean_wage / model.price_level
+    if model.wage0 is None:
+        model.wage0, model.price_level0 = real_wage, model.price_level
+    m["real_wage_index"] = _safe_ratio(real_wage, model.wage0)
+    gig_rows = status == GIG
+    gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
+    m["gig_earnings"] = gig_earn
+    m["gig_earnings_ratio"] = _safe_ratio(gig_earn, mean_wage)
+    nominal = float(np.dot(firms.price, firms.output)) + model.gig_output() * model.services_price / model.services_price0
+    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), nominal)
+    m["displacements"] = float(flows["displaced"])
+    m["reemployed"] = float(flows["reemployed"])
+    m["hires"] = float(flows["hires"])
+    m["vacancies"] = float(flows["vacancies"])
+    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp)
+    unemp = status == UNEMPLOYED
+    m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
+    # -- divide
+    m["gini_income"] = gini(workers.income)
+    large, sme = model.large_class, model.sme_class
+    m["adoption_gap_size"] = float(by_group["size"][large] - by_group["size"][sme])
+    m["adoption_gap_region"] = float(by_group["region"].max() - by_group["region"].min())
+    m["adoption_gap_sector"] = float(by_group["sector"].max() - by_group["sector"].min())
+    dig = workers.digital
+    m["digital_skill_mean"] = float(dig.mean())
+    by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(np.bincount(workers.skill, minlength=3), 1)
+    for k, name in enumerate(("low", "mid", "high")):
+        m[f"digital_skill_{name}"] = float(by_skill[k])
+    by_age = np.bincount(workers.age, weights=dig, minlength=3) / np.maximum(np.bincount(workers.age, minlength=3), 1)
+    m["digital_skill_gap_skill"] = float(by_skill[2] - by_skill[0])
+    m["digital_skill_gap_age"] = float(by_age[0] - by_age[2])
+    parts = [m["adoption_gap_size"], m["adoption_gap_region"], m["adoption_gap_sector"],
+             m["digital_skill_gap_skill"], m["digital_skill_gap_age"], m["gini_income"]]
+    m["digital_divide_index"] = float(np.mean(np.clip(parts, 0.0, 1.0)))
+    barriers, small = model.barriers.mean(axis=0), model.barriers_small.mean(axis=0)
+    for b, name in enumerate(("unwilling", "afraid", "unable")):
+        m[f"barrier_{name}"] = float(barriers[b])
+        m[f"barrier_{name}_small"] = float(small[b])
+    # -- platforms
+    g = model.n_gig
+    counts = plats.workers[:g]
+    total = counts.sum()
+    m["platform_hhi"] = float(((counts / total) ** 2).sum()) if total > 0 else 0.0
+    m["platform_commission"] = float(np.dot(counts, plats.commission[:g]) / total) if total > 0 else 0.0
+    cap = counts.sum() * cfg.gig.tasks_per_worker
+    m["gig_utilisation"] = _safe_ratio(float(np.dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker)), cap)
+    members = plats.members[g:]
+    m["platform_members_share"] = float((firms.member >= 0).mean())
+    m["industrial_platform_hhi"] = float(((members / members.sum()) ** 2).sum()) if members.sum() > 0 else 0.0
+    m["pooled_data"] = float(plats.pooled_data[g:].sum())
+    # -- green and fiscal
+    energy, emissions, green = compute_energy(model)
+    m["compute_energy"], m["emissions"], m["green_power_share"] = energy, emissions, green
+    m["ai_capability"] = float(model.ai_capability)
+    m["robot_price"] = float(model.robot_price / model.robot_price0)
+    m["firms_entered"] = float(flows["entries"])
+    m["firms_exited"] = float(flows["exits"])
+    m["trainees"] = float(flows["trainees"])
+    m["policy_spending"] = float(fiscal.policy_spending)
+    m["policy_spending_cumulative"] = float(fiscal.policy_spending_cumulative)
+    for key in fiscal.keys:
+        m[f"spending_{key}"] = float(fiscal.step.get(key, 0.0))
+    m["benefits_paid"] = float(fiscal.benefits)
+    m["tax_revenue"] = float(fiscal.taxes)
+    m["price_level"] = _safe_ratio(model.price_level, model.price_level0)
+    return m
+
+
+def compute_energy(model) -> tuple[float, float, float]:
+    """Compute energy, its emissions and the green share, by region."""
+    firms, green_cfg = model.firms, model.cfg.green
+    ai_on = firms.stage[:, AI] == INTEGRATED
+    demand = (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
+              + green_cfg.compute_per_data * firms.data)
+    by_region = np.bincount(firms.region, weights=demand, minlength=model.n_regions) * model.energy_per_compute
+    if model.effects.compute_routing is not None:  # share of each region's compute run in each region
+        by_region = by_region @ model.effects.compute_routing
+    green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
+    energy = float(by_region.sum())
+    emissions = float(np.dot(by_region, 1.0 - green) * green_cfg.carbon_intensity)
+    return energy, emissions, _safe_ratio(float(np.dot(by_region, green)), energy)

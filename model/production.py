@@ -1,0 +1,141 @@
+"""Rule 4: task-based production.
+
+Each sector weighs three task groups: routine manual (low-skill labour and
+robots), routine cognitive (mid-skill labour; AI performs a share of it) and
+non-routine (high-skill labour, augmented by AI). Task inputs combine in a
+normalised CES whose elasticity of substitution rises with the firm's digital
+capability (seed 004: digital tools move isoquants from Leontief toward perfect
+substitutes). Data multiplies productivity through an effective data stock
+(own + pooled platform + opened public data) with diminishing returns.
+
+    Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
+
+
+def substitution_rho(capability: np.ndarray, sigma_min: float, sigma_max: float) -> np.ndarray:
+    """CES exponent rho = 1 - 1/sigma, sigma rising linearly with capability."""
+    sigma = sigma_min + (sigma_max - sigma_min) * np.clip(capability, 0.0, 1.0)
+    rho = 1.0 - 1.0 / sigma
+    return np.where(np.abs(rho) < 1e-3, 1e-3, rho)
+
+
+def ces(inputs: np.ndarray, alpha: np.ndarray, rho: np.ndarray) -> np.ndarray:
+    """Normalised CES: equals ``lam`` when ``inputs = lam * alpha``, whatever rho."""
+    safe_alpha = np.where(alpha > 0, alpha, 1.0)
+    ratio = np.maximum(inputs, 1e-9) / safe_alpha
+    with np.errstate(over="ignore"):
+        terms = np.where(alpha > 0, alpha * ratio ** rho[:, None], 0.0)
+        total = terms.sum(axis=1)
+        out = total ** (1.0 / rho)
+    return np.nan_to_num(out, nan=0.0, posinf=0.0)
+
+
+def effective_data(model) -> np.ndarray:
+    """Own data plus the member platform's pool plus opened public data (output units)."""
+    firms, cfg = model.firms, model.cfg
+    eff = firms.data.copy()
+    members = firms.member >= 0
+    if members.any():
+        pools = model.platforms.pooled_data[model.n_gig + firms.member[members]]
+        eff[members] += cfg.industrial_platforms.pool_relevance * pools
+    opened = model.effects.public_data_open
+    if opened > 0:
+        public = cfg.production.public_data_stock * cfg.production.data_scale
+        eff += opened * public * np.maximum(firms.planned, 1e-9)
+    return eff
+
+
+def technology_terms(model):
+    """Per-firm digital terms: data multiplier, AI task share, AI augmentation, adjustment penalty."""
+    firms, cfg = model.firms, model.cfg
+    stage = firms.stage
+    techs = model.tech_params
+    scale = np.maximum(firms.planned, 1e-9)
+    data_on = stage[:, DATA] == INTEGRATED
+    intensity = model.data_intensity[firms.sector]
+    m_data = 1.0 + techs[DATA].gain * intensity * np.log1p(effective_data(model) / (cfg.production.data_scale * scale))
+    m_data = np.where(data_on, m_data, 1.0)
+    ai_on = stage[:, AI] == INTEGRATED
+    ai_share = np.where(ai_on, cfg.frontier.max_ai_share * model.ai_capability, 0.0)
+    augment = np.where(ai_on, 1.0 + techs[AI].gain * model.ai_capability, 1.0)
+    penalty = np.ones(firms.n)
+    for t, params in enumerate(techs):
+        penalty *= 1.0 - params.adjust_cost * (stage[:, t] == ADJUSTING)
+    return m_data, ai_share, augment, penalty
+
+
+def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
+    """Effective task inputs [F, 3] from staff by skill, robots and AI."""
+    x = np.empty((headcount.shape[0], 3))
+    x[:, 0] = headcount[:, 0] + robot_productivity * robots
+    x[:, 1] = headcount[:, 1] / (1.0 - ai_share)
+    x[:, 2] = headcount[:, 2] * augment
+    return x
+
+
+def base_factor(model) -> np.ndarray:
+    """A * K^beta for every firm."""
+    firms = model.firms
+    beta = model.cfg.production.capital_elasticity
+    return np.exp(firms.log_a) * np.maximum(firms.capital, 1e-9) ** beta
+
+
+def produce(model) -> None:
+    """Rule 4: every firm produces with the staff, robots, data and AI it has."""
+    firms, cfg = model.firms, model.cfg
+    prod = cfg.production
+    beta = prod.capital_elasticity
+    alpha = model.alpha[firms.sector]
+    m_data, ai_share, augment, penalty = technology_terms(model)
+    firms.ai_share = ai_share
+    base = base_factor(model)
+    rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
+    inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, cfg.frontier.robot_productivity)
+    capacity = base * m_data * penalty * ces(inputs, alpha, rho) ** (1.0 - beta)
+    firms.output = np.minimum(capacity, firms.planned)
+    rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
+    plain = task_inputs(firms.headcount, firms.robots, np.zeros(firms.n), np.ones(firms.n),
+                        cfg.frontier.robot_productivity)
+    firms.output_nodigital = base * ces(plain, alpha, rho_min) ** (1.0 - beta)
+    model.capacity = capacity
+
+
+def labour_demand(model, planned: np.ndarray) -> np.ndarray:
+    """Staff by skill [F, 3] needed to produce ``planned`` with today's technology.
+
+    Inverts the production function at balanced task inputs (X = lam * alpha):
+    robots cover routine manual tasks, AI a share of routine cognitive ones, and
+    augmentation means fewer high-skill hours per task.
+    """
+    firms, cfg = model.firms, model.cfg
+    beta = cfg.production.capital_elasticity
+    m_data, ai_share, augment, penalty = technology_terms(model)
+    productivity = base_factor(model) * m_data * penalty
+    lam = (planned / np.maximum(productivity, 1e-12)) ** (1.0 / (1.0 - beta))
+    need = lam[:, None] * model.alpha[firms.sector]
+    out = np.empty_like(need)
+    out[:, 0] = np.maximum(need[:, 0] - cfg.frontier.robot_productivity * firms.robots, 0.0)
+    out[:, 1] = need[:, 1] * (1.0 - ai_share)
+    out[:, 2] = need[:, 2] / augment
+    return out
+
+
+def robot_target_share(model) -> np.ndarray:
+    """Share of routine manual tasks a robot-integrated firm automates, by region.
+
+    Falls in the ratio of a robot's quarterly user cost per task to the local
+    low-skill wage (cheaper robots or dearer labour: more automation).
+    """
+    fr, cfg = model.cfg.frontier, model.cfg
+    user_cost = model.robot_price * (cfg.production.capital_cost + fr.robot_depreciation) * model.effects.robot_price_factor
+    ratio = user_cost / (fr.robot_productivity * np.maximum(model.wage[:, 0], 1e-9))
+    return fr.max_robot_share / (1.0 + ratio ** fr.robot_price_elasticity)
+
+
+__all__ = ["produce", "labour_demand", "technology_terms", "robot_target_share", "ROBOTS"]

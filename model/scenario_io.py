@@ -1,0 +1,346 @@
+"""Read scenario files: safe YAML, ``extends:``, ``--set`` overrides, clear errors.
+
+Every problem becomes one :class:`~model.errors.ScenarioError` naming the file,
+the key path, the line where known, what is valid and, for a misspelt key, the
+closest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from model.config import Scenario
+from model.errors import ScenarioError
+
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_EXTENDS_DEPTH = 16
+SET_ORIGIN = "--set"
+
+SourceMap = dict[tuple, tuple[str, int | None]]
+
+
+# -- YAML with positions ------------------------------------------------------
+def _read_text(path: Path) -> str:
+    if not path.exists():
+        raise ScenarioError(f"{path}: file not found")
+    if path.is_dir():
+        raise ScenarioError(f"{path}: is a folder, not a scenario file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(f"{path}: file is {size} bytes; a scenario file is at most {MAX_FILE_BYTES}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot read file ({exc.strerror})") from None
+    if b"\x00" in raw:
+        raise ScenarioError(f"{path}: not a text file (it contains NUL bytes); a scenario is a YAML text file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{path}: not UTF-8 text (byte {exc.start}); save the scenario as UTF-8") from None
+
+
+def _compose(text: str, origin: str):
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f": line {mark.line + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ScenarioError(f"{origin}{where}: malformed YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{origin}: malformed YAML: {exc}") from None
+
+
+def _construct(node, origin: str, smap: SourceMap, path: tuple = (), budget: list | None = None) -> Any:
+    """Build plain data from a composed node, recording each key's line.
+
+    Aliases are expanded with a node budget so alias bombs fail fast; tags other
+    than YAML's standard scalars, sequences and maps are refused.
+    """
+    budget = budget if budget is not None else [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ScenarioError(f"{origin}: document too large or too many aliases (over {MAX_NODES} nodes)")
+    if len(path) > 40:
+        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: nesting deeper than 40 levels")
+    smap.setdefault(path, (origin, node.start_mark.line + 1))
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed")
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: '<<' merge keys are not supported")
+            key = _construct(key_node, origin, {}, path, budget)
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: key {key!r} must be a name")
+            if key in out:
+                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: key {key!r} appears twice")
+            smap[path + (key,)] = (origin, key_node.start_mark.line + 1)
+            out[key] = _construct(value_node, origin, smap, path + (key,), budget)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed")
+        return [_construct(item, origin, smap, path + (i,), budget) for i, item in enumerate(node.value)]
+    if not node.tag.startswith("tag:yaml.org,2002:"):
+        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed (plain YAML only)")
+    try:
+        value = yaml.SafeLoader("").construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: {exc}") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: {_dotted(path)}: "
+                            f"{node.value!r} is not a finite number")
+    if isinstance(value, (bytes, bytearray)) or type(value).__name__ in {"date", "datetime", "set"}:
+        value = str(node.value)
+    return value
+
+
+def load_yaml_file(path: str | Path, smap: SourceMap | None = None) -> dict:
+    """Read one YAML mapping with a safe loader (no ``extends`` handling)."""
+    path = Path(path)
+    text = _read_text(path)
+    node = _compose(text, str(path))
+    if node is None:
+        return {}
+    data = _construct(node, str(path), smap if smap is not None else {})
+    if not isinstance(data, dict):
+        raise ScenarioError(f"{path}: a scenario file is a mapping of keys (name:, population:, ...), "
+                            f"not a {type(data).__name__}")
+    return data
+
+
+# -- extends and overrides ----------------------------------------------------
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    return over
+
+
+def _load_chain(path: Path, smap: SourceMap, seen: tuple = ()) -> dict:
+    resolved = path.resolve()
+    if resolved in seen:
+        chain = " -> ".join(str(p) for p in seen + (resolved,))
+        raise ScenarioError(f"{path}: extends: cycle ({chain})")
+    if len(seen) >= MAX_EXTENDS_DEPTH:
+        raise ScenarioError(f"{path}: extends: chain deeper than {MAX_EXTENDS_DEPTH} files")
+    own_map: SourceMap = {}
+    data = load_yaml_file(path, own_map)
+    parent = data.pop("extends", None)
+    if parent is None:
+        smap.update(own_map)
+        return data
+    if not isinstance(parent, str) or not parent.strip():
+        line = own_map.get(("extends",), (str(path), None))[1]
+        raise ScenarioError(f"{path}: line {line}: extends: must be the path of another scenario file")
+    parent_path = (path.parent / parent).resolve() if not Path(parent).is_absolute() else Path(parent)
+    if not parent_path.exists():
+        line = own_map.get(("extends",), (str(path), None))[1]
+        raise ScenarioError(f"{path}: line {line}: extends: file {parent} not found (looked at {parent_path})")
+    base = _load_chain(parent_path, smap, seen + (resolved,))
+    smap.update(own_map)
+    return _merge(base, data)
+
+
+def parse_override(text: str) -> tuple[list, Any]:
+    """Split ``key.path=value``; the value is read as a YAML scalar or list, never code."""
+    if "=" not in text:
+        raise ScenarioError(f"--set {text!r}: write it as key.path=value, e.g. population.firms=500")
+    key, _, raw = text.partition("=")
+    parts = [p.strip() for p in key.strip().split(".")]
+    if not key.strip() or any(not p for p in parts):
+        raise ScenarioError(f"--set {text!r}: empty key path; write it as key.path=value")
+    path = [int(p) if p.isdigit() else p for p in parts]
+    smap: SourceMap = {}
+    node = _compose(raw, f"--set {key}")
+    value = None if node is None else _construct(node, f"--set {key}", smap)
+    return path, value
+
+
+def apply_override(data: dict, path: list, value: Any, smap: SourceMap) -> None:
+    """Set ``value`` at ``path`` inside ``data`` (lists indexed by number)."""
+    target = data
+    for depth, part in enumerate(path[:-1]):
+        nxt = path[depth + 1]
+        if isinstance(target, list):
+            if not isinstance(part, int) or not 0 <= part < len(target):
+                raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:depth + 1])} has no item {part} "
+                                    f"(valid: 0..{len(target) - 1})")
+            target = target[part]
+            continue
+        if not isinstance(target, dict):
+            raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:depth])} is not a section")
+        if part not in target or target[part] is None:
+            target[part] = [] if isinstance(nxt, int) else {}
+        target = target[part]
+    last = path[-1]
+    if isinstance(target, list):
+        if not isinstance(last, int) or not 0 <= last <= len(target):
+            raise ScenarioError(f"--set {_dotted(path)}: no item {last} (valid: 0..{len(target)})")
+        if last == len(target):
+            target.append(value)
+        else:
+            target[last] = value
+    elif isinstance(target, dict):
+        target[last] = value
+    else:
+        raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:-1])} is not a section")
+    for key in [k for k in smap if k[:len(path)] == tuple(path)]:
+        del smap[key]
+    smap[tuple(path)] = (SET_ORIGIN, None)
+
+
+# -- validation errors --------------------------------------------------------
+def _dotted(path) -> str:
+    return ".".join(str(p) for p in path) or "(top level)"
+
+
+def _schema_at(loc: tuple) -> type[BaseModel] | None:
+    """The pydantic model that owns the last key of ``loc`` (for suggestions)."""
+    from model.policies import LEVERS
+
+    model: Any = Scenario
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if model is Scenario and part == "policies":
+            model = "policies"
+            continue
+        if model == "policies":
+            model = LEVERS.get(part)
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        ann = field.annotation
+        args = getattr(ann, "__args__", ()) or ()
+        candidates = [ann, *args]
+        model = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _locate(loc: tuple, smap: SourceMap, default: str) -> str:
+    for cut in range(len(loc), -1, -1):
+        hit = smap.get(tuple(loc[:cut]))
+        if hit:
+            origin, line = hit
+            return f"{origin}: line {line}" if line else origin
+    return default
+
+
+def _clean_loc(loc: tuple, data: dict) -> tuple:
+    """Drop pydantic's union tags (the lever name) from an error location."""
+    out: list = []
+    node: Any = data
+    for part in loc:
+        if isinstance(node, dict) and part not in node and isinstance(part, str) and node.get("lever") == part:
+            continue
+        out.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
+
+
+def _explain(err: dict, loc: tuple) -> str:
+    kind = err["type"]
+    key = _dotted(loc)
+    if kind == "extra_forbidden":
+        owner = _schema_at(loc)
+        valid = sorted(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        listing = f" Valid keys here: {', '.join(valid)}." if valid else ""
+        return f"{key}: unknown key{hint}{listing}"
+    if kind == "union_tag_invalid":
+        from model.policies import LEVERS
+
+        given = err.get("ctx", {}).get("tag", "?")
+        close = difflib.get_close_matches(str(given), sorted(LEVERS), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{key}.lever: unknown lever {given!r}{hint} Valid levers: {', '.join(sorted(LEVERS))}."
+    if kind == "union_tag_not_found":
+        from model.policies import LEVERS
+
+        return f"{key}: each policy needs 'lever:' naming one of: {', '.join(sorted(LEVERS))}"
+    if kind == "missing":
+        return f"{key}: required key is missing"
+    given = err.get("input")
+    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return f"{key}: {msg} (got {shown})"
+
+
+def validate(data: dict, smap: SourceMap, origin: str) -> Scenario:
+    """Validate plain data into a :class:`Scenario` or raise one clear error."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        lines = []
+        for err in errors[:5]:
+            loc = _clean_loc(tuple(err["loc"]), data)
+            lines.append(f"{_locate(loc, smap, origin)}: {_explain(err, loc)}")
+        more = f"\n  (and {len(errors) - 5} more problems)" if len(errors) > 5 else ""
+        raise ScenarioError("\n  ".join(lines) + more) from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise ScenarioError(f"{origin}: invalid scenario: {exc}") from None
+
+
+def load_scenario_data(path: str | Path, overrides: list[str] | tuple = ()) -> tuple[dict, SourceMap]:
+    """Merged plain data of a scenario file, its ``extends`` chain and overrides."""
+    smap: SourceMap = {}
+    data = _load_chain(Path(path), smap)
+    for text in overrides:
+        key_path, value = parse_override(text)
+        apply_override(data, key_path, value, smap)
+    return data, smap
+
+
+def load_scenario(path: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
+    """Read, merge and validate a scenario file.
+
+    Args:
+        path: The scenario YAML file.
+        overrides: ``key.path=value`` strings applied after ``extends`` merging.
+
+    Returns:
+        The validated :class:`Scenario` with every default filled in.
+
+    Raises:
+        ScenarioError: with the file, key path, line and what is valid.
+    """
+    data, smap = load_scenario_data(path, overrides)
+    return validate(data, smap, str(path))
+
+
+def scenario_from_dict(data: dict, origin: str = "<scenario>") -> Scenario:
+    """Validate a scenario given as a Python mapping (e.g. from a sweep)."""
+    return validate(data, {}, origin)
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """YAML text of the fully resolved scenario (reproduces the run)."""
+    data = scenario.model_dump(mode="json", exclude_none=False)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

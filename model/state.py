@@ -1,0 +1,112 @@
+"""Per-agent state as NumPy arrays, one row per agent, updated a population at a time.
+
+Codes used throughout: technology 0 data, 1 robots, 2 ai; adoption stage
+0 none, 1 adjusting, 2 integrated; skill 0 low, 1 mid, 2 high; worker status
+0 employed, 1 gig, 2 unemployed; age 0 young, 1 prime, 2 older.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+TECHS = ("data", "robots", "ai")
+DATA, ROBOTS, AI = 0, 1, 2
+STAGES = ("none", "adjusting", "integrated")
+NONE, ADJUSTING, INTEGRATED = 0, 1, 2
+SKILL_NAMES = ("low", "mid", "high")
+LOW, MID, HIGH = 0, 1, 2
+STATUSES = ("employed", "gig", "unemployed")
+EMPLOYED, GIG, UNEMPLOYED = 0, 1, 2
+AGE_NAMES = ("young", "prime", "older")
+
+
+class _Arrays:
+    """Helpers shared by the state tables."""
+
+    def nbytes(self) -> int:
+        return sum(getattr(self, f.name).nbytes for f in fields(self))
+
+
+@dataclass
+class FirmArrays(_Arrays):
+    """One row per firm slot (an exiting firm's row is taken by an entrant)."""
+
+    sector: np.ndarray  # int8
+    region: np.ndarray  # int8
+    size: np.ndarray  # int8, size class fixed at birth from headcount
+    age: np.ndarray  # int32, quarters since entry
+    log_a: np.ndarray  # base (non-digital) log TFP
+    capital: np.ndarray
+    robots: np.ndarray
+    data: np.ndarray  # own data stock (quarters of output)
+    stage: np.ndarray  # int8 [F, 3]: 0 none, 1 adjusting, 2 integrated
+    timer: np.ndarray  # float32 [F, 3]: quarters of adjustment left
+    aware: np.ndarray  # bool [F, 3]
+    belief: np.ndarray  # [F, 3] perceived productivity gain of each technology
+    adopted_at: np.ndarray  # int32 [F, 3]: step of adoption, -1 if none
+    capability: np.ndarray  # digital capability, 0..1
+    risk: np.ndarray  # risk aversion, 0..1
+    cash: np.ndarray
+    credit: np.ndarray  # credit limit
+    member: np.ndarray  # int16: industrial platform index, -1 none
+    share: np.ndarray  # market share within the sector
+    price: np.ndarray
+    planned: np.ndarray  # planned output (demand the firm expects)
+    output: np.ndarray
+    output_nodigital: np.ndarray  # same inputs, digital technology switched off
+    profit: np.ndarray
+    losses: np.ndarray  # int32 consecutive quarters with a loss
+    headcount: np.ndarray  # int32 [F, 3] by skill
+    vacancies: np.ndarray  # int32 [F, 3]
+    wage_bill: np.ndarray
+    robot_share: np.ndarray  # share of routine manual tasks done by robots
+    ai_share: np.ndarray  # share of routine cognitive tasks done by AI
+    digital_staff: np.ndarray  # share of staff digitally skilled
+
+    @property
+    def n(self) -> int:
+        return self.sector.shape[0]
+
+
+@dataclass
+class WorkerArrays(_Arrays):
+    """One row per worker agent (a retiring worker's row is taken by a young entrant)."""
+
+    region: np.ndarray  # int8
+    skill: np.ndarray  # int8
+    age: np.ndarray  # int8
+    digital: np.ndarray  # digital skill 0..1
+    status: np.ndarray  # int8: 0 employed, 1 gig, 2 unemployed
+    employer: np.ndarray  # int32 firm row, -1 none
+    platform: np.ndarray  # int16 gig platform, -1 none
+    earnings: np.ndarray  # wage or gig net earnings this quarter
+    transfers: np.ndarray  # benefits and policy transfers this quarter
+    income: np.ndarray  # disposable income this quarter
+    training: np.ndarray  # int8 quarters of training left
+    training_gain: np.ndarray  # digital skill gained if the course succeeds
+    spell: np.ndarray  # int32 quarters in the current status
+    displaced: np.ndarray  # bool: lost a job to layoffs and not yet re-employed
+
+    @property
+    def n(self) -> int:
+        return self.region.shape[0]
+
+
+@dataclass
+class PlatformArrays(_Arrays):
+    """Gig platforms (rows 0..G-1) and industrial platforms (rows G..)."""
+
+    kind: np.ndarray  # int8: 0 gig, 1 industrial
+    commission: np.ndarray
+    workers: np.ndarray  # gig workers on the platform
+    demand_share: np.ndarray  # consumer share of gig demand
+    members: np.ndarray  # industrial member firms
+    pooled_data: np.ndarray
+    revenue: np.ndarray
+    utilisation: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return self.kind.shape[0]

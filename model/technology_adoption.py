@@ -1,0 +1,203 @@
+"""Rule 3: firms weigh adopting data, robots and AI under three barriers.
+
+* **unwilling** (不愿): the firm is not yet aware of the technology's value, or
+  its belief about the gain is too low to cover the cost. Awareness spreads
+  Bass-style from outside information (p) and adopting peers in the same sector
+  and region (q); beliefs move toward the gains peers realised.
+* **afraid** (不敢): the gain, discounted for risk aversion and uncertainty
+  (smaller once many peers have adopted), does not cover the cost, or the firm
+  cannot finance it from cash and credit (tighter for SMEs).
+* **unable** (不会): too few digitally skilled staff, unless an industrial
+  platform supplies part of the capability.
+
+Adoption starts an adjustment period (shorter for capable firms) with a
+productivity cost before the gain arrives. Integrated robot users then invest
+toward the robot stock that the robot/wage cost ratio makes worthwhile, and
+data users accumulate data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.production import robot_target_share
+from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
+
+
+def group_rate(index: np.ndarray, flag: np.ndarray, n_groups: int) -> np.ndarray:
+    """Share of rows with ``flag`` in each group of ``index`` (0 where a group is empty)."""
+    count = np.bincount(index, minlength=n_groups)
+    hits = np.bincount(index, weights=flag.astype(float), minlength=n_groups)
+    return np.divide(hits, count, out=np.zeros(n_groups), where=count > 0)
+
+
+def expected_gain(model) -> np.ndarray:
+    """Gain [F, 3] each technology would bring, as a share of the firm's output.
+
+    The same production rules the firm will face: the data multiplier at the
+    data stock the firm would build up; the robot cost saving on routine manual
+    tasks; AI's saving on routine cognitive tasks and augmentation of
+    non-routine ones; minus running costs.
+    """
+    firms, cfg = model.firms, model.cfg
+    techs = model.tech_params
+    alpha = model.alpha[firms.sector]
+    labour_share = np.clip(firms.wage_bill / np.maximum(firms.price * firms.output, 1e-9), 0.1, 0.9)
+    gain = np.zeros((firms.n, 3))
+    prod = cfg.production
+    steady_data = prod.data_generation / max(prod.data_depreciation, 1e-3)
+    pool = 0.0
+    if model.n_ind:
+        pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
+        pool = np.where(firms.member >= 0, pool / np.maximum(firms.planned, 1e-9), 0.0)
+    public = model.effects.public_data_open * prod.public_data_stock * prod.data_scale
+    gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * np.log1p(
+        (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
+    share = robot_target_share(model)[firms.region]
+    user = model.robot_price * (prod.capital_cost + cfg.frontier.robot_depreciation) * model.effects.robot_price_factor
+    unit_saving = 1.0 - user / (cfg.frontier.robot_productivity * np.maximum(model.wage[firms.region, 0], 1e-9))
+    gain[:, ROBOTS] = (techs[ROBOTS].gain * share * alpha[:, 0] * np.maximum(unit_saving, 0.0) * labour_share
+                       - techs[ROBOTS].running_cost)
+    cap = model.ai_capability
+    compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
+    gain[:, AI] = ((cfg.frontier.max_ai_share * cap * alpha[:, 1] + techs[AI].gain * cap * alpha[:, 2]) * labour_share
+                   - techs[AI].running_cost * compute)
+    return gain
+
+
+def adoption_cost(model, tech: int) -> np.ndarray:
+    """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
+    firms, cfg = model.firms, model.cfg
+    params = model.tech_params[tech]
+    staff = np.maximum(firms.headcount.sum(axis=1), 1)
+    cost = params.fixed_cost * model.size_cost[firms.size] * staff ** 0.7 * model.output_per_worker0
+    if tech == ROBOTS:
+        cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)
+    elif tech == AI:
+        cost = cost * (0.5 + 0.5 * model.compute_cost)
+    infra = np.clip(model.infrastructure[firms.region], 0.0, 1.0)
+    cost = cost * (1.0 - cfg.adoption.infrastructure_discount * infra)
+    return np.where(firms.member >= 0, cost * (1.0 - cfg.industrial_platforms.cost_discount), cost)
+
+
+def spread_awareness(model, tech: int, adopted: np.ndarray) -> None:
+    """Bass diffusion of awareness: outside information plus adopting peers (sector x region)."""
+    firms, cfg = model.firms, model.cfg
+    cell = firms.sector.astype(np.int64) * model.n_regions + firms.region
+    peers = group_rate(cell, adopted, model.n_sectors * model.n_regions)[cell]
+    p = np.full(firms.n, cfg.adoption.bass_p)
+    p[model.size_is_small[firms.size]] += model.effects.awareness_boost
+    p = np.where(firms.member >= 0, p * 2.0, p)
+    hazard = 1.0 - (1.0 - np.clip(p, 0, 1)) * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
+    newly = ~firms.aware[:, tech] & (model.rng.random(firms.n) < hazard)
+    firms.aware[:, tech] |= newly
+
+
+def update_beliefs(model, gain: np.ndarray) -> None:
+    """Beliefs move toward the gain peers realised, faster the more peers adopted."""
+    firms, cfg = model.firms, model.cfg
+    for t in range(3):
+        integrated = firms.stage[:, t] == INTEGRATED
+        peers = group_rate(firms.sector, integrated, model.n_sectors)[firms.sector]
+        firms.belief[:, t] += cfg.adoption.belief_learning * np.sqrt(peers) * (gain[:, t] - firms.belief[:, t])
+
+
+def decide_adoption(model) -> None:
+    """Rule 3: advance adjustment, spread awareness, and let firms adopt under the three barriers."""
+    firms, cfg = model.firms, model.cfg
+    flows = model.flows
+    finishing = (firms.stage == ADJUSTING) & (firms.timer <= 1.0)
+    firms.timer = np.where(firms.stage == ADJUSTING, firms.timer - 1.0, firms.timer)
+    firms.stage[finishing] = INTEGRATED
+
+    gain = expected_gain(model)
+    update_beliefs(model, gain)
+    revenue = np.maximum(firms.price * firms.planned, 1e-9)
+    horizon = cfg.adoption.horizon_quarters
+    staff = np.maximum(firms.headcount.sum(axis=1), 1)
+    support = np.where(firms.member >= 0, cfg.industrial_platforms.skill_support, 0.0)
+    headroom = firms.cash + firms.credit
+    blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters
+    blocked_small = np.zeros((3, 3))
+    small = model.size_is_small[firms.size]
+    for t, params in enumerate(model.tech_params):
+        adopted = firms.stage[:, t] != NONE
+        spread_awareness(model, t, adopted)
+        candidates = ~adopted
+        gross = adoption_cost(model, t)
+        subsidy = np.zeros(firms.n)
+        value = firms.belief[:, t] * revenue * horizon
+        peer_share = group_rate(firms.sector, adopted, model.n_sectors)[firms.sector]
+        doubt = firms.risk * params.uncertainty * (1.0 - peer_share)
+        cand_idx = np.flatnonzero(candidates)
+        if cand_idx.size:
+            subsidy[cand_idx] = model.effects.share_cost(
+                model.fiscal, "adoption", TECHS[t], firms.size[cand_idx], firms.region[cand_idx],
+                gross[cand_idx], dry_run=True)
+        net = gross - subsidy
+        unwilling = ~firms.aware[:, t] | (value <= net)
+        afraid = ~unwilling & ((value * (1.0 - doubt) <= net) | (net > headroom))
+        unable = ~unwilling & ~afraid & (firms.digital_staff < params.skill_threshold * (1.0 - support))
+        ready = candidates & ~unwilling & ~afraid & ~unable
+        margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
+        go = ready & (model.rng.random(firms.n) < cfg.adoption.hazard * margin)
+        for b, mask in enumerate((unwilling, afraid, unable)):
+            blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
+            blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)
+        idx = np.flatnonzero(go)
+        if idx.size:
+            paid = model.effects.share_cost(model.fiscal, "adoption", TECHS[t], firms.size[idx],
+                                            firms.region[idx], gross[idx])
+            cost = gross[idx] - paid
+            firms.cash[idx] -= cost
+            headroom[idx] -= cost
+            firms.stage[idx, t] = ADJUSTING
+            firms.timer[idx, t] = np.maximum(np.ceil(params.adjust_quarters * (1.5 - firms.capability[idx])), 1.0)
+            firms.adopted_at[idx, t] = model.steps
+            firms.aware[idx, t] = True
+            flows["adoption_investment"] += float(gross[idx].sum())
+            flows[f"adopters_{TECHS[t]}"] += idx.size
+    model.barriers = blocked
+    model.barriers_small = blocked_small
+    invest_in_robots(model)
+    accumulate_data(model)
+    update_capability(model)
+
+
+def invest_in_robots(model) -> None:
+    """Integrated robot users move their robot stock toward the worthwhile target."""
+    firms, cfg = model.firms, model.cfg
+    fr = cfg.frontier
+    firms.robots *= 1.0 - fr.robot_depreciation
+    on = firms.stage[:, ROBOTS] == INTEGRATED
+    share = robot_target_share(model)[firms.region]
+    firms.robot_share = np.where(on, share, 0.0)
+    need = model.task_need[:, 0] if model.task_need is not None else firms.headcount[:, 0].astype(float)
+    target = np.where(on, share * need / fr.robot_productivity, 0.0)
+    buy = np.maximum(target - firms.robots, 0.0) * 0.5
+    idx = np.flatnonzero(buy > 0)
+    if idx.size == 0:
+        return
+    gross = buy[idx] * model.robot_price
+    paid = model.effects.share_cost(model.fiscal, "robots", "robots", firms.size[idx], firms.region[idx], gross)
+    firms.robots[idx] += buy[idx]
+    firms.cash[idx] -= gross - paid
+    model.flows["robot_sales"] += float(buy[idx].sum())
+    model.flows["robot_investment"] += float(gross.sum())
+
+
+def accumulate_data(model) -> None:
+    """Data users generate data from operations; every stock depreciates."""
+    firms, prod = model.firms, model.cfg.production
+    on = firms.stage[:, DATA] == INTEGRATED
+    firms.data = firms.data * (1.0 - prod.data_depreciation) + np.where(on, prod.data_generation * firms.output, 0.0)
+
+
+def update_capability(model) -> None:
+    """Capability moves toward a target set by digital staff, integrated technologies, platform and infrastructure."""
+    firms, cfg = model.firms, model.cfg
+    integrated = (firms.stage == INTEGRATED).sum(axis=1) / 3.0
+    member = (firms.member >= 0) * cfg.industrial_platforms.capability_boost
+    infra = np.clip(model.infrastructure[firms.region], 0, 1)
+    target = np.clip(0.5 * firms.digital_staff + 0.3 * integrated + 0.1 * infra + member, 0.0, 1.0)
+    firms.capability += cfg.adoption.capability_speed * (target - firms.capability)

@@ -1,0 +1,47 @@
+"""Rule 7: training raises digital skill.
+
+Courses (employer-funded at digital firms, or policy-funded through the
+skills-training lever) last some quarters and succeed with a probability; a
+success adds the course's skill gain. Work at digital firms and on platforms
+teaches on the job; skill otherwise decays slowly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.state import EMPLOYED, GIG, INTEGRATED
+
+
+def enrol(model, rows: np.ndarray, gain: float, duration: int) -> np.ndarray:
+    """Start a course for workers ``rows`` not already in one; returns who was enrolled."""
+    workers = model.workers
+    rows = rows[workers.training[rows] == 0]
+    workers.training[rows] = duration
+    workers.training_gain[rows] = gain
+    model.flows["trainees"] += rows.size
+    return rows
+
+
+def train(model) -> None:
+    """Rule 7: employer training, course completion, on-the-job learning and decay."""
+    workers, firms, cfg, rng = model.workers, model.firms, model.cfg, model.rng
+    tr = cfg.training
+    digital_firm = (firms.stage == INTEGRATED).any(axis=1)
+    employed = workers.status == EMPLOYED
+    at_digital = np.zeros(workers.n, bool)
+    at_digital[employed] = digital_firm[workers.employer[employed]]
+    needs = at_digital & (workers.digital < cfg.workforce.digital_threshold)
+    chosen = np.flatnonzero(needs & (rng.random(workers.n) < tr.employer_rate))
+    enrolled = enrol(model, chosen, tr.skill_gain, tr.duration_quarters)
+    model.flows["employer_training_cost"] += enrolled.size * 0.1 * model.output_per_worker0
+
+    learning = workers.training > 0
+    workers.training[learning] -= 1
+    done = np.flatnonzero(learning & (workers.training == 0))
+    success = done[rng.random(done.size) < tr.success_rate]
+    workers.digital[success] += workers.training_gain[success]
+    model.flows["trained"] += success.size
+    on_job = at_digital | (workers.status == GIG)
+    workers.digital += np.where(on_job, tr.on_the_job, -tr.decay)
+    np.clip(workers.digital, 0.0, 1.0, out=workers.digital)

@@ -149,11 +149,11 @@ def _tech(**kw):
 
 
 class Technologies(Section):
-    data: TechnologyParams = _tech(fixed_cost=0.6, gain=0.12, adjust_quarters=2, adjust_cost=0.03,
+    data: TechnologyParams = _tech(fixed_cost=0.6, gain=0.08, adjust_quarters=2, adjust_cost=0.03,
                                    skill_threshold=0.15, uncertainty=0.4, running_cost=0.01)
     robots: TechnologyParams = _tech(fixed_cost=1.5, gain=1.0, adjust_quarters=4, adjust_cost=0.06,
                                      skill_threshold=0.1, uncertainty=0.5, running_cost=0.005)
-    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.25, adjust_quarters=3, adjust_cost=0.05,
+    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.15, adjust_quarters=3, adjust_cost=0.05,
                                  skill_threshold=0.3, uncertainty=0.6, running_cost=0.01)
 
 
@@ -166,17 +166,17 @@ class Frontier(Section):
     max_robot_share: float = _f(0.7, 0, 1, "Most of a firm's routine manual tasks robots can take.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
-    max_ai_share: float = _f(0.5, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
+    max_ai_share: float = _f(0.35, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")
 
 
 class Adoption(Section):
     bass_p: float = _f(0.02, 0, 1, "Quarterly chance of becoming aware from outside information (Bass p).")
-    bass_q: float = _f(0.25, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
+    bass_q: float = _f(0.15, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
     belief_learning: float = _f(0.3, 0, 1, "How fast beliefs move toward gains peers realised.")
     belief_noise: float = _f(0.4, 0, 3, "Spread of firms' initial beliefs about a technology's gain.")
-    hazard: float = _f(0.25, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
+    hazard: float = _f(0.12, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
     horizon_quarters: float = _f(16.0, 1, 200, "Payback horizon firms weigh gains over.")
     infrastructure_discount: float = _f(0.3, 0, 1, "Cost discount at full regional infrastructure.")
     capability_speed: float = _f(0.1, 0, 1, "Quarterly speed at which capability moves to its target.")
@@ -193,7 +193,7 @@ class Production(Section):
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
     public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
     data_task_coverage: float = _f(0.35, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
-    productivity_shock: float = _f(0.02, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
+    productivity_shock: float = _f(0.015, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
     initial_dispersion: float = _f(0.35, 0, 3, "Std. dev. of initial log-TFP across firms.")
     markup: float = _f(0.15, 0, 5, "Price markup over unit cost.")
 
@@ -206,8 +206,9 @@ class Labour(Section):
     hiring_slack: float = _f(0.0, 0, 1, "Extra vacancies posted above need.")
     cross_region_search: float = _f(0.1, 0, 1, "Share of job seekers searching in another region.")
     mobility_cost: float = _f(0.5, 0, 1, "Share of cross-region matches lost to mobility costs (hukou, housing).")
-    wage_flexibility: float = _f(0.05, 0, 1, "Response of wages to labour-market tightness per quarter.")
-    wage_indexation: float = _f(0.5, 0, 1, "Pass-through of price and productivity growth into wages.")
+    wage_flexibility: float = _f(0.03, 0, 1, "Quarterly wage response to unemployment below (above) its natural rate.")
+    price_indexation: float = _f(0.9, 0, 1, "Pass-through of consumer price inflation into wages.")
+    productivity_indexation: float = _f(0.9, 0, 1.5, "Pass-through of labour-productivity growth into wages.")
     rent_sharing: float = _f(0.3, 0, 2, "Firm productivity premium passed to its workers' wages.")
     digital_premium: float = _f(0.15, 0, 2, "Wage premium for digitally skilled staff at digital firms.")
     skill_wages: SkillWages = Field(default_factory=SkillWages,
@@ -255,8 +256,9 @@ class Training(Section):
 class Demand(Section):
     propensity_to_consume: float = _f(0.7, 0, 1, "Share of household income consumed.")
     dividend_payout: float = _f(0.5, 0, 1, "Share of firm profits paid to households.")
-    autonomous_growth: float = _f(0.045, -0.5, 1, "Yearly real growth of autonomous demand (investment, exports, government).")
-    share_adjustment: float = _f(0.3, 0, 5, "Speed at which market shares follow price competitiveness.")
+    autonomous_growth: float = _f(0.04, -0.5, 1, "Yearly real growth of autonomous demand (investment, exports, government).")
+    price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
+    share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
     income_tax: float = _f(0.1, 0, 0.9, "Tax rate on wages and gig earnings.")
 
 

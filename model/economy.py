@@ -23,7 +23,7 @@ from model.metrics import collect_metrics
 from model.periods import period_label
 from model.platforms import run_platforms
 from model.policies.effects import PolicyEffects
-from model.production import base_factor, produce, technology_terms
+from model.production import base_factor, produce, staff_for_tasks, technology_terms
 from model.state import (AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
                          PlatformArrays, WorkerArrays)
 from model.technology_adoption import decide_adoption, expected_gain
@@ -180,10 +180,18 @@ class EconomyModel(mesa.Model):
         n_unemployed = n - n_gig_workers - n_employed
         raw = self.size_mean_workers[firms.size] * rng.lognormal(-0.125, 0.5, firms.n)
         heads = rng.multinomial(n_employed, raw / raw.sum())
-        employer = np.repeat(np.arange(firms.n), heads)
-        cum = np.cumsum(self.alpha[firms.sector[employer]], axis=1)
-        draw = rng.random(employer.size)[:, None]
-        job_skill = (draw > cum).sum(axis=1).clip(0, 2)
+        # staff by skill: the time split that covers the sector's task weights, rounded by largest remainder
+        mix = staff_for_tasks(self.alpha)
+        mix = mix / mix.sum(axis=1, keepdims=True)
+        exact = heads[:, None] * mix[firms.sector]
+        by_skill = np.floor(exact).astype(np.int64)
+        short = heads - by_skill.sum(axis=1)
+        order = np.argsort(-(exact - by_skill) + rng.random(exact.shape) * 1e-9, axis=1)
+        for rank in range(3):
+            add = short > rank
+            by_skill[np.flatnonzero(add), order[add, rank]] += 1
+        cell = np.repeat(np.arange(firms.n * 3), by_skill.ravel())
+        employer, job_skill = cell // 3, cell % 3
         others = n - n_employed
         other_skill = rng.choice(3, others, p=[0.6, 0.32, 0.08])
         skill = np.concatenate([job_skill, other_skill]).astype(np.int8)
@@ -229,6 +237,8 @@ class EconomyModel(mesa.Model):
         refresh_headcount(self)
         self.wage = np.outer(self.region_wage, [cfg.labour.skill_wages.low, cfg.labour.skill_wages.mid,
                                                 cfg.labour.skill_wages.high])
+        self.wage0 = self.wage.copy()
+        self.natural_unemployment = None
         self.robot_price0 = fr.robot_price * float(np.mean(self.wage[:, 0]))
         self.robot_price = self.robot_price0
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)

@@ -57,10 +57,15 @@ def firm_accounts(model) -> np.ndarray:
 def set_prices_and_shares(model) -> None:
     """Markup pricing on unit cost, then market shares follow price competitiveness."""
     firms, cfg = model.firms, model.cfg
-    producing = firms.output > 1e-9
+    # firms with negligible output (entrants still hiring) keep their price: their unit cost says little
+    producing = firms.output > 0.05 * firms.planned
     unit_cost = np.divide(model.costs, firms.output, out=firms.price.copy(), where=producing)
-    target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9)
-    firms.price = np.where(producing, 0.5 * firms.price + 0.5 * target, firms.price)
+    # demand-pull: firms facing more demand than they can produce raise their markup, and cut it when idle
+    pressure = np.clip(np.divide(firms.planned, model.capacity, out=np.ones(firms.n), where=model.capacity > 1e-9)
+                       - 1.0, -0.5, 1.0)
+    target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * (1.0 + cfg.demand.price_pressure * pressure)
+    sticky = np.clip(0.5 * firms.price + 0.5 * target, 0.85 * firms.price, 1.15 * firms.price)
+    firms.price = np.where(producing, sticky, firms.price)
     sector_price = sector_mean(model, firms.price, firms.share)
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     relative = firms.price / sector_price[firms.sector]
@@ -110,7 +115,9 @@ def settle_demand(model) -> None:
     ratio = max(real_income / model.real_income0, 1e-6)
     shares = model.cons_shares0 * ratio ** (model.income_elasticity - 1.0)
     model.cons_shares = shares / shares.sum()
-    model.autonomous *= (1.0 + quarterly(cfg.demand.autonomous_growth)) * np.exp(model.inflation)
+    # autonomous demand (investment, exports, government) grows in nominal terms at its trend:
+    # inflation erodes it in real terms, which closes excess demand
+    model.autonomous *= 1.0 + quarterly(cfg.demand.autonomous_growth)
     investment = model.flows["adoption_investment"] + model.flows["robot_investment"] + capital_spend
     firm_consumption = model.consumption * (1.0 - model.gig_spending_share * model.reach)
     nominal = model.cons_shares * firm_consumption + model.aut_shares * (model.autonomous + investment)

@@ -159,12 +159,24 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
             "reemployed": reemployed, "unfilled_digital": unfilled_digital}
 
 
-def update_wages(model, seekers: np.ndarray, vacancies: np.ndarray) -> None:
-    """Wage index by region and skill: tightness, plus indexation to prices and productivity."""
-    lab = model.cfg.labour
-    tightness = np.clip(np.log((vacancies + 1.0) / (seekers + 1.0)), -1.0, 1.0)
-    growth = lab.wage_flexibility * tightness + lab.wage_indexation * (model.inflation + model.productivity_growth)
-    model.wage *= np.exp(np.clip(growth, -0.2, 0.2))
+def update_wages(model) -> None:
+    """Wage index by region and skill: a wage curve plus indexation to prices and productivity.
+
+    Wages rise where unemployment of that region and skill is below its
+    natural rate (its level at the start) and fall where it is above;
+    they follow consumer prices and labour productivity.
+    """
+    lab, workers = model.cfg.labour, model.workers
+    cell = workers.region.astype(np.int64) * 3 + workers.skill
+    size = np.bincount(cell, minlength=model.n_regions * 3)
+    jobless = np.bincount(cell, weights=(workers.status == UNEMPLOYED), minlength=model.n_regions * 3)
+    rate = np.divide(jobless, size, out=np.zeros(size.size), where=size > 0).reshape(model.n_regions, 3)
+    if model.natural_unemployment is None:
+        model.natural_unemployment = np.maximum(rate, 0.02)
+    gap = np.clip((model.natural_unemployment - rate) / model.natural_unemployment, -1.0, 1.0)
+    growth = (lab.wage_flexibility * gap + lab.price_indexation * model.inflation
+              + lab.productivity_indexation * model.productivity_growth)
+    model.wage *= np.exp(np.clip(growth, -0.05, 0.08))
 
 
 def pay_wages(model) -> None:
@@ -172,11 +184,12 @@ def pay_wages(model) -> None:
     firms, workers, cfg = model.firms, model.workers, model.cfg
     emp = np.flatnonzero(workers.status == EMPLOYED)
     employer = workers.employer[emp]
-    staff = np.maximum(firms.headcount.sum(axis=1), 1)
-    per_worker = np.log(np.maximum(firms.output / staff, 1e-9))
-    mean_sector = np.bincount(firms.sector, weights=per_worker, minlength=model.n_sectors) / np.maximum(
-        np.bincount(firms.sector, minlength=model.n_sectors), 1)
-    premium = np.exp(np.clip(cfg.labour.rent_sharing * (per_worker - mean_sector[firms.sector]), -0.7, 0.7))
+    staff = firms.headcount.sum(axis=1)
+    per_worker = np.log(np.maximum(firms.output / np.maximum(staff, 1), 1e-9))
+    # premium relative to the employment-weighted mean of the sector, so it averages about one
+    mean_sector = np.bincount(firms.sector, weights=per_worker * staff, minlength=model.n_sectors) / np.maximum(
+        np.bincount(firms.sector, weights=staff, minlength=model.n_sectors), 1)
+    premium = np.exp(np.clip(cfg.labour.rent_sharing * (per_worker - mean_sector[firms.sector]), -0.5, 0.5))
     digital_firm = (firms.stage == INTEGRATED).any(axis=1)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
@@ -196,7 +209,6 @@ def clear_labour_market(model) -> None:
     refresh_headcount(model)
 
     need = labour_demand(model, firms.planned)
-    model.task_need = need
     demand = stochastic_round(need * (1.0 + cfg.labour.hiring_slack), rng)
     flows["displaced"] += lay_off(model, demand)
     refresh_headcount(model)
@@ -212,5 +224,5 @@ def clear_labour_market(model) -> None:
     flows["unfilled_digital"] += result["unfilled_digital"]
     flows["vacancies"] += int(vacancies.sum())
     refresh_headcount(model)
-    update_wages(model, result["seekers"], result["vacancies"])
+    update_wages(model)
     pay_wages(model)

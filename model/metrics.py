@@ -185,7 +185,7 @@ def collect_metrics(model) -> dict:
     records = model.records
     if not records:
         model.tfp0, model.gdp_base, model.contribution0 = tfp, gdp, contribution
-        model.wage0 = None
+        model.real_wage0 = None
     tfp_index = _safe_ratio(tfp, model.tfp0) or 1.0
     m["gdp"] = gdp
     m["gdp_growth"] = _safe_ratio(gdp, records[-1]["gdp"]) - 1.0 if records else 0.0
@@ -256,9 +256,9 @@ def collect_metrics(model) -> dict:
         m[f"wage_{name}"] = float(skill_wage[k])
     m["wage_ratio_high_mid"] = _safe_ratio(skill_wage[2], skill_wage[1])
     real_wage = mean_wage / model.price_level
-    if model.wage0 is None:
-        model.wage0, model.price_level0 = real_wage, model.price_level
-    m["real_wage_index"] = _safe_ratio(real_wage, model.wage0)
+    if model.real_wage0 is None:
+        model.real_wage0, model.price_level0 = real_wage, model.price_level
+    m["real_wage_index"] = _safe_ratio(real_wage, model.real_wage0)
     gig_rows = status == GIG
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn

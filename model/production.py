@@ -70,13 +70,26 @@ def technology_terms(model):
     return m_data, ai_share, augment, penalty
 
 
+#: Share of a worker's time each skill level spends on each task group (rows: low, mid, high;
+#: columns: routine manual, routine cognitive, non-routine). Mostly on its own task group.
+SKILL_TASKS = np.array([[0.85, 0.12, 0.03],
+                        [0.12, 0.78, 0.10],
+                        [0.02, 0.18, 0.80]])
+TASK_SKILLS = np.linalg.inv(SKILL_TASKS)
+
+
 def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
     """Effective task inputs [F, 3] from staff by skill, robots and AI."""
-    x = np.empty((headcount.shape[0], 3))
-    x[:, 0] = headcount[:, 0] + robot_productivity * robots
-    x[:, 1] = headcount[:, 1] / (1.0 - ai_share)
-    x[:, 2] = headcount[:, 2] * augment
+    x = headcount @ SKILL_TASKS
+    x[:, 0] += robot_productivity * robots
+    x[:, 1] /= 1.0 - ai_share
+    x[:, 2] *= augment
     return x
+
+
+def staff_for_tasks(human_tasks: np.ndarray) -> np.ndarray:
+    """Staff by skill [F, 3] whose time covers the human part of each task group."""
+    return np.maximum(human_tasks @ TASK_SKILLS, 0.0)
 
 
 def base_factor(model) -> np.ndarray:
@@ -106,24 +119,57 @@ def produce(model) -> None:
     model.capacity = capacity
 
 
-def labour_demand(model, planned: np.ndarray) -> np.ndarray:
-    """Staff by skill [F, 3] needed to produce ``planned`` with today's technology.
+def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
+    """Cost of one unit of each task group [F, 3], relative to its cost at the start.
 
-    Inverts the production function at balanced task inputs (X = lam * alpha):
-    robots cover routine manual tasks, AI a share of routine cognitive ones, and
-    augmentation means fewer high-skill hours per task.
+    Routine manual: the local low-skill wage, or the robot user cost for the share
+    robots do; routine cognitive: the mid-skill wage for the share left to people
+    plus compute for AI's share; non-routine: the high-skill wage over augmentation.
     """
     firms, cfg = model.firms, model.cfg
-    beta = cfg.production.capital_elasticity
+    rel = model.wage[firms.region] / model.wage0[firms.region]
+    robot_cost = (model.robot_price * (cfg.production.capital_cost + cfg.frontier.robot_depreciation)
+                  * model.effects.robot_price_factor / cfg.frontier.robot_productivity
+                  / model.wage0[firms.region, 0])
+    rs = firms.robot_share
+    costs = np.empty((firms.n, 3))
+    costs[:, 0] = rel[:, 0] * (1.0 - rs) + robot_cost * rs
+    compute = 0.2 * model.compute_cost * model.region_compute[firms.region]
+    costs[:, 1] = rel[:, 1] * (1.0 - ai_share) + compute * ai_share
+    costs[:, 2] = rel[:, 2] / augment
+    return np.maximum(costs, 1e-6)
+
+
+def labour_demand(model, planned: np.ndarray) -> np.ndarray:
+    """Staff by skill [F, 3] needed to produce ``planned`` with today's technology and prices.
+
+    The firm chooses the cost-minimising task mix of its CES (normalised at
+    start-of-run prices, so the mix starts at the sector's task weights): dearer
+    tasks are used less, the more so the higher the firm's digital capability
+    raises the elasticity of substitution. Robots then cover routine manual
+    tasks, AI a share of routine cognitive ones, and augmentation means fewer
+    high-skill hours per non-routine task. Also stores the task need in
+    ``model.task_need``.
+    """
+    firms, cfg = model.firms, model.cfg
+    prod = cfg.production
+    beta = prod.capital_elasticity
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
     lam = (planned / np.maximum(productivity, 1e-12)) ** (1.0 / (1.0 - beta))
-    need = lam[:, None] * model.alpha[firms.sector]
-    out = np.empty_like(need)
-    out[:, 0] = np.maximum(need[:, 0] - cfg.frontier.robot_productivity * firms.robots, 0.0)
-    out[:, 1] = need[:, 1] * (1.0 - ai_share)
-    out[:, 2] = need[:, 2] / augment
-    return out
+    alpha = model.alpha[firms.sector]
+    sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
+    costs = task_costs(model, ai_share, augment)
+    with np.errstate(divide="ignore", over="ignore"):
+        unit = np.sum(alpha * costs ** (1.0 - sigma[:, None]), axis=1) ** (1.0 / (1.0 - sigma))
+        need = lam[:, None] * alpha * (costs / unit[:, None]) ** (-sigma[:, None])
+    need = np.nan_to_num(need, nan=0.0, posinf=0.0)
+    model.task_need = need
+    human = np.empty_like(need)
+    human[:, 0] = np.maximum(need[:, 0] - cfg.frontier.robot_productivity * firms.robots, 0.0)
+    human[:, 1] = need[:, 1] * (1.0 - ai_share)
+    human[:, 2] = need[:, 2] / augment
+    return staff_for_tasks(human)
 
 
 def robot_target_share(model) -> np.ndarray:

@@ -167,6 +167,7 @@ class Frontier(Section):
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
     max_ai_share: float = _f(0.35, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
+    ai_new_tasks: float = _f(1.0, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")
 

@@ -260,11 +260,11 @@ class EconomyModel(mesa.Model):
         self.task_need = None
         for _ in range(3):  # planned output and the data multiplier depend on each other
             m_data, ai_share, augment, penalty = technology_terms(self)
-            from model.production import ces, substitution_rho, task_inputs
+            from model.production import ces, substitution_rho, task_inputs, task_weights
 
             inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, fr.robot_productivity)
             rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-            t = ces(inputs, self.alpha[firms.sector], rho)
+            t = ces(inputs, task_weights(self), rho)
             level = (np.exp(firms.log_a) * m_data * penalty * prod.capital_output ** beta) ** (1 / (1 - beta))
             firms.planned = np.maximum(level * t, 1e-6)
             firms.data = np.where(firms.stage[:, DATA] == INTEGRATED, prod.data_generation

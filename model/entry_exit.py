@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.income_demand import normalise_shares
-from model.labour_market import separate
+from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, UNEMPLOYED
 
 ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
@@ -124,5 +124,6 @@ def turnover(model) -> None:
     """Rule 9: firm entry and exit, workforce turnover."""
     turnover_firms(model)
     turnover_workers(model)
+    refresh_headcount(model)
     model.firms.age += 1
     model.workers.spell += 1

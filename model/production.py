@@ -78,6 +78,19 @@ SKILL_TASKS = np.array([[0.85, 0.12, 0.03],
 TASK_SKILLS = np.linalg.inv(SKILL_TASKS)
 
 
+def task_weights(model) -> np.ndarray:
+    """Task weights [F, 3] of every firm: its sector's, plus the new non-routine tasks AI creates.
+
+    AI-integrated firms gain non-routine tasks (reinstatement, Acemoglu and
+    Restrepo 2018) in proportion to AI capability; weights are renormalised.
+    """
+    firms = model.firms
+    alpha = model.alpha[firms.sector].copy()
+    ai_on = firms.stage[:, AI] == INTEGRATED
+    alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
+    return alpha / alpha.sum(axis=1, keepdims=True)
+
+
 def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
     """Effective task inputs [F, 3] from staff by skill, robots and AI."""
     x = headcount @ SKILL_TASKS
@@ -104,7 +117,7 @@ def produce(model) -> None:
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity
-    alpha = model.alpha[firms.sector]
+    alpha = task_weights(model)
     m_data, ai_share, augment, penalty = technology_terms(model)
     firms.ai_share = ai_share
     base = base_factor(model)
@@ -157,7 +170,7 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
     lam = (planned / np.maximum(productivity, 1e-12)) ** (1.0 / (1.0 - beta))
-    alpha = model.alpha[firms.sector]
+    alpha = task_weights(model)
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     costs = task_costs(model, ai_share, augment)
     with np.errstate(divide="ignore", over="ignore"):

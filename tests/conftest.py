@@ -1,0 +1,38 @@
+"""Shared fixtures: small economies that run in a fraction of a second."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = {"population": {"firms": 300, "workers": 3000}, "steps": 12}
+
+
+def small_scenario(**sections):
+    """A validated small scenario; keyword arguments override sections (nested dicts)."""
+    from model.scenario_io import scenario_from_dict
+
+    data = {"population": dict(SMALL["population"]), "steps": SMALL["steps"]}
+    for key, value in sections.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key].update(value)
+        else:
+            data[key] = value
+    return scenario_from_dict(data)
+
+
+def run_cli(*args, cwd=None, timeout=300):
+    """Run ``python run.py ARGS`` and return the completed process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture
+def small():
+    return small_scenario

@@ -1,0 +1,140 @@
+"""The economy: accounting identities, ranges, determinism, agents and economic directions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import small_scenario
+from model import EconomyModel, simulate
+from model.agents import Firm, Platform, Worker
+from model.metrics import METRICS
+from model.state import EMPLOYED, GIG, UNEMPLOYED
+
+REQUIRED = ["step", "period", "gdp", "tfp_index", "tfp_growth", "labor_productivity", "adoption_data",
+            "adoption_robots", "adoption_ai", "robot_density", "employment_rate", "unemployment_rate",
+            "flexible_employment_share", "mean_wage", "gini_income", "adoption_gap_size", "adoption_gap_region",
+            "digital_divide_index", "platform_hhi", "policy_spending", "op_aggregate", "op_mean", "op_covariance",
+            "digital_tfp_share", "adoption_ai_sme", "adoption_data_services", "adoption_robots_west"]
+
+
+@pytest.fixture(scope="module")
+def stepped():
+    """A small economy stepped 12 quarters, checked after every step."""
+    model = EconomyModel(small_scenario(), seed=7)
+    snapshots = []
+    for _ in range(12):
+        model.step()
+        w, f = model.workers, model.firms
+        snapshots.append({
+            "status_ok": bool(np.isin(w.status, [EMPLOYED, GIG, UNEMPLOYED]).all()),
+            "employer_ok": bool(((w.employer >= 0) == (w.status == EMPLOYED)).all()),
+            "platform_ok": bool(((w.platform >= 0) == (w.status == GIG)).all()),
+            "headcount_ok": int(f.headcount.sum()) == int((w.status == EMPLOYED).sum()),
+            "per_firm_ok": bool((np.bincount(w.employer[w.status == EMPLOYED], minlength=f.n)
+                                 == f.headcount.sum(axis=1)).all()),
+            "gdp_ok": np.isclose(model.records[-1]["gdp"],
+                                 float(np.dot(f.output, model.sector_price0[f.sector])) + model.gig_output()),
+        })
+    return model, snapshots
+
+
+def test_every_worker_is_somewhere(stepped):
+    model, snaps = stepped
+    for snap in snaps:
+        assert snap["status_ok"] and snap["employer_ok"] and snap["platform_ok"]
+    last = model.records[-1]
+    assert last["employees"] + last["gig_workers"] + last["unemployed"] == model.workers.n
+
+
+def test_firm_headcounts_sum_to_employment(stepped):
+    _, snaps = stepped
+    assert all(s["headcount_ok"] and s["per_firm_ok"] for s in snaps)
+
+
+def test_gdp_is_sum_of_firm_output_plus_gig_services(stepped):
+    _, snaps = stepped
+    assert all(s["gdp_ok"] for s in snaps)
+
+
+def test_metrics_are_finite_and_in_range(stepped):
+    model, _ = stepped
+    frame = pd.DataFrame.from_records(model.records)
+    numeric = frame.drop(columns=["period"])
+    assert np.isfinite(numeric.to_numpy(dtype=float)).all()
+    shares = [c for c in frame.columns if c.startswith(("adoption_", "integrated_", "digital_penetration_"))
+              and not c.startswith(("adoption_gap", "adoption_index_"))]
+    shares += ["employment_rate", "unemployment_rate", "flexible_employment_share", "gini_income",
+               "platform_hhi", "digital_divide_index", "digital_economy_share", "platform_members_share"]
+    for column in shares:
+        assert frame[column].between(0, 1).all(), column
+    assert (frame["employment_rate"] + frame["unemployment_rate"]).round(12).eq(1).all()
+
+
+def test_required_columns_present_and_documented(stepped):
+    model, _ = stepped
+    columns = set(model.records[-1])
+    assert set(REQUIRED) <= columns
+    patterns = [key for key in METRICS if "<" in key]
+    for column in columns:
+        documented = column in METRICS or any(
+            column.startswith(p.split("<")[0]) and p.split("<")[0] for p in patterns)
+        assert documented, f"metric {column} has no definition in METRICS"
+
+
+def test_same_seed_same_numbers_different_seed_different():
+    scenario = small_scenario(steps=6)
+    a = simulate(scenario, seed=3, agents=False).timeseries
+    b = simulate(scenario, seed=3, agents=False).timeseries
+    c = simulate(scenario, seed=4, agents=False).timeseries
+    pd.testing.assert_frame_equal(a, b)
+    assert not a.drop(columns=["step", "period"]).equals(c.drop(columns=["step", "period"]))
+
+
+def test_agents_are_views_a_student_can_inspect(stepped):
+    model, _ = stepped
+    firms = list(model.agents_by_type[Firm])
+    workers = list(model.agents_by_type[Worker])
+    assert len(firms) == model.firms.n and len(workers) == model.workers.n
+    assert len(list(model.agents_by_type[Platform])) == model.platforms.n
+    firm = firms[0]
+    info = firm.describe()
+    assert info["sector"] in model.sector_names and set(info["adoption"]) == {"data", "robots", "ai"}
+    assert sum(firm.employees.values()) == int(model.firms.headcount[firm.row].sum())
+    employed = next(w for w in workers if w.status == "employed")
+    assert employed.employer is model.firm_agents[model.workers.employer[employed.row]]
+    assert employed.describe()["skill"] in ("low", "mid", "high")
+
+
+def _final(scenario, column, seeds=(1, 2, 3)):
+    return np.array([simulate(scenario, seed=s, agents=False).timeseries[column].iloc[-1] for s in seeds])
+
+
+def test_cheaper_robots_raise_robot_density():
+    base = _final(small_scenario(steps=16), "robot_density")
+    cheap = _final(small_scenario(steps=16, frontier={"robot_price": 15.0}), "robot_density")
+    assert (cheap > base).all(), (base, cheap)
+
+
+def test_ai_raises_high_skill_wages_relative_to_mid_skill():
+    no_ai = small_scenario(steps=16, frontier={"max_ai_share": 0.0, "ai_capability": 0.0},
+                           technology={"ai": {"gain": 0.0}})
+    fast_ai = small_scenario(steps=16, frontier={"ai_capability": 0.6, "ai_capability_growth": 1.0})
+    assert (_final(fast_ai, "wage_ratio_high_mid") > _final(no_ai, "wage_ratio_high_mid")).all()
+
+
+def test_without_policy_smes_adopt_later_than_large_firms():
+    for seed in (1, 2):
+        frame = simulate(small_scenario(steps=16), seed=seed, agents=False).timeseries
+        assert (frame["adoption_index_large"] > frame["adoption_index_sme"]).all()
+        assert (frame["adoption_index_sme"] > frame["adoption_index_micro"]).all()
+        assert (frame["adoption_gap_size"] > 0).all()
+
+
+def test_adjustment_period_comes_before_gains(stepped):
+    model, _ = stepped
+    f = model.firms
+    adjusting = (f.stage == 1)
+    assert adjusting.any(), "no firm is adjusting: the adjustment period is not modelled"
+    assert (f.timer[adjusting] >= 0).all()

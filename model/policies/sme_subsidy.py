@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
-
-from typing import Literal
 
 from model.policies.base import Lever, Technology, register
 from model.policies.effects import CostShare
@@ -24,9 +22,13 @@ class SmeSubsidy(Lever):
     size_classes: list[str] = Field(default_factory=lambda: ["sme", "micro"], description="Size classes eligible.")
     budget: float | None = Field(None, ge=0, allow_inf_nan=False,
                                  description="Total budget over the lever's life (null: unlimited).")
+    advisory: float = Field(0.0, ge=0, le=1, allow_inf_nan=False,
+                            description="Added to eligible firms' quarterly chance of learning a technology's "
+                                        "value (advisory services, demonstration projects: the 'unwilling' barrier).")
 
     def begin_step(self, model, effects) -> None:
         remaining = None if self.budget is None else max(self.budget - model.fiscal.spent(self.key), 0.0)
         effects.cost_shares.append(CostShare(
             payer=self.key, kind="adoption", rate=self.rate, technologies=tuple(self.technologies),
             size_mask=self.group_mask(self.size_classes, model.size_names), budget=remaining))
+        effects.awareness_boost += self.advisory

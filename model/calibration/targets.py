@@ -1,0 +1,169 @@
+"""Calibration targets: the seed documents' figures, where each comes from, and how the model measures it.
+
+Every :class:`Target` reads a run's ``timeseries`` (and, for AI's lift to GDP,
+the same scenario run with AI switched off) and returns one number, compared
+with a pass band ``[lo, hi]``. Bands are justified in ``docs/calibration.md``.
+Periods are a quarter (``2023Q4``: that quarter's value), a year (``2021``: the
+mean of its quarters) or a span (``2016-2022``: yearly growth between the two
+years' totals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The runs of one seed a target can read: the scenario, and the scenario with AI switched off."""
+
+    main: pd.DataFrame
+    ai_off: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One figure from the seeds and how the model speaks to it.
+
+    Attributes:
+        key: Short identifier (a row of ``validation.csv``).
+        label: What the figure is.
+        source: Where it comes from (seed document).
+        period: When it applies, as written in the table.
+        value: The figure itself (shares as fractions).
+        lo: Lowest model value that passes.
+        hi: Highest model value that passes.
+        measure: Reads the runs of one seed and returns the model's value.
+        series: Column plotted in the figure (the targeted series).
+        panel: Figure panel the target is drawn in.
+        fmt: Format of values in the printed table.
+        needs_ai_off: Also run the scenario with AI switched off.
+        until: Last period the measure reads (validation extends the run to it).
+    """
+
+    key: str
+    label: str
+    source: str
+    period: str
+    value: float
+    lo: float
+    hi: float
+    measure: Callable[[Runs], float]
+    series: str
+    panel: str
+    fmt: str = "{:.1%}"
+    needs_ai_off: bool = False
+    until: str = ""
+
+    def passes(self, value: float) -> bool:
+        return bool(np.isfinite(value) and self.lo <= value <= self.hi)
+
+
+# -- reading a timeseries -------------------------------------------------------------------------
+def rows_of(frame: pd.DataFrame, year: int | str) -> pd.DataFrame:
+    """Rows of the quarters of ``year``."""
+    return frame[frame["period"].str.startswith(str(year))]
+
+
+def level(frame: pd.DataFrame, column: str, period: str) -> float:
+    """Value of ``column`` in a quarter (``2023Q4``) or mean over a year (``2021``); NaN if not covered."""
+    rows = frame[frame["period"] == period] if "Q" in period else rows_of(frame, period)
+    return float(rows[column].mean()) if len(rows) else float("nan")
+
+
+def yearly_growth(values: pd.Series, periods: pd.Series, first: int, last: int) -> float:
+    """Compound yearly growth between the yearly totals of ``first`` and ``last`` (full years only)."""
+    years = periods.str[:4].astype(int)
+    totals = values.groupby(years).sum()
+    counts = values.groupby(years).size()
+    if first not in totals or last not in totals or counts[first] < 4 or counts[last] < 4 or totals[first] <= 0:
+        return float("nan")
+    return float((totals[last] / totals[first]) ** (1.0 / (last - first)) - 1.0)
+
+
+def digital_value_added(frame: pd.DataFrame) -> pd.Series:
+    """Nominal digital value added: digital share x real GDP x price level (the seeds' figures are nominal)."""
+    return frame["digital_economy_share"] * frame["gdp"] * frame["price_level"]
+
+
+def ai_lift_series(runs: Runs) -> pd.Series:
+    """GDP with AI over GDP with AI switched off, minus one, step by step (common random numbers)."""
+    n = min(len(runs.main), len(runs.ai_off))
+    return runs.main["gdp"].iloc[:n] / runs.ai_off["gdp"].iloc[:n].to_numpy() - 1.0
+
+
+def ai_lift(runs: Runs, year: str) -> float:
+    """Mean over ``year`` of AI's lift to GDP."""
+    n = min(len(runs.main), len(runs.ai_off))
+    frame = pd.DataFrame({"period": runs.main["period"].iloc[:n], "lift": ai_lift_series(runs)})
+    return level(frame, "lift", year)
+
+
+def penetration_order(frame: pd.DataFrame, year: str) -> float:
+    """Smallest step in 'agriculture < industry < services' digital penetration (positive: ordered)."""
+    ag, ind, serv = (level(frame, f"digital_penetration_{s}", year) for s in ("agriculture", "industry", "services"))
+    return min(ind - ag, serv - ind)
+
+
+def _level(column: str, period: str) -> Callable[[Runs], float]:
+    return lambda runs: level(runs.main, column, period)
+
+
+# -- the targets (MODEL.md's table) ---------------------------------------------------------------
+TARGETS: tuple[Target, ...] = (
+    Target("data_2021", "surveyed firms storing data", "seed 004", "2021Q4", 0.496, 0.376, 0.616,
+           _level("adoption_data", "2021Q4"), "adoption_data", "Firms using data"),
+    Target("data_2022", "surveyed firms storing data", "seed 004", "2022Q4", 0.792, 0.672, 0.912,
+           _level("adoption_data", "2022Q4"), "adoption_data", "Firms using data"),
+    Target("cnc_2023", "industrial key-process CNC rate", "seed 004", "2023Q4", 0.629, 0.529, 0.729,
+           _level("industry_cnc_rate", "2023Q4"), "industry_cnc_rate", "Industrial firms (output-weighted)"),
+    Target("design_tools_2023", "industrial digital-design-tool rate", "seed 004", "2023Q4", 0.801, 0.701, 0.901,
+           _level("industry_design_tools_rate", "2023Q4"), "industry_design_tools_rate",
+           "Industrial firms (output-weighted)"),
+    Target("robot_density_2015", "manufacturing robots per 10,000 workers", "seed 004", "2015", 49.0, 34.0, 64.0,
+           _level("robot_density", "2015"), "robot_density", "Robot density", fmt="{:.0f}"),
+    Target("robot_density_2022", "manufacturing robots per 10,000 workers", "seed 004", "2022", 392.0, 274.0, 510.0,
+           _level("robot_density", "2022"), "robot_density", "Robot density", fmt="{:.0f}"),
+    Target("robot_sales_growth", "industrial robot sales, yearly growth", "seed 004", "2016-2023", 0.207,
+           0.127, 0.287, lambda r: yearly_growth(r.main["robot_sales"], r.main["period"], 2016, 2023),
+           "robot_sales", "Robot sales (per quarter)"),
+    Target("flexible_2021", "flexible employment (200 of 740 million)", "seed 004", "2021", 0.27, 0.22, 0.32,
+           _level("flexible_employment_share", "2021"), "flexible_employment_share", "Employment shares"),
+    Target("talent_gap", "digital-talent gap (25-30 of 740 million)", "seed 004", "2021-2025", 0.0375,
+           0.0225, 0.0525, lambda r: float(r.main[r.main["period"].str[:4].astype(int).between(2021, 2025)]
+                                           ["digital_talent_gap"].mean()),
+           "digital_talent_gap", "Employment shares"),
+    Target("penetration_agriculture", "digital penetration, agriculture", "seed 001", "2022", 0.105, 0.055, 0.155,
+           _level("digital_penetration_agriculture", "2022"), "digital_penetration_agriculture",
+           "Digital penetration by sector"),
+    Target("penetration_industry", "digital penetration, industry", "seed 001", "2022", 0.240, 0.19, 0.29,
+           _level("digital_penetration_industry", "2022"), "digital_penetration_industry",
+           "Digital penetration by sector"),
+    Target("penetration_services", "digital penetration, services", "seed 001", "2022", 0.447, 0.397, 0.497,
+           _level("digital_penetration_services", "2022"), "digital_penetration_services",
+           "Digital penetration by sector"),
+    Target("penetration_order", "penetration agriculture < industry < services (smallest step)", "seed 001",
+           "2022", 0.135, 0.0, 1.0, lambda r: penetration_order(r.main, "2022"), "digital_penetration_services",
+           "Digital penetration by sector"),
+    Target("digital_share_2023", "digital economy's share of GDP", "seed 001", "2023", 0.445, 0.395, 0.495,
+           _level("digital_economy_share", "2023"), "digital_economy_share", "Digital economy share of GDP"),
+    Target("digital_growth", "digital economy growth (nominal, yearly)", "seed 004", "2016-2022", 0.143, 0.103,
+           0.183, lambda r: yearly_growth(digital_value_added(r.main), r.main["period"], 2016, 2022),
+           "digital_economy_share", "Digital economy share of GDP"),
+    Target("digital_tfp_share", "digital share of TFP growth (since 2015)", "seed 004", "2023Q4", 0.527, 0.3,
+           0.75, _level("digital_tfp_share", "2023Q4"), "digital_tfp_share", "Digital share of TFP growth"),
+    Target("sme_gap", "SMEs lag large firms (adoption index gap)", "seed 000", "2015-2025", 0.10, 0.03, 0.5,
+           lambda r: float(r.main["adoption_gap_size"].iloc[1:].mean()), "adoption_gap_size",
+           "Adoption gap, large - SME"),
+    Target("ai_gdp_lift", "AI's long-run lift to GDP (vs AI switched off)", "seed 004", "2035", 0.07, 0.035,
+           0.105, lambda r: ai_lift(r, "2035"), "ai_gdp_lift", "AI's lift to GDP", needs_ai_off=True,
+           until="2035Q4"),
+)
+
+
+def target_keys() -> list[str]:
+    return [t.key for t in TARGETS]

@@ -1,0 +1,137 @@
+"""Run a scenario over several seeds and compare it with the calibration targets.
+
+:func:`validate_scenario` returns a table with one row per target: the figure,
+its source and period, the model's mean and range over seeds, the pass band
+and ``pass`` or ``miss``. :func:`write_validation` writes that table to
+``validation.csv`` and the figure of every targeted series to
+``validation.png``, atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from model.calibration.targets import TARGETS, Runs, Target
+from model.config import Scenario
+from model.periods import period_index
+from model.runner import simulate
+
+COLUMNS = ["target", "label", "source", "period", "target_value", "model_mean", "model_min", "model_max",
+           "tolerance_lo", "tolerance_hi", "status"]
+
+
+def ai_switched_off(scenario: Scenario) -> Scenario:
+    """The same scenario with AI switched off: no capability gain, no tasks taken or created, no adopters."""
+    data = scenario.model_dump()
+    data["technology"]["ai"]["gain"] = 0.0
+    data["frontier"]["max_ai_share"] = 0.0
+    data["frontier"]["ai_new_tasks"] = 0.0
+    for size in data["size_classes"]:
+        size["adoption"]["ai"] = 0.0
+    return Scenario.model_validate(data)
+
+
+def steps_needed(scenario: Scenario, targets=TARGETS) -> int:
+    """Quarters to simulate so that every target's period is covered (at least the scenario's own steps)."""
+    start = period_index(scenario.start)
+    ends = [period_index(t.until) - start for t in targets if t.until]
+    return max([scenario.steps, *ends])
+
+
+def run_seeds(scenario: Scenario, seeds: list[int], targets=TARGETS, progress: bool = False) -> list[Runs]:
+    """Simulate ``scenario`` (and, if a target needs it, its AI-off twin) for each seed."""
+    steps = steps_needed(scenario, targets)
+    twin = ai_switched_off(scenario) if any(t.needs_ai_off for t in targets) else None
+    iterator = seeds
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(seeds, desc=f"validate {scenario.name}", unit="seed", leave=False)
+    runs = []
+    for seed in iterator:
+        main = simulate(scenario, seed=seed, steps=steps, agents=False).timeseries
+        off = simulate(twin, seed=seed, steps=steps, agents=False).timeseries if twin is not None else None
+        runs.append(Runs(main=main, ai_off=off))
+    return runs
+
+
+def evaluate(runs: list[Runs], targets=TARGETS) -> pd.DataFrame:
+    """One row per target: the model's mean and range over seeds and whether the mean is inside the band."""
+    rows = []
+    for target in targets:
+        values = np.array([target.measure(r) for r in runs], dtype=float)
+        finite = values[np.isfinite(values)]
+        if finite.size < values.size or finite.size == 0:
+            mean = lo = hi = float("nan")
+            status = "n/a"  # the run does not cover the target's period
+        else:
+            mean, lo, hi = float(finite.mean()), float(finite.min()), float(finite.max())
+            status = "pass" if target.passes(mean) else "miss"
+        rows.append({"target": target.key, "label": target.label, "source": target.source,
+                     "period": target.period, "target_value": target.value, "model_mean": mean,
+                     "model_min": lo, "model_max": hi, "tolerance_lo": target.lo, "tolerance_hi": target.hi,
+                     "status": status})
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def validate_scenario(scenario: Scenario, seeds: list[int], targets=TARGETS,
+                      progress: bool = False) -> tuple[pd.DataFrame, list[Runs]]:
+    """Run and evaluate: the validation table and the runs behind it."""
+    runs = run_seeds(scenario, seeds, targets, progress=progress)
+    return evaluate(runs, targets), runs
+
+
+def format_table(table: pd.DataFrame, targets=TARGETS) -> str:
+    """The validation table as aligned text for the terminal."""
+    fmts = {t.key: t.fmt for t in targets}
+
+    def show(key, value):
+        return "-" if not np.isfinite(value) else fmts.get(key, "{:.3g}").format(value)
+
+    lines = []
+    for row in table.itertuples(index=False):
+        lines.append([row.label, row.source, row.period, show(row.target, row.target_value),
+                      show(row.target, row.model_mean),
+                      f"{show(row.target, row.model_min)}..{show(row.target, row.model_max)}",
+                      f"{show(row.target, row.tolerance_lo)}..{show(row.target, row.tolerance_hi)}", row.status])
+    head = ["target", "source", "period", "figure", "model", "model range", "tolerance", "result"]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
+    out = ["  ".join(str(x).ljust(w) for x, w in zip(head, widths)),
+           "  ".join("-" * w for w in widths)]
+    out += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)) for line in lines]
+    return "\n".join(out)
+
+
+def write_validation(table: pd.DataFrame, runs: list[Runs], scenario: Scenario, out: str | Path,
+                     targets=TARGETS) -> Path:
+    """Write ``validation.csv`` and ``validation.png`` into ``out`` (all or nothing)."""
+    from model.calibration.figure import validation_figure
+    from model.errors import UserError
+    from model.outputs import prepare_output_dir
+
+    out = prepare_output_dir(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    except OSError as exc:
+        raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
+    try:
+        table.to_csv(staging / "validation.csv", index=False, float_format="%.6g")
+        fig = validation_figure(runs, scenario, targets)
+        fig.savefig(staging / "validation.png", dpi=100)
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+        for item in staging.iterdir():
+            os.replace(item, out / item.name)
+    except OSError as exc:
+        raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out

@@ -1,0 +1,141 @@
+"""``compare``: run scenarios with the same seeds and report their differences with uncertainty."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+MAX_SEEDS = 1000
+
+
+def add_parser(subparsers):
+    parser = subparsers.add_parser(
+        "compare", help="compare scenarios with the same seeds, with confidence intervals",
+        description="Run each scenario with the same N seeds (common random numbers) in parallel and write "
+                    "comparison.csv, lever_costs.csv, report.html, report.md and the figures (PNG) to DIR. "
+                    "The first scenario is the reference for differences.")
+    parser.add_argument("scenarios", nargs="+", metavar="SCENARIO.yaml", help="scenario files (first: reference)")
+    parser.add_argument("--seeds", type=int, default=5, help="number of seeds per scenario (default 5)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="first seed; seeds are SEED, SEED+1, ... (default: the first scenario's seed)")
+    parser.add_argument("--workers", type=int, default=None, help="parallel processes (default: cores)")
+    parser.add_argument("--out", default=None, help="output folder (default: outputs/compare-<names>/)")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="report language (default en)")
+    parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE",
+                        help="override a value in every scenario, e.g. --set population.firms=500 (repeatable)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    parser.set_defaults(func=compare_command)
+    return parser
+
+
+def resolve_lang(lang: str) -> tuple[str, str | None]:
+    """The language the report can be written in, and the CJK font for figures (None for English)."""
+    if lang != "zh":
+        return "en", None
+    from model.report.figures import find_cjk_font
+
+    font = find_cjk_font()
+    if font is None:
+        print("warning: --lang zh: no font that can draw Chinese was found (install fonts-noto-cjk, "
+              "e.g. with .ci/run or `apt-get install fonts-noto-cjk`); writing the report in English",
+              file=sys.stderr)
+        return "en", None
+    return "zh", font
+
+
+def load_all(paths: list[str], overrides: list[str]) -> dict:
+    """``{unique name: Scenario}`` in the order given."""
+    from model.scenario_io import load_scenario
+
+    scenarios = {}
+    for path in paths:
+        scenario = load_scenario(path, overrides)
+        name, k = scenario.name, 2
+        while name in scenarios:
+            name, k = f"{scenario.name}-{k}", k + 1
+        scenarios[name] = scenario
+    return scenarios
+
+
+def check_args(args) -> None:
+    from model.errors import UserError
+
+    if not 1 <= args.seeds <= MAX_SEEDS:
+        raise UserError(f"--seeds {args.seeds}: must be between 1 and {MAX_SEEDS}")
+    if args.workers is not None and args.workers < 1:
+        raise UserError(f"--workers {args.workers}: must be 1 or more")
+    if args.seed is not None and not 0 <= args.seed < 2**63 - MAX_SEEDS:
+        raise UserError(f"--seed {args.seed}: must be between 0 and 2**63-{MAX_SEEDS}")
+    if args.steps is not None and args.steps < 1:
+        raise UserError(f"--steps {args.steps}: must be 1 or more")
+
+
+def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang: str, font: str | None) -> None:
+    """Compute the tables, draw the figures and write every file atomically into ``out``."""
+    import matplotlib.pyplot as plt
+
+    from model.errors import UserError
+    from model.report.document import render_html, render_markdown
+    from model.report.figures import HEADLINE, series_figure
+    from model.report.stats import comparison_table, lever_costs
+
+    table = comparison_table(runs)
+    costs = lever_costs(runs, scenarios)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    except OSError as exc:
+        raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
+    try:
+        table.to_csv(staging / "comparison.csv", index=False, float_format="%.8g")
+        costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.8g")
+        figures = []
+        for metric in HEADLINE:
+            if all(metric in frames[0] for frames in runs.values()):
+                fig = series_figure(runs, metric, lang=lang, font=font)
+                path = staging / f"fig_{metric}.png"
+                fig.savefig(path, dpi=100)
+                plt.close(fig)
+                figures.append((metric, path))
+        first = next(iter(runs.values()))[0]
+        end = f"{first['period'].iloc[max(len(first) - 4, 1)]}–{first['period'].iloc[-1]}"
+        ctx = {"scenarios": scenarios, "seeds": seeds, "table": table, "costs": costs, "figures": figures,
+               "end": end}
+        (staging / "report.md").write_text(render_markdown(ctx, lang), encoding="utf-8")
+        (staging / "report.html").write_text(render_html(ctx, lang), encoding="utf-8")
+        for item in staging.iterdir():
+            os.replace(item, out / item.name)
+    except OSError as exc:
+        raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def compare_command(args) -> int:
+    from model.outputs import prepare_output_dir
+    from model.report.document import TABLE_METRICS
+    from model.report.runs import default_workers, run_all
+
+    check_args(args)
+    overrides = list(args.overrides) + ([f"steps={args.steps}"] if args.steps is not None else [])
+    scenarios = load_all(args.scenarios, overrides)
+    out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120])
+    lang, font = resolve_lang(args.lang)
+    first = args.seed if args.seed is not None else next(iter(scenarios.values())).seed
+    seeds = [first + i for i in range(args.seeds)]
+    workers = args.workers or default_workers(len(scenarios) * len(seeds))
+    runs = run_all(scenarios, seeds, workers=workers, progress=not args.quiet)
+    write_outputs(out, runs, scenarios, seeds, lang, font)
+    if not args.quiet:
+        from model.report.stats import comparison_table
+
+        table = comparison_table(runs)
+        shown = table[table["metric"].isin(TABLE_METRICS[:8])]
+        print(shown[["scenario", "metric", "mean", "diff", "diff_ci_low", "diff_ci_high"]]
+              .to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+        print(f"report written to {out}/report.html")
+    return 0

@@ -91,8 +91,8 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
     except OSError as exc:
         raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
     try:
-        table.to_csv(staging / "comparison.csv", index=False, float_format="%.8g")
-        costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.8g")
+        table.to_csv(staging / "comparison.csv", index=False, float_format="%.12g")
+        costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.12g")
         figures = []
         for metric in HEADLINE:
             if all(metric in frames[0] for frames in runs.values()):

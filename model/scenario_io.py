@@ -7,8 +7,10 @@ closest valid one.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +21,16 @@ from model.config import Scenario
 from model.errors import ScenarioError
 
 MAX_FILE_BYTES = 2_000_000
-MAX_NODES = 200_000
+MAX_NODES = 50_000  # a full scenario with 200 levers has a few thousand
 MAX_EXTENDS_DEPTH = 16
+MAX_DEPTH = 40
 SET_ORIGIN = "--set"
 
 SourceMap = dict[tuple, tuple[str, int | None]]
+#: YAML's standard scalar types, built by PyYAML's safe constructors only (never Python objects).
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in
+                         ("null", "bool", "int", "float", "str", "binary", "timestamp"))
+_SCALAR_LOADER = yaml.SafeLoader("")
 
 
 # -- YAML with positions ------------------------------------------------------
@@ -57,6 +64,15 @@ def _compose(text: str, origin: str):
         raise ScenarioError(f"{origin}{where}: malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise ScenarioError(f"{origin}: malformed YAML: {exc}") from None
+    except RecursionError:
+        raise ScenarioError(f"{origin}: malformed scenario: brackets or lists nested far too deep "
+                            f"(a scenario nests at most {MAX_DEPTH} levels)") from None
+
+
+def _where(origin: str, node, path: tuple = ()) -> str:
+    """``file: line N: key.path`` for a message (an override has no line)."""
+    parts = [origin] if origin.startswith(SET_ORIGIN) else [origin, f"line {node.start_mark.line + 1}"]
+    return ": ".join(parts + ([_dotted(path)] if path else []))
 
 
 def _construct(node, origin: str, smap: SourceMap, path: tuple = (), budget: list | None = None) -> Any:
@@ -69,37 +85,37 @@ def _construct(node, origin: str, smap: SourceMap, path: tuple = (), budget: lis
     budget[0] -= 1
     if budget[0] < 0:
         raise ScenarioError(f"{origin}: document too large or too many aliases (over {MAX_NODES} nodes)")
-    if len(path) > 40:
-        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: nesting deeper than 40 levels")
+    if len(path) > MAX_DEPTH:
+        raise ScenarioError(f"{_where(origin, node)}: nesting deeper than {MAX_DEPTH} levels")
     smap.setdefault(path, (origin, node.start_mark.line + 1))
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
-            raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed")
+            raise ScenarioError(f"{_where(origin, node, path)}: tag {_short(node.tag)} is not allowed (plain YAML only)")
         out: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: '<<' merge keys are not supported")
+                raise ScenarioError(f"{_where(origin, key_node, path)}: '<<' merge keys are not supported")
             key = _construct(key_node, origin, {}, path, budget)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: key {key!r} must be a name")
+                raise ScenarioError(f"{_where(origin, key_node, path)}: key {_short(key)} must be a name")
             if key in out:
-                raise ScenarioError(f"{origin}: line {key_node.start_mark.line + 1}: key {key!r} appears twice")
+                raise ScenarioError(f"{_where(origin, key_node, path)}: key {_short(key)} appears twice")
             smap[path + (key,)] = (origin, key_node.start_mark.line + 1)
             out[key] = _construct(value_node, origin, smap, path + (key,), budget)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed")
+            raise ScenarioError(f"{_where(origin, node, path)}: tag {_short(node.tag)} is not allowed (plain YAML only)")
         return [_construct(item, origin, smap, path + (i,), budget) for i, item in enumerate(node.value)]
-    if not node.tag.startswith("tag:yaml.org,2002:"):
-        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: tag {node.tag!r} is not allowed (plain YAML only)")
+    construct = yaml.SafeLoader.yaml_constructors.get(node.tag) if node.tag in _SCALAR_TAGS else None
+    if construct is None:
+        raise ScenarioError(f"{_where(origin, node, path)}: tag {_short(node.tag)} is not allowed (plain YAML only)")
     try:
-        value = yaml.SafeLoader("").construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: {exc}") from None
+        value = construct(_SCALAR_LOADER, node)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise ScenarioError(f"{_where(origin, node, path)}: {_short(str(exc), 200)}") from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise ScenarioError(f"{origin}: line {node.start_mark.line + 1}: {_dotted(path)}: "
-                            f"{node.value!r} is not a finite number")
+        raise ScenarioError(f"{_where(origin, node, path)}: {_short(node.value)} is not a finite number")
     if isinstance(value, (bytes, bytearray)) or type(value).__name__ in {"date", "datetime", "set"}:
         value = str(node.value)
     return value
@@ -135,7 +151,7 @@ def _load_chain(path: Path, smap: SourceMap, seen: tuple = ()) -> dict:
         chain = " -> ".join(str(p) for p in seen + (resolved,))
         raise ScenarioError(f"{path}: extends: cycle ({chain})")
     if len(seen) >= MAX_EXTENDS_DEPTH:
-        raise ScenarioError(f"{path}: extends: chain deeper than {MAX_EXTENDS_DEPTH} files")
+        raise ScenarioError(f"{path}: extends: chain deeper than {MAX_EXTENDS_DEPTH} files (from {seen[0]})")
     own_map: SourceMap = {}
     data = load_yaml_file(path, own_map)
     parent = data.pop("extends", None)
@@ -157,16 +173,33 @@ def _load_chain(path: Path, smap: SourceMap, seen: tuple = ()) -> dict:
 def parse_override(text: str) -> tuple[list, Any]:
     """Split ``key.path=value``; the value is read as a YAML scalar or list, never code."""
     if "=" not in text:
-        raise ScenarioError(f"--set {text!r}: write it as key.path=value, e.g. population.firms=500")
+        raise ScenarioError(f"--set {_short(text)}: write it as key.path=value, e.g. population.firms=500")
     key, _, raw = text.partition("=")
     parts = [p.strip() for p in key.strip().split(".")]
     if not key.strip() or any(not p for p in parts):
-        raise ScenarioError(f"--set {text!r}: empty key path; write it as key.path=value")
+        raise ScenarioError(f"--set {_short(text)}: empty key path; write it as key.path=value")
     path = [int(p) if p.isdigit() else p for p in parts]
     smap: SourceMap = {}
-    node = _compose(raw, f"--set {key}")
-    value = None if node is None else _construct(node, f"--set {key}", smap)
+    node = _compose(raw, f"{SET_ORIGIN} {_short(key.strip(), 80, quote=False)}")
+    value = None if node is None else _construct(node, SET_ORIGIN, smap, tuple(path))
     return path, value
+
+
+def _items(target: list) -> str:
+    return f"valid: 0..{len(target) - 1}" if target else "it is empty"
+
+
+def _default_list(path: list) -> list:
+    """The default value of a list the file does not set (e.g. ``regions``), so ``--set regions.0.x`` works."""
+    node: Any = Scenario().model_dump(mode="json")
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return []
+    return copy.deepcopy(node) if isinstance(node, list) else []
 
 
 def apply_override(data: dict, path: list, value: Any, smap: SourceMap) -> None:
@@ -176,19 +209,21 @@ def apply_override(data: dict, path: list, value: Any, smap: SourceMap) -> None:
         nxt = path[depth + 1]
         if isinstance(target, list):
             if not isinstance(part, int) or not 0 <= part < len(target):
-                raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:depth + 1])} has no item {part} "
-                                    f"(valid: 0..{len(target) - 1})")
+                raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:depth])} has no item {part} "
+                                    f"({_items(target)})")
             target = target[part]
             continue
         if not isinstance(target, dict):
             raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:depth])} is not a section")
         if part not in target or target[part] is None:
-            target[part] = [] if isinstance(nxt, int) else {}
+            target[part] = _default_list(path[:depth + 1]) if isinstance(nxt, int) else {}
+            smap[tuple(path[:depth + 1])] = (SET_ORIGIN, None)
         target = target[part]
     last = path[-1]
     if isinstance(target, list):
         if not isinstance(last, int) or not 0 <= last <= len(target):
-            raise ScenarioError(f"--set {_dotted(path)}: no item {last} (valid: 0..{len(target)})")
+            raise ScenarioError(f"--set {_dotted(path)}: {_dotted(path[:-1])} has no item {last} "
+                                f"({_items(target)}; {len(target)} adds one)")
         if last == len(target):
             target.append(value)
         else:
@@ -204,7 +239,13 @@ def apply_override(data: dict, path: list, value: Any, smap: SourceMap) -> None:
 
 # -- validation errors --------------------------------------------------------
 def _dotted(path) -> str:
-    return ".".join(str(p) for p in path) or "(top level)"
+    return ".".join(_short(p, 60, quote=False) for p in path) or "(top level)"
+
+
+def _short(value: Any, limit: int = 80, quote: bool = True) -> str:
+    """``repr`` (or ``str``) of a value from the user, cut to ``limit`` characters."""
+    text = repr(value) if quote else str(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _schema_at(loc: tuple) -> type[BaseModel] | None:
@@ -263,7 +304,7 @@ def _explain(err: dict, loc: tuple) -> str:
     kind = err["type"]
     key = _dotted(loc)
     if kind == "extra_forbidden":
-        owner = _schema_at(loc)
+        owner = _schema_at(tuple(err["loc"]))  # the raw location still names the lever
         valid = sorted(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -275,7 +316,7 @@ def _explain(err: dict, loc: tuple) -> str:
         given = err.get("ctx", {}).get("tag", "?")
         close = difflib.get_close_matches(str(given), sorted(LEVERS), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{key}.lever: unknown lever {given!r}{hint} Valid levers: {', '.join(sorted(LEVERS))}."
+        return f"{key}.lever: unknown lever {_short(given)}{hint} Valid levers: {', '.join(sorted(LEVERS))}."
     if kind == "union_tag_not_found":
         from model.policies import LEVERS
 
@@ -283,13 +324,22 @@ def _explain(err: dict, loc: tuple) -> str:
     if kind == "missing":
         return f"{key}: required key is missing"
     given = err.get("input")
-    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
+    if kind == "value_error" and isinstance(given, dict):  # a check across a section's keys
+        return f"{key}: {msg}"
+    shown = _short(given) if not isinstance(given, (dict, list)) else type(given).__name__
     return f"{key}: {msg} (got {shown})"
+
+
+def _scenario_check(err: dict) -> tuple[tuple, str] | None:
+    """A scenario-wide check's error ``key.path: problem`` as (location, message)."""
+    msg = str(err.get("ctx", {}).get("error", err["msg"]))
+    head, sep, _ = msg.partition(": ")
+    if err["type"] != "value_error" or err["loc"] or not sep or not re.fullmatch(r"\w+(\.\w+)*", head):
+        return None
+    return tuple(int(p) if p.isdigit() else p for p in head.split(".")), msg
 
 
 def validate(data: dict, smap: SourceMap, origin: str) -> Scenario:
@@ -301,7 +351,8 @@ def validate(data: dict, smap: SourceMap, origin: str) -> Scenario:
         lines = []
         for err in errors[:5]:
             loc = _clean_loc(tuple(err["loc"]), data)
-            lines.append(f"{_locate(loc, smap, origin)}: {_explain(err, loc)}")
+            loc, text = _scenario_check(err) or (loc, _explain(err, loc))
+            lines.append(f"{_locate(loc, smap, origin)}: {text}")
         more = f"\n  (and {len(errors) - 5} more problems)" if len(errors) > 5 else ""
         raise ScenarioError("\n  ".join(lines) + more) from None
     except (ValueError, TypeError, RecursionError) as exc:

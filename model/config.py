@@ -174,10 +174,10 @@ class Frontier(Section):
 
 class Adoption(Section):
     bass_p: float = _f(0.02, 0, 1, "Quarterly chance of becoming aware from outside information (Bass p).")
-    bass_q: float = _f(0.15, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
+    bass_q: float = _f(0.3, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
     belief_learning: float = _f(0.3, 0, 1, "How fast beliefs move toward gains peers realised.")
     belief_noise: float = _f(0.4, 0, 3, "Spread of firms' initial beliefs about a technology's gain.")
-    hazard: float = _f(0.12, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
+    hazard: float = _f(0.2, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
     horizon_quarters: float = _f(16.0, 1, 200, "Payback horizon firms weigh gains over.")
     infrastructure_discount: float = _f(0.3, 0, 1, "Cost discount at full regional infrastructure.")
     capability_speed: float = _f(0.1, 0, 1, "Quarterly speed at which capability moves to its target.")
@@ -193,7 +193,7 @@ class Production(Section):
     data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
     public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
-    data_task_coverage: float = _f(0.35, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
+    data_task_coverage: float = _f(0.3, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
     productivity_shock: float = _f(0.015, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
     initial_dispersion: float = _f(0.35, 0, 3, "Std. dev. of initial log-TFP across firms.")
     markup: float = _f(0.15, 0, 5, "Price markup over unit cost.")
@@ -215,7 +215,7 @@ class Labour(Section):
     skill_wages: SkillWages = Field(default_factory=SkillWages,
                                      description="Initial quarterly wage by skill (units of output).")
     unemployment_benefit: float = _f(0.3, 0, 2, "Unemployment benefit as a share of the low-skill wage.")
-    ai_digital_requirement: float = _f(0.5, 0, 1, "Digital skill required for mid/high jobs at AI-integrated firms.")
+    ai_digital_requirement: float = _f(0.45, 0, 1, "Digital skill required for mid/high jobs at AI-integrated firms.")
 
 
 class Gig(Section):
@@ -230,7 +230,7 @@ class Gig(Section):
     join_rate: float = _f(0.3, 0, 1, "Quarterly chance an eligible worker joins when gig pays more.")
     quit_rate: float = _f(0.2, 0, 1, "Quarterly chance a gig worker quits when gig pays less than the alternative.")
     search_intensity: float = _f(0.5, 0, 1, "Job-search intensity of gig workers relative to the unemployed.")
-    reach_growth: float = _f(0.02, 0, 1, "Quarterly growth of the digital reach of consumers.")
+    reach_growth: float = _f(0.011, 0, 1, "Quarterly growth of the digital reach of consumers.")
     initial_reach: float = _f(0.8, 0, 1, "Share of consumers reached by platforms at the start.")
 
 
@@ -300,13 +300,13 @@ def _sectors():
     return [
         Sector(name="agriculture", firm_share=0.1, income_elasticity=0.5,
                tasks=TaskWeights(routine_manual=0.7, routine_cognitive=0.1, non_routine=0.2),
-               productivity=0.6, data_intensity=0.5),
+               productivity=0.6, data_intensity=0.4),
         Sector(name="industry", firm_share=0.3, income_elasticity=0.9,
                tasks=TaskWeights(routine_manual=0.5, routine_cognitive=0.25, non_routine=0.25),
-               productivity=1.0, data_intensity=1.0, is_industry=True),
+               productivity=1.0, data_intensity=0.85, is_industry=True),
         Sector(name="services", firm_share=0.6, income_elasticity=1.2,
                tasks=TaskWeights(routine_manual=0.2, routine_cognitive=0.4, non_routine=0.4),
-               productivity=1.0, data_intensity=1.4),
+               productivity=1.0, data_intensity=1.6),
     ]
 
 
@@ -314,13 +314,13 @@ def _sizes():
     return [
         SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
                   risk_aversion=0.2, capability=0.6, awareness=0.9,
-                  adoption={"data": 0.75, "robots": 0.3, "ai": 0.15}),
+                  adoption={"data": 0.9, "robots": 0.5, "ai": 0.5}),
         SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
                   risk_aversion=0.4, capability=0.4, awareness=0.6,
-                  adoption={"data": 0.45, "robots": 0.08, "ai": 0.04}),
+                  adoption={"data": 0.77, "robots": 0.07, "ai": 0.03}),
         SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
                   risk_aversion=0.5, capability=0.25, awareness=0.4,
-                  adoption={"data": 0.25, "robots": 0.01, "ai": 0.01}),
+                  adoption={"data": 0.69, "robots": 0.01, "ai": 0.02}),
     ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.production import labour_demand
-from model.state import AI, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
+from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
 
 def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
@@ -216,7 +216,8 @@ def clear_labour_market(model) -> None:
     ai_firm = firms.stage[:, AI] == INTEGRATED
     digital_jobs = np.zeros((firms.n, 3), bool)
     digital_jobs[:, 1] = ai_firm
-    digital_jobs[:, 2] = ai_firm
+    # high-skill jobs at any data-integrated firm need digital skill too (analytics, software, digital operations)
+    digital_jobs[:, 2] = ai_firm | (firms.stage[:, DATA] == INTEGRATED)
     firms.vacancies = vacancies
     result = match(model, vacancies, digital_jobs)
     flows["hires"] += result["hires"]

@@ -56,7 +56,7 @@ class EconomyModel(mesa.Model):
         self._setup_levers()
         self.flows = defaultdict(float)
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)
-        self.fiscal = Fiscal([lever.key for lever in scenario.policies])
+        self.fiscal = Fiscal([key for lever in scenario.policies for key in lever.accounts])
         self.active_levers = []
         self._init_frontier()
         self._init_firms()

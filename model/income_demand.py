@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.frontier import quarterly
+from model.metrics import firm_emissions
 from model.state import EMPLOYED, GIG, UNEMPLOYED
 
 
@@ -44,6 +45,8 @@ def firm_accounts(model) -> np.ndarray:
     voucher = model.effects.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
                                        (firms.stage[:, 2] > 0) * model.tech_params[2].running_cost * compute * revenue)
     running -= voucher
+    # carbon price on compute emissions (a negative share: a charge booked as the lever's revenue)
+    running -= model.effects.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
     fees = getattr(model, "platform_fees", 0.0)
     firms.profit = revenue - firms.wage_bill - capital_cost - running - fees
     dividends = cfg.demand.dividend_payout * np.maximum(firms.profit, 0.0)

@@ -47,6 +47,12 @@ METRICS: dict[str, tuple[str, str]] = {
                                      "(data systems, robots, AI).", "share"),
     "digital_economy_share": ("Digital share of gdp: digitally performed tasks of firms plus platform services.",
                               "share"),
+    "industry_design_tools_rate": ("Output-weighted share of industrial firms with data systems integrated "
+                                   "(digital design and R&D tools run on them): proxy for the digital-design-tool "
+                                   "rate (seed 004).", "share"),
+    "industry_cnc_rate": ("Output-weighted share of industrial firms whose key processes run under digital "
+                          "control: data systems integrated together with robots or AI integrated; proxy for "
+                          "the key-process CNC rate (seed 004).", "share"),
     "robot_density": ("Robots per 10,000 workers in industry sectors.", "robots / 10,000 workers"),
     "robot_stock": ("Robots installed, in the scale of worker agents.", "robots"),
     "robot_sales": ("Robots bought this quarter.", "robots / quarter"),
@@ -237,6 +243,11 @@ def collect_metrics(model) -> dict:
     industry = model.is_industry[firms.sector]
     ind_staff = float(firms.headcount[industry].sum())
     m["robot_density"] = _safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
+    ind_out = float(firms.output[industry].sum())
+    data_on = firms.stage[industry, DATA] == INTEGRATED
+    automated = (firms.stage[industry, ROBOTS] == INTEGRATED) | (firms.stage[industry, AI] == INTEGRATED)
+    m["industry_design_tools_rate"] = _safe_ratio(float(firms.output[industry][data_on].sum()), ind_out)
+    m["industry_cnc_rate"] = _safe_ratio(float(firms.output[industry][data_on & automated].sum()), ind_out)
     m["robot_stock"] = float(firms.robots.sum())
     m["robot_sales"] = float(flows["robot_sales"])
     m["data_stock"] = float(firms.data.sum())
@@ -321,6 +332,23 @@ def collect_metrics(model) -> dict:
     m["tax_revenue"] = float(fiscal.taxes)
     m["price_level"] = _safe_ratio(model.price_level, model.price_level0)
     return m
+
+
+def compute_emissions_rate(model) -> np.ndarray:
+    """Emissions per unit of compute energy used by each firm (after routing and green power)."""
+    green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
+    routing = model.effects.compute_routing
+    used = green if routing is None else routing @ green
+    return (1.0 - used[model.firms.region]) * model.cfg.green.carbon_intensity
+
+
+def firm_emissions(model) -> np.ndarray:
+    """Emissions of each firm's compute (AI and data) this quarter; carbon pricing charges them."""
+    firms, green_cfg = model.firms, model.cfg.green
+    ai_on = firms.stage[:, AI] == INTEGRATED
+    demand = (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
+              + green_cfg.compute_per_data * firms.data) * model.energy_per_compute
+    return demand * compute_emissions_rate(model)
 
 
 def compute_energy(model) -> tuple[float, float, float]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.metrics import compute_emissions_rate
 from model.production import robot_target_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
@@ -62,6 +63,12 @@ def expected_gain(model) -> np.ndarray:
     compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
     gain[:, AI] = ((cfg.frontier.max_ai_share * cap * alpha[:, 1] + techs[AI].gain * cap * alpha[:, 2]) * labour_share
                    - techs[AI].running_cost * compute)
+    # policy on running AI: compute vouchers pay part of the compute bill, a carbon price charges its emissions
+    ai_emissions = cfg.green.compute_per_ai_firm * cap * model.energy_per_compute * compute_emissions_rate(model)
+    eff = model.effects
+    gain[:, AI] += (eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
+                                   techs[AI].running_cost * compute, dry_run=True)
+                    + eff.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, ai_emissions, dry_run=True))
     return gain
 
 
@@ -99,6 +106,8 @@ def update_beliefs(model, gain: np.ndarray) -> None:
     for t in range(3):
         integrated = firms.stage[:, t] == INTEGRATED
         peers = group_rate(firms.sector, integrated, model.n_sectors)[firms.sector]
+        # outside information (vendors, media: Bass p) keeps beliefs moving while no peer has adopted yet
+        peers = np.maximum(peers, cfg.adoption.bass_p)
         firms.belief[:, t] += cfg.adoption.belief_learning * np.sqrt(peers) * (gain[:, t] - firms.belief[:, t])
 
 

@@ -63,6 +63,11 @@ class Lever(BaseModel):
         """Name under which this lever's spending is reported."""
         return self.label or self.lever
 
+    @property
+    def accounts(self) -> tuple[str, ...]:
+        """Every fiscal account this lever books to (its spending columns); the first is :attr:`key`."""
+        return (self.key,)
+
     def check(self, scenario) -> None:
         """Raise ``ValueError`` if this lever names groups the scenario lacks."""
         for attr, groups in (("size_classes", scenario.size_classes), ("regions", scenario.regions),

@@ -63,14 +63,10 @@ class EconomyModel(mesa.Model):
         self._init_workers()
         self._init_platforms()
         self._init_economy()
-        self.firm_agents = np.empty(self.firms.n, dtype=object)
-        for row in range(self.firms.n):
-            self.firm_agents[row] = Firm(self, row)
-        self.worker_agents = np.empty(self.workers.n, dtype=object)
+        # plain lists, not object arrays: the garbage collector can then free a finished model
+        self.firm_agents = [Firm(self, row) for row in range(self.firms.n)]
         self.worker_views = agents
-        if agents:
-            for row in range(self.workers.n):
-                self.worker_agents[row] = Worker(self, row)
+        self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
         self.records: list[dict] = []
         self.records.append(collect_metrics(self))
@@ -329,7 +325,9 @@ class EconomyModel(mesa.Model):
         firms.belief = self.initial_belief(np.arange(firms.n))
         self.size_mean_share = self._typical_shares()
         self.gdp0 = None
-        self.last_productivity = self.real_gdp() / max(int((workers.status != UNEMPLOYED).sum()), 1)
+        from model.income_demand import employee_productivity
+
+        self.last_productivity = employee_productivity(self)
         self.barriers = np.zeros((3, 3))
         self.barriers_small = np.zeros((3, 3))
         self.platform_fees = np.zeros(firms.n)

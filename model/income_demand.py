@@ -71,8 +71,9 @@ def set_prices_and_shares(model) -> None:
     firms.price = np.where(producing, sticky, firms.price)
     sector_price = sector_mean(model, firms.price, firms.share)
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
+    fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
     relative = firms.price / sector_price[firms.sector]
-    factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.sqrt(np.clip(fill, 0, 1))
+    factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     firms.share = normalise_shares(model, np.maximum(firms.share * factor, 1e-12))
     model.sector_price = sector_mean(model, firms.price, firms.share)
 
@@ -102,6 +103,21 @@ def invest_capital(model) -> float:
     return float(spend.sum())
 
 
+def employee_productivity(model) -> float:
+    """Real firm output per employee (not moved by gig work or unemployment composition)."""
+    firms = model.firms
+    staff = float(firms.headcount.sum())
+    return float(np.dot(firms.output, model.sector_price0[firms.sector])) / max(staff, 1.0)
+
+
+def update_productivity_trend(model) -> None:
+    """Slow moving average of quarterly productivity growth: what wages are indexed to."""
+    productivity = employee_productivity(model)
+    growth = float(np.clip(np.log(max(productivity, 1e-12) / max(model.last_productivity, 1e-12)), -0.05, 0.05))
+    model.productivity_growth = 0.9 * model.productivity_growth + 0.1 * growth
+    model.last_productivity = productivity
+
+
 def settle_demand(model) -> None:
     """Rule 8: incomes, consumption, prices, market shares and next quarter's demand."""
     firms, workers, cfg = model.firms, model.workers, model.cfg
@@ -128,8 +144,4 @@ def settle_demand(model) -> None:
     firms.planned = firms.share * model.sector_demand[firms.sector]
     model.services_price = float(model.sector_price[model.services_sector])
     model.benefit = cfg.labour.unemployment_benefit * float(model.wage[:, 0].mean())
-    employed = int((workers.status != UNEMPLOYED).sum())
-    productivity = model.real_gdp() / max(employed, 1)
-    growth = np.log(max(productivity, 1e-12) / max(model.last_productivity, 1e-12))
-    model.productivity_growth = 0.7 * model.productivity_growth + 0.3 * float(np.clip(growth, -0.1, 0.1))
-    model.last_productivity = productivity
+    update_productivity_trend(model)

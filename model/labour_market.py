@@ -25,7 +25,12 @@ def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
 
 def rank_within(groups: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
     """Random order of rows grouped by ``groups``, and each row's rank inside its group."""
-    order = np.lexsort((rng.random(groups.size), groups))
+    # two stable sorts give np.lexsort's order; small group codes sort by radix
+    order = np.argsort(rng.random(groups.size), kind="stable")
+    keys = groups[order]
+    if keys.size and 0 <= keys.min() and keys.max() < 2 ** 16:
+        keys = keys.astype(np.uint16)
+    order = order[np.argsort(keys, kind="stable")]
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
@@ -40,10 +45,10 @@ def refresh_headcount(model) -> None:
     firms, workers = model.firms, model.workers
     emp = workers.status == EMPLOYED
     cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
-    firms.headcount = np.bincount(cell, minlength=firms.n * 3).reshape(firms.n, 3).astype(np.int64)
-    skilled = (workers.digital[emp] >= model.cfg.workforce.digital_threshold).astype(float)
+    firms.headcount = np.bincount(cell, minlength=firms.n * 3).reshape(firms.n, 3)
+    skilled = emp & (workers.digital >= model.cfg.workforce.digital_threshold)
     staff = firms.headcount.sum(axis=1)
-    digital = np.bincount(workers.employer[emp], weights=skilled, minlength=firms.n)
+    digital = np.bincount(workers.employer[skilled], minlength=firms.n)
     firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
 
 
@@ -176,7 +181,7 @@ def update_wages(model) -> None:
     gap = np.clip((model.natural_unemployment - rate) / model.natural_unemployment, -1.0, 1.0)
     growth = (lab.wage_flexibility * gap + lab.price_indexation * model.inflation
               + lab.productivity_indexation * model.productivity_growth)
-    model.wage *= np.exp(np.clip(growth, -0.05, 0.08))
+    model.wage *= np.exp(np.clip(growth, -0.01, 0.05))  # nominal wages are rigid downward
 
 
 def pay_wages(model) -> None:
@@ -186,10 +191,12 @@ def pay_wages(model) -> None:
     employer = workers.employer[emp]
     staff = firms.headcount.sum(axis=1)
     per_worker = np.log(np.maximum(firms.output / np.maximum(staff, 1), 1e-9))
-    # premium relative to the employment-weighted mean of the sector, so it averages about one
-    mean_sector = np.bincount(firms.sector, weights=per_worker * staff, minlength=model.n_sectors) / np.maximum(
-        np.bincount(firms.sector, weights=staff, minlength=model.n_sectors), 1)
-    premium = np.exp(np.clip(cfg.labour.rent_sharing * (per_worker - mean_sector[firms.sector]), -0.5, 0.5))
+    # premium relative to the sector's aggregate output per worker (robust to firms still ramping up)
+    sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
+    sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
+    sector_level = np.log(np.maximum(sector_out, 1e-9) / np.maximum(sector_staff, 1.0))
+    relative = np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0)
+    premium = np.exp(cfg.labour.rent_sharing * relative)
     digital_firm = (firms.stage == INTEGRATED).any(axis=1)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])

@@ -1,0 +1,95 @@
+"""Items 3 and 4: sweep throughput on 1 and 2 local workers, and runner memory over a long sweep.
+
+Both go through the project's sweep runner (``model.sweep``: ``build_plan`` and
+``execute``, what ``python run.py sweep`` does) with a spec written here: the
+baseline scenario at a given size, replicated with independent seeds.
+Memory is measured in a fresh process so its peak is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from bench.scaling import ROOT
+from bench.sizes import Population
+
+THROUGHPUT_TARGET = 1.8  # 2 workers vs 1
+MEMORY_GROWTH_LIMIT = 0.10  # after 1,000 runs vs after 100
+BASELINE = ROOT / "scenarios" / "baseline.yaml"
+
+HOW_THROUGHPUT = ("{runs} runs (independent seeds) of the baseline economy at {pop.firms:,} firms and "
+                  "{pop.workers:,} workers x {pop.steps} steps, through `model.sweep.execute` (the runner behind "
+                  "`python run.py sweep`; 1 worker runs in the runner process, 2 workers are a local process "
+                  "pool); wall time of the whole call, pool start-up and writing the results included.")
+HOW_MEMORY = ("Runs of a small scenario ({pop.firms:,} firms, {pop.workers:,} workers x {pop.steps} steps) through "
+              "`model.sweep.execute` with 1 worker (every run inside the runner process), each count in a fresh "
+              "process; peak resident memory of that process at the end.")
+
+
+def write_spec(folder: Path, pop: Population, runs: int, name: str) -> Path:
+    """A sweep spec: the baseline at ``pop``'s size, ``runs`` replications of one point.
+
+    A spec must vary a parameter: it "varies" the matching efficiency over its one default value.
+    """
+    from model import Scenario
+
+    spec = {"name": name, "base": str(BASELINE), "seed": 7, "replications": runs,
+            "set": {"population.firms": pop.firms, "population.workers": pop.workers, "steps": pop.steps},
+            "parameters": {"labour.matching_efficiency": {"values": [Scenario().labour.matching_efficiency]}},
+            "metrics": ["tfp_index", "unemployment_rate"]}
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
+def run_sweep(pop: Population, runs: int, workers: int) -> dict:
+    """Build and execute the sweep in a temporary folder; wall time of ``execute``."""
+    from model.sweep import build_plan, execute
+
+    with tempfile.TemporaryDirectory(prefix="bench-sweep-") as tmp:
+        plan = build_plan(write_spec(Path(tmp), pop, runs, "bench_sweep"))
+        start = time.perf_counter()
+        outcome = execute(plan, Path(tmp) / "out", workers=workers, progress=False, csv=False)
+        wall = time.perf_counter() - start
+    if outcome.failed or outcome.done != runs:
+        raise RuntimeError(f"benchmark sweep: {outcome.done} of {runs} runs done, failed: {outcome.failed}")
+    return {"workers": workers, "runs": runs, "wall_s": wall, "runs_per_s": runs / wall}
+
+
+def sweep_throughput(pop: Population, runs: int, workers=(1, 2), log=print) -> list[dict]:
+    """The same sweep on each number of workers."""
+    rows = []
+    for k in workers:
+        rows.append(run_sweep(pop, runs, k))
+        log(f"  sweep of {runs} runs on {k} worker(s): {rows[-1]['wall_s']:.1f} s")
+    return rows
+
+
+def _peak_child(pop: Population, runs: int) -> dict:
+    """Run the sweep in a fresh process; its peak resident memory (MB) and wall time."""
+    code = ("import json, resource, sys; from bench.sweeps import run_sweep; from bench.sizes import Population; "
+            f"r = run_sweep(Population({pop.firms}, {pop.workers}, {pop.steps}), {runs}, 1); "
+            "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; json.dump(r, sys.stdout)")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"memory benchmark failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def sweep_memory(pop: Population, marks: tuple[int, ...], log=print) -> dict:
+    """Peak memory of a fresh runner process after each number of runs in ``marks``."""
+    peaks, walls = {}, {}
+    for runs in marks:
+        result = _peak_child(pop, runs)
+        peaks[runs], walls[runs] = result["peak_rss_mb"], result["wall_s"]
+        log(f"  runner memory after {runs} runs: {peaks[runs]:.0f} MB ({walls[runs]:.1f} s)")
+    return {"peak_rss_mb": peaks, "wall_s": walls}

@@ -161,7 +161,7 @@ class EconomyModel(mesa.Model):
             risk=np.clip(self.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
             cash=zeros.copy(), credit=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
             planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(),
-            losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64),
+            losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
             vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
             ai_share=zeros.copy(), digital_staff=zeros.copy(),
         )

@@ -71,6 +71,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.cash[rows] = 0.5 * firms.price[rows] * firms.planned[rows]
     firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
     firms.headcount[rows] = 0
+    firms.producing_staff[rows] = 0
     firms.wage_bill[rows] = 0.0
     firms.digital_staff[rows] = 0.0
 

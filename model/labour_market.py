@@ -43,12 +43,12 @@ def rank_within(groups: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
 def refresh_headcount(model) -> None:
     """Recount staff by skill and the digitally skilled share of every firm."""
     firms, workers = model.firms, model.workers
-    emp = workers.status == EMPLOYED
-    cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
-    firms.headcount = np.bincount(cell, minlength=firms.n * 3).reshape(firms.n, 3)
-    skilled = emp & (workers.digital >= model.cfg.workforce.digital_threshold)
-    staff = firms.headcount.sum(axis=1)
-    digital = np.bincount(workers.employer[skilled], minlength=firms.n)
+    emp = np.flatnonzero(workers.status == EMPLOYED)
+    employer = workers.employer[emp].astype(np.int64)
+    firms.headcount = np.bincount(employer * 3 + workers.skill[emp], minlength=firms.n * 3).reshape(firms.n, 3)
+    staff = np.bincount(employer, minlength=firms.n)
+    skilled = workers.digital[emp] >= model.cfg.workforce.digital_threshold
+    digital = np.bincount(employer[skilled], minlength=firms.n)
     firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
 
 
@@ -189,13 +189,13 @@ def pay_wages(model) -> None:
     firms, workers, cfg = model.firms, model.workers, model.cfg
     emp = np.flatnonzero(workers.status == EMPLOYED)
     employer = workers.employer[emp]
-    staff = firms.headcount.sum(axis=1)
+    staff = firms.producing_staff  # output per worker of those who produced it
     per_worker = np.log(np.maximum(firms.output / np.maximum(staff, 1), 1e-9))
     # premium relative to the sector's aggregate output per worker (robust to firms still ramping up)
     sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
     sector_level = np.log(np.maximum(sector_out, 1e-9) / np.maximum(sector_staff, 1.0))
-    relative = np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0)
+    relative = np.where(staff > 0, np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0), 0.0)
     premium = np.exp(cfg.labour.rent_sharing * relative)
     digital_firm = (firms.stage == INTEGRATED).any(axis=1)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold

@@ -160,7 +160,7 @@ def digital_task_share(model) -> np.ndarray:
 def _olley_pakes(model) -> tuple[float, float, float, float]:
     firms = model.firms
     beta = model.cfg.production.capital_elasticity
-    staff = firms.headcount.sum(axis=1)
+    staff = firms.producing_staff
     ok = (firms.output > 1e-9) & (staff > 0)
     if ok.sum() < 2:
         return 0.0, 0.0, 0.0, 1.0

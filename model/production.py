@@ -125,6 +125,7 @@ def produce(model) -> None:
     inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, cfg.frontier.robot_productivity)
     capacity = base * m_data * penalty * ces(inputs, alpha, rho) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
+    firms.producing_staff = firms.headcount.sum(axis=1)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     plain = task_inputs(firms.headcount, firms.robots, np.zeros(firms.n), np.ones(firms.n),
                         cfg.frontier.robot_productivity)

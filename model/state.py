@@ -59,6 +59,7 @@ class FirmArrays(_Arrays):
     profit: np.ndarray
     losses: np.ndarray  # int32 consecutive quarters with a loss
     headcount: np.ndarray  # int32 [F, 3] by skill
+    producing_staff: np.ndarray  # staff who produced this quarter's output (before this quarter's hires)
     vacancies: np.ndarray  # int32 [F, 3]
     wage_bill: np.ndarray
     robot_share: np.ndarray  # share of routine manual tasks done by robots

@@ -35,6 +35,9 @@ CASES = [
     ("compute_west cuts compute emissions", {"lever": "compute_west", "share": 0.8}, {}, "emissions", -1),
     ("skills_training raises digital skill after an AI shock",
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "digital_skill_mean", +1),
+    # small effect: most hires come from gig work, whose places the unemployed then take
+    ("skills_training lowers unemployment after an AI shock",
+     {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "unemployment_rate", -1),
     ("skills_training narrows the digital talent gap after an AI shock",
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "digital_talent_gap", -1),
     ("public_data raises TFP", {"lever": "public_data", "share": 1.0}, {}, "tfp_index", +1),

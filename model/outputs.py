@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from model.errors import UserError
@@ -27,10 +28,14 @@ def prepare_output_dir(out: str | Path) -> Path:
     return out
 
 
-def write_run(result, scenario, out: str | Path) -> Path:
-    """Write the four standard files of a run into ``out`` atomically (all or nothing)."""
-    from model.plots import overview_figure
+@contextmanager
+def staged_output(out: str | Path):
+    """Yield a staging folder inside ``out``; on success move its files into ``out``.
 
+    Nothing reaches ``out`` unless the whole block succeeds; an OS error (disk
+    full, permissions) becomes one clear :class:`UserError` and the staging
+    folder is always removed.
+    """
     out = prepare_output_dir(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -38,17 +43,29 @@ def write_run(result, scenario, out: str | Path) -> Path:
     except OSError as exc:
         raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
     try:
-        result.timeseries.to_csv(staging / "timeseries.csv", index=False, float_format="%.10g")
-        (staging / "summary.json").write_text(json.dumps(result.summary, indent=2, default=float) + "\n")
-        resolved = scenario.model_copy(update={"seed": result.summary["seed"], "steps": result.summary["steps"]})
-        (staging / "scenario.resolved.yaml").write_text(
-            f"# Fully resolved scenario of run {scenario.name!r} (seed {result.summary['seed']}).\n"
-            f"# Pass it back to `python run.py run` to reproduce the run.\n" + dump_scenario(resolved))
-        overview_figure(result.timeseries, scenario).savefig(staging / "overview.png", dpi=110)
+        yield staging
         for item in staging.iterdir():
             os.replace(item, out / item.name)
     except OSError as exc:
         raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return out
+
+
+def write_run(result, scenario, out: str | Path) -> Path:
+    """Write the four standard files of a run into ``out`` atomically (all or nothing)."""
+    import matplotlib.pyplot as plt
+
+    from model.plots import overview_figure
+
+    with staged_output(out) as staging:
+        result.timeseries.to_csv(staging / "timeseries.csv", index=False, float_format="%.10g")
+        (staging / "summary.json").write_text(json.dumps(result.summary, indent=2, default=float) + "\n")
+        resolved = scenario.model_copy(update={"seed": result.summary["seed"], "steps": result.summary["steps"]})
+        (staging / "scenario.resolved.yaml").write_text(
+            f"# Fully resolved scenario of run {scenario.name!r} (seed {result.summary['seed']}).\n"
+            f"# Pass it back to `python run.py run` to reproduce the run.\n" + dump_scenario(resolved))
+        figure = overview_figure(result.timeseries, scenario)
+        figure.savefig(staging / "overview.png", dpi=110)
+        plt.close(figure)
+    return Path(out)

@@ -92,10 +92,10 @@ def test_results_do_not_depend_on_workers(compared, scenario_files, tmp_path):
 
 
 def test_missing_cjk_font_falls_back_to_english(monkeypatch, capsys):
+    from model import fonts
     from model.cli import compare_cmd
-    from model.report import figures
 
-    monkeypatch.setattr(figures, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
     assert compare_cmd.resolve_lang("zh") == ("en", None)
     assert "warning" in capsys.readouterr().err
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 MAX_SEEDS = 1000
@@ -36,7 +33,7 @@ def resolve_lang(lang: str) -> tuple[str, str | None]:
     """The language the report can be written in, and the CJK font for figures (None for English)."""
     if lang != "zh":
         return "en", None
-    from model.report.figures import find_cjk_font
+    from model.fonts import find_cjk_font
 
     font = find_cjk_font()
     if font is None:
@@ -78,19 +75,14 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
     """Compute the tables, draw the figures and write every file atomically into ``out``."""
     import matplotlib.pyplot as plt
 
-    from model.errors import UserError
+    from model.outputs import staged_output
     from model.report.document import render_html, render_markdown
     from model.report.figures import HEADLINE, series_figure
     from model.report.stats import comparison_table, lever_costs
 
     table = comparison_table(runs)
     costs = lever_costs(runs, scenarios)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    except OSError as exc:
-        raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
-    try:
+    with staged_output(out) as staging:
         table.to_csv(staging / "comparison.csv", index=False, float_format="%.12g")
         costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.12g")
         figures = []
@@ -107,12 +99,6 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
                "end": end}
         (staging / "report.md").write_text(render_markdown(ctx, lang), encoding="utf-8")
         (staging / "report.html").write_text(render_html(ctx, lang), encoding="utf-8")
-        for item in staging.iterdir():
-            os.replace(item, out / item.name)
-    except OSError as exc:
-        raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def compare_command(args) -> int:

@@ -86,10 +86,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-                 "SimHei", "Microsoft YaHei", "PingFang SC", "Noto Serif CJK SC")
-
-
 def check_lang(lang: str) -> str:
     """Return ``lang`` if supported, else raise ``ValueError`` naming the valid ones."""
     if lang not in LANGS:
@@ -104,24 +100,10 @@ def label(key: str, lang: str = "en", **fmt) -> str:
 
 
 def cjk_font_name() -> str | None:
-    """Name of an installed font that draws Chinese, registering system fonts matplotlib has not cached yet."""
-    from matplotlib import font_manager
+    """Name of an installed font that draws Chinese (see :func:`model.fonts.find_cjk_font`)."""
+    from model.fonts import find_cjk_font
 
-    def known():
-        names = {f.name for f in font_manager.fontManager.ttflist}
-        return next((fam for fam in _CJK_FAMILIES if fam in names), None)
-
-    found = known()
-    if found:
-        return found
-    for path in font_manager.findSystemFonts():
-        low = path.lower()
-        if any(part in low for part in ("cjk", "wqy", "wenquanyi", "sourcehan", "simhei", "yahei", "pingfang")):
-            try:
-                font_manager.fontManager.addfont(path)
-            except (OSError, RuntimeError, ValueError):
-                continue
-    return known()
+    return find_cjk_font()
 
 
 def use_cjk_font(lang: str = "zh") -> str:

@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
 
 from model.report.i18n import metric_info, metric_label, text  # noqa: E402
 from model.report.stats import band  # noqa: E402
@@ -15,39 +14,6 @@ from model.report.stats import band  # noqa: E402
 HEADLINE = ("tfp_index", "gdp", "adoption_index", "adoption_ai", "adoption_gap_size", "digital_skill_mean",
             "unemployment_rate", "flexible_employment_share", "gini_income", "digital_divide_index", "emissions",
             "robot_density", "policy_spending_cumulative")
-
-CJK_HINTS = ("Noto Sans CJK", "Noto Serif CJK", "Source Han Sans", "WenQuanYi", "SimHei", "Microsoft YaHei",
-             "PingFang", "Heiti", "AR PL", "Droid Sans Fallback")
-
-
-FILE_HINTS = ("cjk", "wqy", "simhei", "msyh", "droidsansfallback", "sourcehansans", "ukai", "uming")
-
-
-def find_cjk_font() -> str | None:
-    """Family name of an installed font that can draw Chinese, or None.
-
-    Looks in matplotlib's font list first, then scans the system font folders
-    (the cache may predate a font installed later, e.g. fonts-noto-cjk) and
-    registers what it finds.
-    """
-    names = sorted({f.name for f in font_manager.fontManager.ttflist})
-    for hint in CJK_HINTS:
-        for name in names:
-            if name.startswith(hint):
-                return name
-    found = []
-    for path in sorted(font_manager.findSystemFonts()):
-        base = path.rsplit("/", 1)[-1].lower().replace("-", "").replace("_", "")
-        if any(hint in base for hint in FILE_HINTS):
-            try:
-                font_manager.fontManager.addfont(path)  # every weight, so bold titles work too
-                found.append((("sans" not in base, "bold" in base), font_manager.FontProperties(fname=path).get_name()))
-            except (OSError, RuntimeError, ValueError):
-                continue
-    if found:
-        return min(found)[1]
-    return None
-
 
 def series_figure(runs: dict, metric: str, *, lang: str = "en", font: str | None = None):
     """One metric over time: a line per scenario (mean across seeds) with its 95% band."""

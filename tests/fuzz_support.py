@@ -25,7 +25,8 @@ from model.config import Scenario
 from model.policies import LEVERS
 
 GROUP_LISTS = ("regions", "sectors", "size_classes")
-GROUP_PARAMS = {"regions": "regions", "sectors": "sectors", "size_classes": "size_classes"}
+#: a lever parameter whose name contains the key names groups of the scenario (regions, to_region, ...)
+GROUP_PARAMS = {"region": "regions", "sector": "sectors", "size_class": "size_classes"}
 
 
 # -- the schema's leaves ----------------------------------------------------------------
@@ -309,10 +310,13 @@ def lever_items(draw, groups: dict, steps: int, max_levers: int = 4):
             if field in ("lever", "label", "start", "end"):
                 continue
             annotation = LEVERS[name].model_fields[field].annotation
-            if field in GROUP_PARAMS:
-                names = groups[GROUP_PARAMS[field]]
+            group = next((g for key, g in GROUP_PARAMS.items() if key in field and leaf.kind in ("str", "other")), None)
+            if group is not None:
+                names = groups[group]
                 optional = type(None) in typing.get_args(annotation)
                 pick = st.lists(st.sampled_from(names), min_size=1, max_size=len(names), unique=True)
+                if leaf.kind == "str":
+                    pick = st.sampled_from(names)
                 item[field] = draw(st.one_of(st.none(), pick) if optional else pick)
             elif leaf.kind == "other":
                 inner = [a for a in typing.get_args(annotation) if a is not type(None)]

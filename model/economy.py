@@ -297,6 +297,7 @@ class EconomyModel(mesa.Model):
         firms.planned = firms.share * self.sector_demand[firms.sector]
         nominal = self.sector_demand * self.sector_price
         self.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
+        nominal = nominal if nominal.sum() > 0 else self.sector_firm_p.copy()  # nobody employed at the start
         self.cons_shares = self.cons_shares0.copy()
         self.aut_shares = self.cons_shares0.copy()
         self.services_price = float(self.sector_price[self.services_sector])
@@ -315,11 +316,11 @@ class EconomyModel(mesa.Model):
                      + self.benefit * float((workers.status == UNEMPLOYED).sum())
                      + cfg.demand.dividend_payout * max(profits, 0.0))
         self.consumption = cfg.demand.propensity_to_consume * household
-        self.gig_spending_share = gross / max(self.consumption * self.reach, 1e-12)
+        self.gig_spending_share = min(gross / max(self.consumption * self.reach, 1e-12), 1.0)  # at most all spending
         firm_consumption = self.consumption - gross
         self.autonomous = max(float(nominal.sum()) - firm_consumption, 0.0)
         self.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
-        self.real_income0 = household / self.price_level / workers.n
+        self.real_income0 = max(household / self.price_level / workers.n, 1e-12)  # 0 if nobody earns at the start
         self.inflation = 0.0
         self.productivity_growth = 0.0
         firms.belief = self.initial_belief(np.arange(firms.n))

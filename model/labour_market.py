@@ -216,7 +216,7 @@ def clear_labour_market(model) -> None:
     refresh_headcount(model)
 
     need = labour_demand(model, firms.planned)
-    demand = stochastic_round(need * (1.0 + cfg.labour.hiring_slack), rng)
+    demand = stochastic_round(np.minimum(need * (1.0 + cfg.labour.hiring_slack), workers.n), rng)  # no firm wants more than everyone
     flows["displaced"] += lay_off(model, demand)
     refresh_headcount(model)
     vacancies = np.maximum(demand - firms.headcount, 0)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 
@@ -43,6 +46,21 @@ class SerialExecutor:
         self.close(cancel=kind is not None)
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the sweep process is gone (even after SIGKILL).
+
+    Ctrl-C is left to the sweep process, which lets the runs in progress finish and saves them.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 class LocalExecutor(SerialExecutor):
     """A pool of processes on this machine.
 
@@ -58,7 +76,8 @@ class LocalExecutor(SerialExecutor):
     def __init__(self, workers: int):
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                        initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn, *args) -> Future:
         return self.pool.submit(fn, *args)

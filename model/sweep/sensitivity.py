@@ -64,21 +64,15 @@ def analyse(plan, runs: pd.DataFrame, method: str) -> pd.DataFrame:
 
 def bar_chart(indices: pd.DataFrame, method: str):
     """One panel per metric: S1 and ST (Sobol') or mu* and sigma (Morris) per parameter, with intervals."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from model.sweep.summary import panels
 
     metrics = list(dict.fromkeys(indices["metric"]))
-    ncols = min(3, len(metrics))
-    nrows = -(-len(metrics) // ncols)
     names = list(dict.fromkeys(indices["parameter"]))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.5 * ncols, 0.45 * len(names) * nrows + 1.6 * nrows),
-                             squeeze=False)
+    fig, axes = panels(len(metrics), 4.5, 0.45 * len(names) + 1.6)
     bars = ([("S1", "S1_conf", "first order"), ("ST", "ST_conf", "total")] if method == "sobol"
             else [("mu_star", "mu_star_conf", "mu*"), ("sigma", None, "sigma")])
     y = np.arange(len(names))
-    for ax, metric in zip(axes.flat, metrics):
+    for ax, metric in zip(axes, metrics):
         rows = indices[indices["metric"] == metric].set_index("parameter").reindex(names)
         for k, (col, conf, label) in enumerate(bars):
             err = rows[conf].to_numpy() if conf else None
@@ -89,9 +83,7 @@ def bar_chart(indices: pd.DataFrame, method: str):
         ax.axvline(0, color="black", lw=0.6)
         ax.set_title(metric, fontsize=10)
         ax.tick_params(axis="x", labelsize=8)
-    for ax in list(axes.flat)[len(metrics):]:
-        ax.axis("off")
-    axes.flat[0].legend(fontsize=7, frameon=False)
+    axes[0].legend(fontsize=7, frameon=False)
     title = "Sobol' indices (95% intervals)" if method == "sobol" else "Morris elementary effects (95% intervals)"
     fig.suptitle(title, fontsize=11)
     fig.tight_layout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model.sweep.executors import make_executor
+from model.sweep.executors import default_workers, make_executor
 from model.sweep.runner import Outcome, run_plan
 from model.sweep.storage import SweepStore
 
@@ -32,26 +32,29 @@ def execute(plan, out: str | Path, *, executor: str = "local", workers: int | No
         What was run; the final files are written even when interrupted (Ctrl-C), from the runs finished.
     """
     store = SweepStore(out)
-    done = store.open(plan)
-    outcome = Outcome(total=plan.n_runs, done=len(done), failed=sorted(i for i, s in done.items() if s == "failed"))
+    store.check(plan)
+    left = plan.n_runs - len(store.finished())
+    if executor == "local" and workers is None:
+        workers = max(1, min(default_workers(), left))
+    pool = make_executor(executor, workers, scheduler) if left else None  # before any file is written
+    outcome = None
     try:
-        left = plan.n_runs - len(done)
-        if left:
-            if executor == "local" and workers is None:
-                from model.sweep.executors import default_workers
-
-                workers = min(default_workers(), left)
-            with make_executor(executor, workers, scheduler) as pool:
-                outcome = run_plan(plan, store, pool, progress=progress)
+        done = store.open(plan)
+        if pool is None:
+            outcome = Outcome(total=plan.n_runs, done=len(done), complete=True,
+                              failed=sorted(i for i, s in done.items() if s == "failed"))
         else:
-            outcome.complete = True
+            outcome = run_plan(plan, store, pool, progress=progress)
     except KeyboardInterrupt:
         print(f"interrupted: {len(store.done)} of {plan.n_runs} runs are saved in {out}; run the same command "
               f"again to resume", file=sys.stderr)
         raise
     finally:
-        store.compact(plan, csv=csv)
-        store.write_manifest(plan, store.done, "complete" if outcome.complete else "partial")
+        if pool is not None:
+            pool.close(cancel=outcome is None)
+        if store.done or outcome is not None:
+            store.compact(plan, csv=csv)
+            store.write_manifest(plan, store.done, "complete" if outcome and outcome.complete else "partial")
         store.close()
     return outcome
 

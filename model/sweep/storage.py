@@ -34,6 +34,8 @@ RUN_FILE = re.compile(r"^run-(\d+)\.(ok|failed)\.arrow$")
 TS_FILE = re.compile(r"^ts-(\d+)\.arrow$")
 TMP = ".tmp-"
 CHUNK_ROWS = 50_000
+CHUNK_FILES = 100
+CSV_ROWS = 2_000
 KIND_TYPES = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string(), "json": pa.string()}
 ID_COLUMNS = [("run_id", pa.int64()), ("point", pa.int64()), ("replication", pa.int64()), ("seed", pa.int64()),
               ("status", pa.string()), ("error", pa.string())]
@@ -127,7 +129,7 @@ def _concat_parts(files: list[Path], target: Path, empty_schema: pa.Schema) -> i
                 table = feather.read_table(str(path), memory_map=False)
                 batch.append(_conform(table, schema))
                 batch_rows += table.num_rows
-                if batch_rows >= CHUNK_ROWS:
+                if batch_rows >= CHUNK_ROWS or len(batch) >= CHUNK_FILES:
                     writer.write_table(pa.concat_tables(batch))
                     rows += batch_rows
                     batch, batch_rows = [], 0
@@ -147,7 +149,7 @@ def parquet_to_csv(source: Path, target: Path) -> None:
 
     def write(tmp):
         with pacsv.CSVWriter(tmp, parquet.schema_arrow) as writer:
-            for batch in parquet.iter_batches(batch_size=CHUNK_ROWS):
+            for batch in parquet.iter_batches(batch_size=CSV_ROWS):
                 writer.write_batch(batch)
 
     atomic_write(target, write)
@@ -182,6 +184,12 @@ class SweepStore:
                                 f"the spec, its base scenario or its design differ); choose another --out or "
                                 f"delete the folder")
 
+    def finished(self) -> dict[int, str]:
+        """``{run_id: status}`` of the runs already stored (reads the folder, writes nothing)."""
+        if not self.parts.is_dir():
+            return {}
+        return {int(m.group(1)): m.group(2) for e in os.scandir(self.parts) if (m := RUN_FILE.match(e.name))}
+
     def open(self, plan) -> dict[int, str]:
         """Create or resume the folder; return ``{run_id: status}`` of runs already finished."""
         self.check(plan)
@@ -190,16 +198,12 @@ class SweepStore:
         except OSError as exc:
             raise UserError(f"--out {self.out}: cannot create folder ({exc.strerror})") from None
         self._take_lock()
-        done, series = {}, set()
         for folder in (self.out, self.parts):
             for entry in os.scandir(folder):
                 if entry.name.startswith(TMP):
                     os.unlink(entry.path)
-        for entry in os.scandir(self.parts):
-            if m := RUN_FILE.match(entry.name):
-                done[int(m.group(1))] = m.group(2)
-            elif m := TS_FILE.match(entry.name):
-                series.add(int(m.group(1)))
+        done = self.finished()
+        series = {int(m.group(1)) for e in os.scandir(self.parts) if (m := TS_FILE.match(e.name))}
         for run_id in series - {i for i, s in done.items() if s == "ok"}:
             (self.parts / f"ts-{run_id:08d}.arrow").unlink()
         self.write_manifest(plan, done, status="running")
@@ -212,8 +216,8 @@ class SweepStore:
         except ImportError:  # not on POSIX: no lock
             return
         self._lock = open(self.out / ".lock", "w")  # noqa: SIM115 - held for the sweep's life
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:  # a POSIX record lock: held by this process only, not by forked workers; gone when it dies
+            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self._lock.close()
             self._lock = None

@@ -59,19 +59,27 @@ def summary_table(runs: pd.DataFrame, kinds: dict[str, str], metrics: list[str])
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=cols)
 
 
-def parameter_figure(runs: pd.DataFrame, name: str, kind: str, metrics: list[str]):
-    """Final value of each metric against ``name``: runs as dots, mean line, 10-90% band."""
+def panels(n: int, width: float, height: float):
+    """A figure with ``n`` panels, three to a row (Agg backend); unused panels hidden."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    ncols = min(3, n)
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows), squeeze=False)
+    for ax in list(axes.flat)[n:]:
+        ax.axis("off")
+    return fig, list(axes.flat)[:n]
+
+
+def parameter_figure(runs: pd.DataFrame, name: str, kind: str, metrics: list[str]):
+    """Final value of each metric against ``name``: runs as dots, mean line, 10-90% band."""
     metrics = [m for m in metrics if m in runs.columns]
-    ncols = min(3, len(metrics))
-    nrows = -(-len(metrics) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows), squeeze=False)
+    fig, axes = panels(len(metrics), 4.2, 3.2)
     x, numeric = _x(runs[name], kind)
-    for ax, metric in zip(axes.flat, metrics):
+    for ax, metric in zip(axes, metrics):
         grouped = runs[metric].groupby(x, sort=True)
         mean, lo, hi = grouped.mean(), grouped.quantile(0.1), grouped.quantile(0.9)
         if numeric:
@@ -86,9 +94,7 @@ def parameter_figure(runs: pd.DataFrame, name: str, kind: str, metrics: list[str
         ax.set_title(metric, fontsize=10)
         ax.set_xlabel(name, fontsize=9)
         ax.tick_params(labelsize=8)
-    for ax in list(axes.flat)[len(metrics):]:
-        ax.axis("off")
-    axes.flat[0].legend(fontsize=7, frameon=False)
+    axes[0].legend(fontsize=7, frameon=False)
     fig.suptitle(f"final values against {name}", fontsize=11)
     fig.tight_layout()
     return fig
@@ -113,7 +119,7 @@ def write_summary(plan, out: Path) -> list[Path]:
             warnings.simplefilter("ignore", RuntimeWarning)
             fig = parameter_figure(runs, name, kind, metrics)
         path = out / f"fig_{name.replace('.', '_')}.png"
-        atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100, format="png"))
+        atomic_write(path, lambda tmp, fig=fig: fig.savefig(tmp, dpi=100, format="png"))
         plt.close(fig)
         written.append(path)
     return written

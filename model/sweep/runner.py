@@ -27,20 +27,22 @@ def run_one(run_id: int, seed: int, base: dict, params: list) -> tuple:
     Never raises: an error is returned as ``(run_id, "failed", message, None)``.
 
     Returns:
-        ``(run_id, status, error, timeseries)``.
+        ``(run_id, status, error, timeseries)``; the time series as an Arrow table (converted here, in the
+        worker, so the sweep process only writes it).
     """
     try:
         if str(run_id) in os.environ.get(FAIL_ENV, "").split(","):
             raise RuntimeError(f"run {run_id} made to fail by {FAIL_ENV} (test hook)")
         from model.runner import simulate
         from model.scenario_io import apply_override, scenario_from_dict
+        from model.sweep.storage import timeseries_table
 
         data = copy.deepcopy(base)
         for path, value in params:
             apply_override(data, path, value, {})
         data["seed"] = seed
         result = simulate(scenario_from_dict(data), agents=False)
-        return run_id, "ok", None, result.timeseries
+        return run_id, "ok", None, timeseries_table(run_id, result.timeseries)
     except Exception as exc:  # noqa: BLE001 - a failed run is recorded, the sweep goes on
         frame = traceback.extract_tb(exc.__traceback__)[-1:]
         where = f" (at {os.path.basename(frame[0].filename)}:{frame[0].lineno} in {frame[0].name})" if frame else ""

@@ -52,26 +52,26 @@ def atomic_write(path: Path, write) -> None:
             tmp.unlink()
 
 
-def _metric_arrays(frame) -> list[tuple[str, pa.Array]]:
-    """Columns of a time series as Arrow arrays: step int64, period string, every metric float64."""
-    out = []
-    for name in frame.columns:
-        col = frame[name]
-        if name == "step":
-            out.append((name, pa.array(col.to_numpy(np.int64))))
-        elif col.dtype.kind in "biuf":
-            out.append((name, pa.array(col.to_numpy(np.float64))))
-        else:
-            out.append((name, pa.array(col.astype(str).tolist(), pa.string())))
-    return out
+def _column_type(name: str, kind: pa.DataType) -> pa.DataType:
+    if name in ("run_id", "step"):
+        return pa.int64()
+    numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_boolean(kind)
+    return pa.float64() if numeric else pa.string()
+
+
+def timeseries_table(run_id: int, frame) -> pa.Table:
+    """A run's time series as Arrow: run_id and step int64, period string, every metric float64."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.add_column(0, "run_id", pa.array(np.full(table.num_rows, run_id, np.int64)))
+    return table.cast(pa.schema([(f.name, _column_type(f.name, f.type)) for f in table.schema]))
 
 
 def _param_value(value, kind: str):
     return json.dumps(value, sort_keys=True) if kind == "json" and value is not None else value
 
 
-def run_table(plan, run, status: str, error: str | None, final: dict | None) -> pa.Table:
-    """One row: ids, seed, status, error, parameter values, final metrics."""
+def run_table(plan, run, status: str, error: str | None, final: pa.Table | None) -> pa.Table:
+    """One row: ids, seed, status, error, parameter values, final metrics (the last row of the series)."""
     fields = list(ID_COLUMNS)
     values = [run.run_id, run.point, run.replication, run.seed, status, error]
     for name, value in zip(plan.names, run.values):
@@ -79,16 +79,10 @@ def run_table(plan, run, status: str, error: str | None, final: dict | None) -> 
         values.append(_param_value(value, plan.kinds[name]))
     arrays = [pa.array([v], type=t) for v, (_, t) in zip(values, fields)]
     names = [n for n, _ in fields]
-    for name, array in final or ():
-        names.append(name)
-        arrays.append(array)
+    if final is not None:
+        names += final.column_names
+        arrays += final.columns
     return pa.Table.from_arrays(arrays, names=names)
-
-
-def timeseries_table(run_id: int, frame) -> pa.Table:
-    cols = _metric_arrays(frame)
-    return pa.Table.from_arrays([pa.array(np.full(len(frame), run_id, np.int64))] + [a for _, a in cols],
-                                names=["run_id"] + [n for n, _ in cols])
 
 
 def _unified_schema(files: list[Path]) -> pa.Schema:
@@ -238,14 +232,16 @@ class SweepStore:
         atomic_write(self.out / MANIFEST, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n"))
 
     # -- one finished run ----------------------------------------------------
-    def write_run(self, plan, run, status: str, error: str | None, timeseries=None) -> None:
-        """Store one finished run: its time series first, then its row (which marks it done)."""
+    def write_run(self, plan, run, status: str, error: str | None, series: pa.Table | None = None) -> None:
+        """Store one finished run: its time series first, then its row (which marks it done).
+
+        Args:
+            series: the run's :func:`timeseries_table` (None for a failed run).
+        """
         final = None
-        if timeseries is not None:
-            series = timeseries_table(run.run_id, timeseries)
+        if series is not None:
             _write_part(self.parts / f"ts-{run.run_id:08d}.arrow", series)
-            final = [(name, series.column(name).slice(series.num_rows - 1)) for name in series.column_names
-                     if name not in ("run_id", "step", "period")]
+            final = series.slice(series.num_rows - 1).drop_columns(["run_id", "step", "period"])
         row = run_table(plan, run, status, error, final)
         _write_part(self.parts / f"run-{run.run_id:08d}.{status}.arrow", row)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import yaml
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 PARAMETERS = {"labour.matching_efficiency": {"bounds": [0.3, 0.8]},
               "technology.ai.fixed_cost": {"bounds": [0.6, 1.8]},

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 TINY = {"population.firms": 100, "population.workers": 1000, "steps": 6}
 
@@ -258,3 +258,13 @@ def test_sigkill_then_resume_gives_the_uninterrupted_results(tmp_path):
     full = tmp_path / "full"
     sweep(longer, full, workers=1)
     assert_same_results(full, out)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "scenarios" / "sweeps").glob("*.yaml")), ids=lambda p: p.stem)
+def test_example_specs_are_valid(path):
+    from model.sweep import build_plan
+
+    plan = build_plan(path)
+    assert plan.n_runs >= 2 and plan.names
+    if all(p.bounds for p in plan.spec.parameters.values()) and len(plan.spec.parameters) >= 2:
+        assert build_plan(path, kind="morris", samples=2, crn_default=True).crn

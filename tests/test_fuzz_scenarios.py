@@ -167,7 +167,7 @@ def test_python_object_tags_never_construct_anything(folder, tag, key, form):
         assert message and "not allowed" in message, message
 
 
-@fuzz(40)
+@fuzz(25)
 @given(levels=st.integers(2, 40), fan=st.integers(2, 12),
        where=st.sampled_from(["description", "population", "policies", "regions"]))
 def test_alias_bombs_fail_fast(folder, levels, fan, where):
@@ -385,5 +385,4 @@ def test_hostile_files_through_the_command_line(tmp_path):
     assert not (tmp_path / "CANARY").exists() and not (tmp_path / "outputs").exists()
 
 
-REAL_PROCESS_SAMPLE = {"misspelt_nested", "nan", "huge_workers", "python_apply", "alias_bomb", "deep_nesting",
-                       "garbage", "missing", "set2", "set7"}
+REAL_PROCESS_SAMPLE = {"misspelt_nested", "nan", "python_apply", "alias_bomb", "garbage", "set7"}

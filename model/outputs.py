@@ -37,19 +37,34 @@ def staged_output(out: str | Path):
     folder is always removed.
     """
     out = prepare_output_dir(out)
+    created = [p for p in (out, *out.parents) if not p.exists()]
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     except OSError as exc:
+        _remove_empty(created)
         raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
+    done = False
     try:
         yield staging
         for item in staging.iterdir():
             os.replace(item, out / item.name)
+        done = True
     except OSError as exc:
         raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not done:
+            _remove_empty(created)
+
+
+def _remove_empty(folders) -> None:
+    """Remove the folders this write created, innermost first, if they are still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 def write_run(result, scenario, out: str | Path) -> Path:

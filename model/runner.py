@@ -6,12 +6,51 @@ This is the function every command builds on: ``run``, ``compare``,
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pandas as pd
 
 from model.config import Scenario
 from model.economy import EconomyModel
+from model.errors import UserError
+
+#: Approximate peak bytes per agent (arrays, temporaries and, for workers, the Mesa agent view);
+#: measured on 1,000,000 workers and 100,000 firms (docs/performance.md).
+BYTES_PER_WORKER = {True: 900, False: 350}
+BYTES_PER_FIRM = 3000
+BASE_BYTES = 300 * 2**20
+
+
+def estimate_memory(scenario: Scenario, agents: bool = True) -> int:
+    """Rough peak memory (bytes) of one run of ``scenario``."""
+    pop = scenario.population
+    return BASE_BYTES + pop.workers * BYTES_PER_WORKER[agents] + pop.firms * BYTES_PER_FIRM
+
+
+def available_memory() -> int | None:
+    """Memory the system can still give this process (bytes), or None if unknown."""
+    try:
+        with open("/proc/meminfo") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def check_memory(scenario: Scenario, agents: bool = True) -> None:
+    """Refuse, with a clear message, a population that cannot fit in this machine's memory."""
+    need, have = estimate_memory(scenario, agents), available_memory()
+    if have is not None and need > 0.9 * have:
+        pop = scenario.population
+        raise UserError(f"population.firms={pop.firms}, population.workers={pop.workers}: a run needs about "
+                        f"{need / 2**30:.1f} GiB but only {have / 2**30:.1f} GiB of memory is available; "
+                        f"use a smaller population")
 
 
 @dataclass
@@ -41,6 +80,7 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
         agents: Create Mesa agent views for every worker (skip for speed at scale).
     """
     steps = scenario.steps if steps is None else steps
+    check_memory(scenario, agents)
     model = EconomyModel(scenario, seed=seed, agents=agents)
     iterator = range(steps)
     if progress:

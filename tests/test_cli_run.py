@@ -96,3 +96,26 @@ def test_extends_overrides_its_parent(tmp_path):
     loop.write_text("extends: loop.yaml\n")
     proc = run_cli("run", loop, "--out", tmp_path / "o")
     assert proc.returncode == 2 and "cycle" in proc.stderr
+
+
+def test_failed_write_leaves_no_folder_behind(tmp_path):
+    from model.errors import UserError
+    from model.outputs import staged_output
+
+    out = tmp_path / "new" / "results"
+    with pytest.raises(UserError, match="nothing was written"):
+        with staged_output(out) as staging:
+            (staging / "half.csv").write_text("a,b\n")
+            raise OSError(28, "No space left on device")
+    assert not (tmp_path / "new").exists()
+
+
+def test_population_too_large_for_memory_is_refused(monkeypatch):
+    from model import runner
+    from model.errors import UserError
+
+    from conftest import small_scenario
+
+    monkeypatch.setattr(runner, "available_memory", lambda: 200 * 2**20)
+    with pytest.raises(UserError, match="population.firms=300, population.workers=3000: a run needs about"):
+        runner.simulate(small_scenario())

@@ -69,6 +69,8 @@ class Sector(Section):
     productivity: float = _f(1.0, gt=0, hi=100, desc="Relative TFP level of the sector.")
     data_intensity: float = _f(1.0, 0, 10, "How strongly data raises productivity here (x data.gain).")
     is_industry: bool = Field(False, description="Counts toward robot density (manufacturing).")
+    robot_applicability: float = _f(1.0, 0, 1, "Share of frontier.max_robot_share robots can take of this "
+                                    "sector's routine manual tasks (field work: far less than the factory).")
 
 
 class SizeClass(Section):
@@ -122,7 +124,7 @@ class AgeShares(Section):
 
 
 class Workforce(Section):
-    digital_skill: SkillLevels = Field(default_factory=lambda: SkillLevels(low=0.25, mid=0.45, high=0.7),
+    digital_skill: SkillLevels = Field(default_factory=lambda: SkillLevels(low=0.35, mid=0.55, high=0.7),
                                        description="Mean initial digital skill (0..1) by skill level.")
     age_shares: AgeShares = Field(default_factory=AgeShares)
     older_digital_penalty: float = _f(0.15, 0, 1, "How much lower older workers' digital skill starts.")
@@ -158,12 +160,12 @@ class Technologies(Section):
 
 
 class Frontier(Section):
-    robot_price: float = _f(40.0, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
-    robot_price_elasticity: float = _f(3.0, 0.1, 20, "Steepness of the automated share in the robot/wage cost ratio.")
+    robot_price: float = _f(15.0, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
+    robot_price_elasticity: float = _f(4.0, 0.1, 20, "Steepness of the automated share in the robot/wage cost ratio.")
     robot_price_decline: float = _f(0.06, -0.5, 0.9, "Yearly fall in robot prices.")
     robot_productivity: float = _f(2.5, gt=0, hi=100, desc="Routine manual task units one robot performs (vs one worker = 1).")
     robot_depreciation: float = _f(0.025, 0, 1, "Quarterly depreciation of the robot stock.")
-    max_robot_share: float = _f(0.7, 0, 1, "Most of a firm's routine manual tasks robots can take.")
+    max_robot_share: float = _f(0.5, 0, 1, "Most of a firm's routine manual tasks robots can take.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
     max_ai_share: float = _f(0.35, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
@@ -193,7 +195,7 @@ class Production(Section):
     data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
     public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
-    data_task_coverage: float = _f(0.3, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
+    data_task_coverage: float = _f(0.36, 0, 1, "Share of a data user's tasks run on data systems (digital penetration).")
     productivity_shock: float = _f(0.015, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
     initial_dispersion: float = _f(0.35, 0, 3, "Std. dev. of initial log-TFP across firms.")
     markup: float = _f(0.15, 0, 5, "Price markup over unit cost.")
@@ -300,7 +302,7 @@ def _sectors():
     return [
         Sector(name="agriculture", firm_share=0.1, income_elasticity=0.5,
                tasks=TaskWeights(routine_manual=0.7, routine_cognitive=0.1, non_routine=0.2),
-               productivity=0.6, data_intensity=0.4),
+               productivity=0.6, data_intensity=0.4, robot_applicability=0.3),
         Sector(name="industry", firm_share=0.3, income_elasticity=0.9,
                tasks=TaskWeights(routine_manual=0.5, routine_cognitive=0.25, non_routine=0.25),
                productivity=1.0, data_intensity=0.85, is_industry=True),
@@ -314,13 +316,13 @@ def _sizes():
     return [
         SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
                   risk_aversion=0.2, capability=0.6, awareness=0.9,
-                  adoption={"data": 0.9, "robots": 0.5, "ai": 0.5}),
+                  adoption={"data": 0.97, "robots": 0.66, "ai": 0.21}),
         SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
-                  risk_aversion=0.4, capability=0.4, awareness=0.6,
-                  adoption={"data": 0.77, "robots": 0.07, "ai": 0.03}),
+                  risk_aversion=0.4, capability=0.45, awareness=0.7,
+                  adoption={"data": 0.8, "robots": 0.18, "ai": 0.005}),
         SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
-                  risk_aversion=0.5, capability=0.25, awareness=0.4,
-                  adoption={"data": 0.69, "robots": 0.01, "ai": 0.02}),
+                  risk_aversion=0.5, capability=0.35, awareness=0.55,
+                  adoption={"data": 0.61, "robots": 0.016, "ai": 0.003}),
     ]
 
 

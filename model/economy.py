@@ -82,6 +82,7 @@ class EconomyModel(mesa.Model):
                           for s in cfg.sectors])
         self.alpha = alpha / alpha.sum(axis=1, keepdims=True)
         self.data_intensity = np.array([s.data_intensity for s in cfg.sectors])
+        self.robot_applicability = np.array([s.robot_applicability for s in cfg.sectors])
         self.income_elasticity = np.array([s.income_elasticity for s in cfg.sectors])
         self.is_industry = np.array([s.is_industry for s in cfg.sectors])
         self.sector_productivity = np.array([s.productivity for s in cfg.sectors])
@@ -239,9 +240,9 @@ class EconomyModel(mesa.Model):
         self.robot_price = self.robot_price0
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)
         # robots already installed: a share of routine manual tasks
-        from model.production import robot_target_share
+        from model.production import firm_robot_share
 
-        share = robot_target_share(self)[firms.region]
+        share = firm_robot_share(self)
         on = firms.stage[:, ROBOTS] == INTEGRATED
         firms.robot_share = np.where(on, share, 0.0)
         low = firms.headcount[:, 0]

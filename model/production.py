@@ -198,4 +198,10 @@ def robot_target_share(model) -> np.ndarray:
     return fr.max_robot_share / (1.0 + ratio ** fr.robot_price_elasticity)
 
 
-__all__ = ["produce", "labour_demand", "technology_terms", "robot_target_share", "ROBOTS"]
+def firm_robot_share(model) -> np.ndarray:
+    """Share of routine manual tasks each firm would automate: its region's, times its sector's robot applicability."""
+    firms = model.firms
+    return robot_target_share(model)[firms.region] * model.robot_applicability[firms.sector]
+
+
+__all__ = ["produce", "labour_demand", "technology_terms", "robot_target_share", "firm_robot_share", "ROBOTS"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.metrics import compute_emissions_rate
-from model.production import robot_target_share
+from model.production import firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
@@ -54,7 +54,7 @@ def expected_gain(model) -> np.ndarray:
     public = model.effects.public_data_open * prod.public_data_stock * prod.data_scale
     gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * np.log1p(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
-    share = robot_target_share(model)[firms.region]
+    share = firm_robot_share(model)
     user = model.robot_price * (prod.capital_cost + cfg.frontier.robot_depreciation) * model.effects.robot_price_factor
     unit_saving = 1.0 - user / (cfg.frontier.robot_productivity * np.maximum(model.wage[firms.region, 0], 1e-9))
     gain[:, ROBOTS] = (techs[ROBOTS].gain * share * alpha[:, 0] * np.maximum(unit_saving, 0.0) * labour_share
@@ -179,7 +179,7 @@ def invest_in_robots(model) -> None:
     fr = cfg.frontier
     firms.robots *= 1.0 - fr.robot_depreciation
     on = firms.stage[:, ROBOTS] == INTEGRATED
-    share = robot_target_share(model)[firms.region]
+    share = firm_robot_share(model)
     firms.robot_share = np.where(on, share, 0.0)
     need = model.task_need[:, 0] if model.task_need is not None else firms.headcount[:, 0].astype(float)
     target = np.where(on, share * need / fr.robot_productivity, 0.0)

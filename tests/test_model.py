@@ -112,7 +112,7 @@ def _final(scenario, column, seeds=(1, 2, 3)):
 
 
 def test_cheaper_robots_raise_robot_density():
-    base = _final(small_scenario(steps=16), "robot_density")
+    base = _final(small_scenario(steps=16, frontier={"robot_price": 40.0}), "robot_density")
     cheap = _final(small_scenario(steps=16, frontier={"robot_price": 15.0}), "robot_density")
     assert (cheap > base).all(), (base, cheap)
 

@@ -26,13 +26,15 @@ SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "china_2015_2025.
 
 #: (override path, lower bound, upper bound): what is fitted, and to which targets (docs/calibration.md).
 PARAMS = (
-    ("frontier.robot_price", 15.0, 120.0),  # robot density 2022, robot sales growth
-    ("size_classes.0.adoption.robots", 0.02, 0.8),  # robot density 2015
+    ("frontier.robot_price", 10.0, 120.0),  # robot density 2022, robot sales growth
+    ("frontier.robot_price_decline", 0.04, 0.12),  # robot density 2022, robot sales growth
+    ("frontier.max_robot_share", 0.3, 0.9),  # robot density 2022 (robots per adopter)
+    ("frontier.robot_price_elasticity", 1.0, 8.0),  # robot sales growth
+    ("size_classes.0.adoption.robots", 0.01, 0.8),  # robot density 2015
+    ("sectors.0.robot_applicability", 0.05, 1.0),  # agriculture penetration
     ("adoption.bass_q", 0.02, 2.0),  # data adoption 2021, 2022
     ("adoption.hazard", 0.02, 0.6),  # data adoption, CNC and design-tool rates
     ("production.data_task_coverage", 0.1, 0.9),  # digital penetration, digital share of GDP
-    ("sectors.2.data_intensity", 0.3, 3.0),  # services penetration
-    ("sectors.0.data_intensity", 0.1, 2.0),  # agriculture penetration
     ("workforce.initial_gig_share", 0.05, 0.45),  # flexible employment
     ("labour.ai_digital_requirement", 0.2, 0.9),  # digital-talent gap
 )

@@ -297,8 +297,8 @@ class EconomyModel(mesa.Model):
         self.sector_demand = np.bincount(firms.sector, weights=firms.output, minlength=self.n_sectors)
         firms.planned = firms.share * self.sector_demand[firms.sector]
         nominal = self.sector_demand * self.sector_price
-        self.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
         nominal = nominal if nominal.sum() > 0 else self.sector_firm_p.copy()  # nobody employed at the start
+        self.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
         self.cons_shares = self.cons_shares0.copy()
         self.aut_shares = self.cons_shares0.copy()
         self.services_price = float(self.sector_price[self.services_sector])

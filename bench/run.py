@@ -68,9 +68,19 @@ def main(argv=None) -> int:
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS), help="sections to run")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md", help="Markdown report")
     parser.add_argument("--json", type=Path, help="also write the raw measurements as JSON")
+    parser.add_argument("--reuse", type=Path, help="JSON of an earlier run: report its sections not run now")
     args = parser.parse_args(argv)
     plan = sizes.SMOKE if args.smoke else sizes.FULL
     results = measure(plan, args.only, log=lambda text: print(text, flush=True))
+    if args.reuse:
+        earlier = json.loads(args.reuse.read_text())
+        reused = [key for key in ("compare", "scaling", "linearity", "sweep", "memory")
+                  if key in earlier and key not in results]
+        results.update({key: earlier[key] for key in reused})
+        if "memory" in reused:
+            results["memory"]["peak_rss_mb"] = {int(k): v for k, v in results["memory"]["peak_rss_mb"].items()}
+        results["notes"].insert(0, f"Sections {', '.join(reused)} are from an earlier run "
+                                   f"({earlier['machine']['date']}, load average {earlier['machine']['load'][0]:.1f}).\n")
     text = report.render(results)
     print()
     print(text)

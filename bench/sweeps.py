@@ -75,9 +75,10 @@ def sweep_throughput(pop: Population, runs: int, workers=(1, 2), log=print) -> l
 
 def _peak_child(pop: Population, runs: int) -> dict:
     """Run the sweep in a fresh process; its peak resident memory (MB) and wall time."""
-    code = ("import json, resource, sys; from bench.sweeps import run_sweep; from bench.sizes import Population; "
+    code = ("import json, sys; from bench.sweeps import run_sweep; from bench.sizes import Population; "
+            "from bench.child import peak_rss_mb; "
             f"r = run_sweep(Population({pop.firms}, {pop.workers}, {pop.steps}), {runs}, 1); "
-            "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; json.dump(r, sys.stdout)")
+            "r['peak_rss_mb'] = peak_rss_mb(); json.dump(r, sys.stdout)")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:

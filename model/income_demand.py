@@ -114,7 +114,7 @@ def update_productivity_trend(model) -> None:
     """Slow moving average of quarterly productivity growth: what wages are indexed to."""
     productivity = employee_productivity(model)
     growth = float(np.clip(np.log(max(productivity, 1e-12) / max(model.last_productivity, 1e-12)), -0.05, 0.05))
-    model.productivity_growth = 0.9 * model.productivity_growth + 0.1 * growth
+    model.productivity_growth = 0.8 * model.productivity_growth + 0.2 * growth
     model.last_productivity = productivity
 
 
@@ -134,10 +134,13 @@ def settle_demand(model) -> None:
     ratio = max(real_income / model.real_income0, 1e-6)
     shares = model.cons_shares0 * ratio ** (model.income_elasticity - 1.0)
     model.cons_shares = shares / shares.sum()
-    # autonomous demand (investment, exports, government) grows in nominal terms at its trend:
-    # inflation erodes it in real terms, which closes excess demand
-    model.autonomous *= 1.0 + quarterly(cfg.demand.autonomous_growth)
-    investment = model.flows["adoption_investment"] + model.flows["robot_investment"] + capital_spend
+    # autonomous demand (investment, exports, government) grows in nominal terms at its real trend plus the
+    # inflation target: inflation above target erodes it in real terms, which closes excess demand
+    model.autonomous *= (1.0 + quarterly(cfg.demand.autonomous_growth)) * (1.0 + quarterly(cfg.demand.inflation_target))
+    # autonomous demand already stands for routine investment (adding capital spending again would double
+    # count it and make an explosive accelerator); the digital investment wave adds to it
+    investment = model.flows["adoption_investment"] + model.flows["robot_investment"]
+    model.flows["capital_investment"] += capital_spend
     firm_consumption = model.consumption * (1.0 - model.gig_spending_share * model.reach)
     nominal = model.cons_shares * firm_consumption + model.aut_shares * (model.autonomous + investment)
     model.sector_demand = nominal / model.sector_price

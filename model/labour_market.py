@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.frontier import quarterly
 from model.production import labour_demand
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
@@ -167,8 +168,13 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
 def update_wages(model) -> None:
     """Wage index by region and skill: a wage curve plus indexation to prices and productivity.
 
+    Wage setters expect the inflation target, corrected toward last quarter's
+    inflation, plus the productivity trend; so inflation settles at the target
+    when unemployment is at its natural rate (the nominal anchor).
+
     Wages rise where unemployment of that region and skill is below its
-    natural rate (its level at the start) and fall where it is above;
+    natural rate and fall where it is above; the natural rate starts at the
+    first quarter's level and adapts slowly to persistent unemployment;
     they follow consumer prices and labour productivity.
     """
     lab, workers = model.cfg.labour, model.workers
@@ -179,7 +185,10 @@ def update_wages(model) -> None:
     if model.natural_unemployment is None:
         model.natural_unemployment = np.maximum(rate, 0.02)
     gap = np.clip((model.natural_unemployment - rate) / model.natural_unemployment, -1.0, 1.0)
-    growth = (lab.wage_flexibility * gap + lab.price_indexation * model.inflation
+    # wage norms adapt slowly to persistent unemployment (hysteresis)
+    model.natural_unemployment += lab.norm_adaptation * (np.maximum(rate, 0.02) - model.natural_unemployment)
+    target = quarterly(model.cfg.demand.inflation_target)
+    growth = (target + lab.price_indexation * (model.inflation - target) + lab.wage_flexibility * gap
               + lab.productivity_indexation * model.productivity_growth)
     model.wage *= np.exp(np.clip(growth, -0.01, 0.05))  # nominal wages are rigid downward
 

@@ -79,8 +79,8 @@ def main(argv=None) -> int:
         results.update({key: earlier[key] for key in reused})
         if "memory" in reused:
             results["memory"]["peak_rss_mb"] = {int(k): v for k, v in results["memory"]["peak_rss_mb"].items()}
-        results["notes"].insert(0, f"Sections {', '.join(reused)} are from an earlier run "
-                                   f"({earlier['machine']['date']}, load average {earlier['machine']['load'][0]:.1f}).\n")
+        results["notes"].insert(0, f"Reused from an earlier run ({earlier['machine']['date']}, load average "
+                                   f"{earlier['machine']['load'][0]:.1f}): {', '.join(reused)}.\n")
     text = report.render(results)
     print()
     print(text)

@@ -9,13 +9,32 @@ student can still ask one agent what it is and did::
 
 from __future__ import annotations
 
+import itertools
+import weakref
+
 import mesa
 
 from model.state import AGE_NAMES, SKILL_NAMES, STAGES, STATUSES, TECHS
 
 
+class _ModelIds(weakref.WeakKeyDictionary):
+    """``unique_id`` counters per model, held weakly (mesa 3.3.1's ``Agent._ids`` keeps every model alive)."""
+
+    def __getitem__(self, model):
+        try:
+            return super().__getitem__(model)
+        except KeyError:
+            counter = self[model] = itertools.count(1)
+            return counter
+
+
+_IDS = _ModelIds()
+
+
 class Firm(mesa.Agent):
     """A firm: sector, region, size class, technologies, workforce and finances."""
+
+    _ids = _IDS
 
     def __init__(self, model, row: int):
         super().__init__(model)
@@ -84,6 +103,8 @@ class Firm(mesa.Agent):
 class Worker(mesa.Agent):
     """A worker: region, skill, digital skill, age band, status and earnings."""
 
+    _ids = _IDS
+
     def __init__(self, model, row: int):
         super().__init__(model)
         self.row = row
@@ -147,6 +168,8 @@ class Worker(mesa.Agent):
 
 class Platform(mesa.Agent):
     """A gig platform (matching algorithm, commission) or an industrial platform (data pool, AI services)."""
+
+    _ids = _IDS
 
     def __init__(self, model, row: int, name: str):
         super().__init__(model)

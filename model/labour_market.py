@@ -26,12 +26,8 @@ def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
 
 def rank_within(groups: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
     """Random order of rows grouped by ``groups``, and each row's rank inside its group."""
-    # two stable sorts give np.lexsort's order; small group codes sort by radix
-    order = np.argsort(rng.random(groups.size), kind="stable")
-    keys = groups[order]
-    if keys.size and 0 <= keys.min() and keys.max() < 2 ** 16:
-        keys = keys.astype(np.uint16)
-    order = order[np.argsort(keys, kind="stable")]
+    # one sort on group + u (u uniform in [0, 1)) is the lexicographic order (group, u)
+    order = np.argsort(groups + rng.random(groups.size), kind="stable")  # ties (if any) keep row order
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups

@@ -7,7 +7,9 @@ effect (share ~ workers^nu), so the market tips toward the largest; the
 algorithm lifts utilisation from the street-hail level (~50%, seed 004) toward
 its own; earnings fall with crowding; each platform sets its commission,
 higher with market power, within any cap. Unemployed and low-paid workers join
-when gig work pays more than their alternative, and quit when it pays less.
+when gig work pays more than their alternative (the benefit, or a share of
+the market wage for their skill, whichever is higher: skilled job seekers hold
+out for formal work), and quit when it pays less than the benefit.
 
 **Industrial platforms** pool members' data (non-rival: every member uses the
 whole pool) and rent AI and analytics, which lowers members' adoption cost and
@@ -66,10 +68,12 @@ def run_gig_platforms(model) -> None:
     prospect = newcomer * price / (counts + 1.0) * (1.0 - commission)
     benefit = model.benefit
     alternative = benefit * (1.0 + 0.5 * rng.random(workers.n))
+    # job seekers hold out for formal work unless gig pays a fair share of the market wage for their skill
+    reservation = np.maximum(alternative, gig.reservation_ratio * model.wage[workers.region, workers.skill])
     best = prospect.max()
     unemployed = workers.status == UNEMPLOYED
     low_paid = (workers.status == EMPLOYED) & (workers.skill == LOW) & (workers.earnings < 0.8 * best)
-    eligible = (unemployed & (best > alternative)) | (low_paid & (rng.random(workers.n) < 0.05))
+    eligible = (unemployed & (best > reservation)) | (low_paid & (rng.random(workers.n) < 0.05))
     joiners = np.flatnonzero(eligible & (rng.random(workers.n) < gig.join_rate))
     weights = plats.demand_share[:g] * np.maximum(prospect, 1e-12)
     choice = rng.choice(g, size=joiners.size, p=weights / weights.sum())

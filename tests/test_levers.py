@@ -35,9 +35,8 @@ CASES = [
     ("compute_west cuts compute emissions", {"lever": "compute_west", "share": 0.8}, {}, "emissions", -1),
     ("skills_training raises digital skill after an AI shock",
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "digital_skill_mean", +1),
-    # Training fills AI firms' digital vacancies: firm employment rises and flexible (gig) work falls. The
-    # unemployment RATE does not move measurably: it is pinned by the gig-work margin (the unemployed take the
-    # gig places that newly hired gig workers leave). See docs/levers.md.
+    ("skills_training lowers unemployment after an AI shock",
+     {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "unemployment_rate", -1),
     ("skills_training raises firm employment after an AI shock",
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "employees", +1),
     ("skills_training moves workers out of gig work after an AI shock",

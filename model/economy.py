@@ -23,8 +23,8 @@ from model.metrics import collect_metrics
 from model.periods import period_label
 from model.platforms import run_platforms
 from model.policies.effects import PolicyEffects
-from model.production import base_factor, produce, staff_for_tasks, technology_terms
-from model.state import (AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
+from model.production import produce, staff_for_tasks, technology_terms
+from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
                          PlatformArrays, WorkerArrays)
 from model.technology_adoption import decide_adoption, expected_gain
 from model.training import train

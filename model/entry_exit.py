@@ -13,7 +13,7 @@ import numpy as np
 
 from model.income_demand import normalise_shares
 from model.labour_market import refresh_headcount, separate
-from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, UNEMPLOYED
+from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 
 ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from model.frontier import quarterly
 from model.metrics import firm_emissions
-from model.state import EMPLOYED, GIG, UNEMPLOYED
+from model.state import UNEMPLOYED
 
 
 def settle_incomes(model) -> None:

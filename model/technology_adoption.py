@@ -123,7 +123,6 @@ def decide_adoption(model) -> None:
     update_beliefs(model, gain)
     revenue = np.maximum(firms.price * firms.planned, 1e-9)
     horizon = cfg.adoption.horizon_quarters
-    staff = np.maximum(firms.headcount.sum(axis=1), 1)
     support = np.where(firms.member >= 0, cfg.industrial_platforms.skill_support, 0.0)
     headroom = firms.cash + firms.credit
     blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters

@@ -9,15 +9,12 @@ and ``pass`` or ``miss``. :func:`write_validation` writes that table to
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from model.calibration.targets import TARGETS, Runs, Target
+from model.calibration.targets import TARGETS, Runs
 from model.config import Scenario
 from model.periods import period_index
 from model.runner import simulate
@@ -111,27 +108,14 @@ def format_table(table: pd.DataFrame, targets=TARGETS) -> str:
 def write_validation(table: pd.DataFrame, runs: list[Runs], scenario: Scenario, out: str | Path,
                      targets=TARGETS) -> Path:
     """Write ``validation.csv`` and ``validation.png`` into ``out`` (all or nothing)."""
-    from model.calibration.figure import validation_figure
-    from model.errors import UserError
-    from model.outputs import prepare_output_dir
+    import matplotlib.pyplot as plt
 
-    out = prepare_output_dir(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    except OSError as exc:
-        raise UserError(f"--out {out}: cannot create folder ({exc.strerror})") from None
-    try:
+    from model.calibration.figure import validation_figure
+    from model.outputs import staged_output
+
+    with staged_output(out) as staging:
         table.to_csv(staging / "validation.csv", index=False, float_format="%.6g")
         fig = validation_figure(runs, scenario, targets)
         fig.savefig(staging / "validation.png", dpi=100)
-        import matplotlib.pyplot as plt
-
         plt.close(fig)
-        for item in staging.iterdir():
-            os.replace(item, out / item.name)
-    except OSError as exc:
-        raise UserError(f"--out {out}: cannot write results ({exc.strerror}); nothing was written") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return out
+    return Path(out)

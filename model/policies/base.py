@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from model.periods import parse_period
@@ -78,10 +79,8 @@ class Lever(BaseModel):
                 if name not in valid:
                     raise ValueError(f"{attr}: {name!r} is not in the scenario; valid: {', '.join(valid)}")
 
-    def group_mask(self, names, groups) -> "np.ndarray | None":
+    def group_mask(self, names, groups) -> np.ndarray | None:
         """Bool mask over the scenario's groups for the names this lever targets (None: all)."""
-        import numpy as np
-
         if names is None:
             return None
         return np.array([g in names for g in groups])

@@ -8,7 +8,7 @@ import numpy as np
 from pydantic import Field
 
 from model.policies.base import Lever, register
-from model.state import EMPLOYED, GIG, LOW, UNEMPLOYED
+from model.state import GIG, LOW, UNEMPLOYED
 from model.training import enrol
 
 TARGETS = ("all", "unemployed", "low_skill", "older", "gig", "displaced", "low_digital")

@@ -16,6 +16,12 @@ from model import __version__
 from model.errors import UserError
 
 
+def add_set_option(parser: argparse.ArgumentParser, target: str = "a scenario value") -> None:
+    """The ``--set KEY.PATH=VALUE`` option every scenario-running command shares."""
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE",
+                        help=f"override {target}, e.g. --set population.firms=500 (repeatable)")
+
+
 def _command_modules():
     package = importlib.import_module(__name__)
     names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmd"))

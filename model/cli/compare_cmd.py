@@ -9,6 +9,8 @@ MAX_SEEDS = 1000
 
 
 def add_parser(subparsers):
+    from model.cli import add_set_option
+
     parser = subparsers.add_parser(
         "compare", help="compare scenarios with the same seeds, with confidence intervals",
         description="Run each scenario with the same N seeds (common random numbers) in parallel and write "
@@ -22,8 +24,7 @@ def add_parser(subparsers):
     parser.add_argument("--out", default=None, help="output folder (default: outputs/compare-<names>/)")
     parser.add_argument("--lang", choices=("en", "zh"), default="en", help="report language (default en)")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE",
-                        help="override a value in every scenario, e.g. --set population.firms=500 (repeatable)")
+    add_set_option(parser, "a value in every scenario")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     parser.set_defaults(func=compare_command)
     return parser

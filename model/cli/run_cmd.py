@@ -22,6 +22,8 @@ SUMMARY_ROWS = (
 
 
 def add_parser(subparsers):
+    from model.cli import add_set_option
+
     parser = subparsers.add_parser("run", help="run one scenario and write its results",
                                    description="Run one scenario; write timeseries.csv, summary.json, "
                                                "scenario.resolved.yaml and overview.png to DIR.")
@@ -29,8 +31,7 @@ def add_parser(subparsers):
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's seed)")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: the scenario's)")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/<scenario name>/)")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE",
-                        help="override a scenario value, e.g. --set population.firms=500 (repeatable)")
+    add_set_option(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
     parser.set_defaults(func=run_command)
     return parser

@@ -8,6 +8,8 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "china_20
 
 
 def add_parser(subparsers):
+    from model.cli import add_set_option
+
     parser = subparsers.add_parser(
         "validate", help="check a scenario against the calibration targets",
         description="Run SCENARIO over several seeds (and, for AI's lift to GDP, the same scenario with AI "
@@ -20,8 +22,7 @@ def add_parser(subparsers):
     parser.add_argument("--seeds", type=int, default=5, help="number of seeds (default 5): the scenario's seed, "
                                                               "seed+1, ...")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/validate_<scenario name>/)")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE",
-                        help="override a scenario value, e.g. --set population.firms=500 (repeatable)")
+    add_set_option(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
     parser.set_defaults(func=validate_command)
     return parser

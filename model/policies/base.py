@@ -85,6 +85,11 @@ class Lever(BaseModel):
             return None
         return np.array([g in names for g in groups])
 
+    def remaining_budget(self, model) -> float | None:
+        """What is left of this lever's ``budget`` (None when it has no budget or it is unlimited)."""
+        budget = getattr(self, "budget", None)
+        return None if budget is None else max(budget - model.fiscal.spent(self.key), 0.0)
+
     # -- hooks -------------------------------------------------------------
     def begin_step(self, model, effects) -> None:
         """Rule 1: set this step's policy effects (called only while active)."""

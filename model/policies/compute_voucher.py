@@ -27,7 +27,7 @@ class ComputeVoucher(Lever):
                                  description="Total budget over the lever's life (null: unlimited).")
 
     def begin_step(self, model, effects) -> None:
-        remaining = None if self.budget is None else max(self.budget - model.fiscal.spent(self.key), 0.0)
+        remaining = self.remaining_budget(model)
         sizes = self.group_mask(self.size_classes, model.size_names)
         regions = self.group_mask(self.regions, model.region_names)
         for kind, rate in (("compute", self.rate), ("adoption", self.adoption_rate)):

@@ -24,7 +24,7 @@ class PlatformMembership(Lever):
                                  description="Total budget over the lever's life (null: unlimited).")
 
     def begin_step(self, model, effects) -> None:
-        remaining = None if self.budget is None else max(self.budget - model.fiscal.spent(self.key), 0.0)
+        remaining = self.remaining_budget(model)
         effects.cost_shares.append(CostShare(
             payer=self.key, kind="platform_fee", rate=self.rate, technologies=("data",),
             size_mask=self.group_mask(self.size_classes, model.size_names),

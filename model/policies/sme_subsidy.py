@@ -27,7 +27,7 @@ class SmeSubsidy(Lever):
                                         "value (advisory services, demonstration projects: the 'unwilling' barrier).")
 
     def begin_step(self, model, effects) -> None:
-        remaining = None if self.budget is None else max(self.budget - model.fiscal.spent(self.key), 0.0)
+        remaining = self.remaining_budget(model)
         effects.cost_shares.append(CostShare(
             payer=self.key, kind="adoption", rate=self.rate, technologies=tuple(self.technologies),
             size_mask=self.group_mask(self.size_classes, model.size_names), budget=remaining))

@@ -342,21 +342,23 @@ def compute_emissions_rate(model) -> np.ndarray:
     return (1.0 - used[model.firms.region]) * model.cfg.green.carbon_intensity
 
 
-def firm_emissions(model) -> np.ndarray:
-    """Emissions of each firm's compute (AI and data) this quarter; carbon pricing charges them."""
+def compute_demand(model) -> np.ndarray:
+    """Compute each firm uses this quarter (AI on its output, plus stored data), before energy efficiency."""
     firms, green_cfg = model.firms, model.cfg.green
     ai_on = firms.stage[:, AI] == INTEGRATED
-    demand = (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
-              + green_cfg.compute_per_data * firms.data) * model.energy_per_compute
-    return demand * compute_emissions_rate(model)
+    return (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
+            + green_cfg.compute_per_data * firms.data)
+
+
+def firm_emissions(model) -> np.ndarray:
+    """Emissions of each firm's compute (AI and data) this quarter; carbon pricing charges them."""
+    return compute_demand(model) * model.energy_per_compute * compute_emissions_rate(model)
 
 
 def compute_energy(model) -> tuple[float, float, float]:
     """Compute energy, its emissions and the green share, by region."""
     firms, green_cfg = model.firms, model.cfg.green
-    ai_on = firms.stage[:, AI] == INTEGRATED
-    demand = (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
-              + green_cfg.compute_per_data * firms.data)
+    demand = compute_demand(model)
     by_region = np.bincount(firms.region, weights=demand, minlength=model.n_regions) * model.energy_per_compute
     if model.effects.compute_routing is not None:  # share of each region's compute run in each region
         by_region = by_region @ model.effects.compute_routing

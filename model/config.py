@@ -155,12 +155,12 @@ class Technologies(Section):
                                    skill_threshold=0.15, uncertainty=0.4, running_cost=0.01)
     robots: TechnologyParams = _tech(fixed_cost=1.5, gain=1.0, adjust_quarters=4, adjust_cost=0.06,
                                      skill_threshold=0.1, uncertainty=0.5, running_cost=0.005)
-    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.15, adjust_quarters=3, adjust_cost=0.05,
+    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.5, adjust_quarters=3, adjust_cost=0.05,
                                  skill_threshold=0.3, uncertainty=0.6, running_cost=0.01)
 
 
 class Frontier(Section):
-    robot_price: float = _f(15.0, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
+    robot_price: float = _f(11.5, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
     robot_price_elasticity: float = _f(4.0, 0.1, 20, "Steepness of the automated share in the robot/wage cost ratio.")
     robot_price_decline: float = _f(0.06, -0.5, 0.9, "Yearly fall in robot prices.")
     robot_productivity: float = _f(2.5, gt=0, hi=100, desc="Routine manual task units one robot performs (vs one worker = 1).")
@@ -168,8 +168,8 @@ class Frontier(Section):
     max_robot_share: float = _f(0.5, 0, 1, "Most of a firm's routine manual tasks robots can take.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
-    max_ai_share: float = _f(0.35, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
-    ai_new_tasks: float = _f(1.0, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
+    max_ai_share: float = _f(0.7, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
+    ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")
 

@@ -31,6 +31,10 @@ from model.training import train
 
 SMALL_NAMES = {"sme", "micro", "small", "medium", "smes"}
 
+#: The random streams a step hands out, one per rule (see :meth:`EconomyModel.stream`).
+STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "training", "entry_exit", "workforce",
+           "policies")
+
 
 def _probabilities(values) -> np.ndarray:
     values = np.asarray(values, float)
@@ -52,6 +56,8 @@ class EconomyModel(mesa.Model):
         super().__init__(rng=np.random.default_rng(scenario.seed if seed is None else seed))
         self.cfg = scenario
         self.seed_used = int(scenario.seed if seed is None else seed)
+        self._step_key = int(self.rng.integers(2**63))  # streams for the set-up; each step draws a new key
+        self._streams: dict[str, np.random.Generator] = {}
         self._setup_groups()
         self._setup_levers()
         self.flows = defaultdict(float)
@@ -350,11 +356,28 @@ class EconomyModel(mesa.Model):
         fallback = 1.0 / max(firms.n, 1)
         return np.where(mean > 0, mean, fallback).reshape(self.n_sectors, self.n_sizes)
 
-    def initial_belief(self, rows: np.ndarray) -> np.ndarray:
+    def initial_belief(self, rows: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Initial perceived gains: the true expected gain, blurred and biased down (the 'unwilling')."""
         noise = self.cfg.adoption.belief_noise
         gain = expected_gain(self)[rows]
-        return np.maximum(gain, 0.0) * self.rng.lognormal(-noise, noise, (rows.size, 3))
+        rng = self.rng if rng is None else rng
+        return np.maximum(gain, 0.0) * rng.lognormal(-noise, noise, (rows.size, 3))
+
+    def stream(self, rule: str) -> np.random.Generator:
+        """The random generator ``rule`` draws from in this step.
+
+        Each step takes one number from the model's generator and derives from it
+        a separate stream for every rule. Two scenarios run with the same seed
+        therefore give every rule the same random numbers in every quarter, even
+        after their economies differ (one more hire here draws no number away from
+        a firm's adoption there): common random numbers, which make paired
+        comparisons (``compare``, AI's lift in ``validate``) far less noisy.
+        """
+        gen = self._streams.get(rule)
+        if gen is None:
+            gen = np.random.default_rng([self._step_key, STREAMS.index(rule)])
+            self._streams[rule] = gen
+        return gen
 
     # -- helpers used by the rules and metrics ------------------------------------------
     def gig_output(self) -> float:
@@ -402,6 +425,8 @@ class EconomyModel(mesa.Model):
     def step(self) -> None:
         """One quarter: the ten rules in order."""
         self.flows = defaultdict(float)
+        self._step_key = int(self.rng.integers(2**63))
+        self._streams = {}
         self.workers.transfers[:] = 0.0
         self.apply_policies()  # 1
         advance_frontier(self)  # 2

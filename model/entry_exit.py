@@ -22,7 +22,7 @@ def exit_firms(model) -> np.ndarray:
     """Rows of firms that exit this quarter."""
     firms, cfg = model.firms, model.cfg
     insolvent = (firms.losses >= cfg.entry_exit.exit_after_quarters) & (firms.cash < -firms.credit)
-    background = model.rng.random(firms.n) < cfg.entry_exit.exit_hazard
+    background = model.stream("entry_exit").random(firms.n) < cfg.entry_exit.exit_hazard
     return np.flatnonzero(insolvent | background)
 
 
@@ -30,7 +30,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     """Reset ``rows`` as newly born firms."""
     if rows.size == 0:
         return
-    firms, cfg, rng = model.firms, model.cfg, model.rng
+    firms, cfg, rng = model.firms, model.cfg, model.stream("entry_exit")
     ee = cfg.entry_exit
     n = rows.size
     firms.sector[rows] = rng.choice(model.n_sectors, n, p=model.sector_firm_p)
@@ -51,7 +51,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.timer[rows] = 0
     firms.adopted_at[rows] = np.where(firms.stage[rows] != NONE, model.steps, -1)
     firms.aware[rows] = firms.stage[rows] != NONE
-    firms.belief[rows] = model.initial_belief(rows)
+    firms.belief[rows] = model.initial_belief(rows, rng)
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital
                                      + rng.normal(0, 0.1, n), 0, 1)
     firms.risk[rows] = np.clip(model.size_risk[firms.size[rows]] + rng.normal(0, 0.1, n), 0, 1)
@@ -95,7 +95,7 @@ def turnover_firms(model) -> None:
 
 def turnover_workers(model) -> None:
     """Ageing, retirement of older workers and entry of young ones."""
-    workers, cfg, rng = model.workers, model.cfg, model.rng
+    workers, cfg, rng = model.workers, model.cfg, model.stream("workforce")
     wf = cfg.workforce
     ages = workers.age
     move = rng.random(workers.n)

@@ -23,5 +23,5 @@ def advance_frontier(model) -> None:
     cap = model.ai_capability
     model.ai_capability = float(np.clip(cap + fr.ai_capability_growth / 4.0 * cap * (1.0 - cap), 0.0, 1.0))
     firms = model.firms
-    shocks = model.rng.normal(0.0, model.cfg.production.productivity_shock, firms.n)
+    shocks = model.stream("frontier").normal(0.0, model.cfg.production.productivity_shock, firms.n)
     firms.log_a += np.log1p(quarterly(fr.tfp_trend)) + shocks

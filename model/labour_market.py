@@ -24,10 +24,13 @@ def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
     return (floor + (rng.random(values.shape) < values - floor)).astype(np.int64)
 
 
-def rank_within(groups: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
-    """Random order of rows grouped by ``groups``, and each row's rank inside its group."""
-    # one sort on group + u (u uniform in [0, 1)) is the lexicographic order (group, u)
-    order = np.argsort(groups + rng.random(groups.size), kind="stable")  # ties (if any) keep row order
+def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Random order of rows grouped by ``groups``, and each row's rank inside its group.
+
+    ``keys`` are uniforms in [0, 1), one per row: rows are ordered by group, then key.
+    """
+    # one sort on group + u is the lexicographic order (group, u)
+    order = np.argsort(groups + keys, kind="stable")  # ties (if any) keep row order
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
@@ -68,7 +71,7 @@ def lay_off(model, demand: np.ndarray) -> int:
     cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
     at_risk = fire[cell] > 0
     emp, cell = emp[at_risk], cell[at_risk]
-    order, rank = rank_within(cell, model.rng)
+    order, rank = rank_within(cell, model.stream("labour").random(workers.n)[emp])
     chosen = emp[order][rank < fire[cell[order]]]
     separate(model, chosen, displaced=True)
     return int(chosen.size)
@@ -86,21 +89,23 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         workers and unfilled digital vacancies.
     """
     firms, workers, cfg = model.firms, model.workers, model.cfg
-    lab, rng, eff = cfg.labour, model.rng, model.effects
+    lab, eff = cfg.labour, model.effects
+    # one draw per worker for each random step of search (the same numbers whoever happens to search)
+    rng = model.stream("labour")
+    search_u, away_u, lost_u, order_u = rng.random((4, workers.n))
+    shift_all = rng.integers(1, max(model.n_regions, 2), workers.n)
     n_regions = model.n_regions
-    searching = (workers.status == UNEMPLOYED) | (
-        (workers.status == GIG) & (rng.random(workers.n) < cfg.gig.search_intensity))
+    searching = (workers.status == UNEMPLOYED) | ((workers.status == GIG) & (search_u < cfg.gig.search_intensity))
     seekers = np.flatnonzero(searching)
     target = workers.region[seekers].astype(np.int64)
     if n_regions > 1:
-        away = rng.random(seekers.size) < np.clip(lab.cross_region_search + eff.cross_region_boost, 0, 1)
-        shift = rng.integers(1, n_regions, seekers.size)
-        target = np.where(away, (target + shift) % n_regions, target)
-        lost = away & (rng.random(seekers.size) < np.clip(lab.mobility_cost * eff.mobility_cost_factor, 0, 1))
+        away = away_u[seekers] < np.clip(lab.cross_region_search + eff.cross_region_boost, 0, 1)
+        target = np.where(away, (target + shift_all[seekers]) % n_regions, target)
+        lost = away & (lost_u[seekers] < np.clip(lab.mobility_cost * eff.mobility_cost_factor, 0, 1))
         seekers, target = seekers[~lost], target[~lost]
     skill = workers.skill[seekers].astype(np.int64)
     seeker_cell = target * 3 + skill
-    s_order, _ = rank_within(seeker_cell, rng)
+    s_order, _ = rank_within(seeker_cell, order_u[seekers])
     seekers, seeker_cell = seekers[s_order], seeker_cell[s_order]
     s_bounds = np.searchsorted(seeker_cell, np.arange(n_regions * 3 + 1))
 
@@ -114,7 +119,8 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
     slot_firm = np.concatenate(slot_firm)
     slot_cell = np.concatenate(slot_cell)
     slot_digital = np.concatenate(slot_digital)
-    v_order, _ = rank_within(slot_cell, rng)
+    rng = model.stream("matching")  # vacancies and matches vary in number: their draws come last, apart
+    v_order, _ = rank_within(slot_cell, rng.random(slot_cell.size))
     slot_firm, slot_cell, slot_digital = slot_firm[v_order], slot_cell[v_order], slot_digital[v_order]
     v_bounds = np.searchsorted(slot_cell, np.arange(n_regions * 3 + 1))
 
@@ -213,10 +219,10 @@ def pay_wages(model) -> None:
 
 def clear_labour_market(model) -> None:
     """Rule 5: separations, staff needs, layoffs, matching, wages."""
-    firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.rng
+    firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.stream("labour")
     flows = model.flows
     emp = np.flatnonzero(workers.status == EMPLOYED)
-    quits = emp[rng.random(emp.size) < cfg.labour.separation_rate]
+    quits = emp[rng.random(workers.n)[emp] < cfg.labour.separation_rate]
     separate(model, quits, displaced=False)
     refresh_headcount(model)
 

@@ -51,8 +51,9 @@ METRICS: dict[str, tuple[str, str]] = {
                                    "(digital design and R&D tools run on them): proxy for the digital-design-tool "
                                    "rate (seed 004).", "share"),
     "industry_cnc_rate": ("Output-weighted share of industrial firms whose key processes run under digital "
-                          "control: data systems integrated together with robots or AI integrated; proxy for "
-                          "the key-process CNC rate (seed 004).", "share"),
+                          "control: data systems integrated, and production equipment either automated (robots "
+                          "or AI integrated) or connected to an industrial internet platform (a member); proxy "
+                          "for the key-process CNC rate (seed 004).", "share"),
     "robot_density": ("Robots per 10,000 workers in industry sectors.", "robots / 10,000 workers"),
     "robot_stock": ("Robots installed, in the scale of worker agents.", "robots"),
     "robot_sales": ("Robots bought this quarter.", "robots / quarter"),
@@ -245,9 +246,10 @@ def collect_metrics(model) -> dict:
     m["robot_density"] = _safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
     ind_out = float(firms.output[industry].sum())
     data_on = firms.stage[industry, DATA] == INTEGRATED
-    automated = (firms.stage[industry, ROBOTS] == INTEGRATED) | (firms.stage[industry, AI] == INTEGRATED)
+    controlled = ((firms.stage[industry, ROBOTS] == INTEGRATED) | (firms.stage[industry, AI] == INTEGRATED)
+                  | (firms.member[industry] >= 0))
     m["industry_design_tools_rate"] = _safe_ratio(float(firms.output[industry][data_on].sum()), ind_out)
-    m["industry_cnc_rate"] = _safe_ratio(float(firms.output[industry][data_on & automated].sum()), ind_out)
+    m["industry_cnc_rate"] = _safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
     m["robot_stock"] = float(firms.robots.sum())
     m["robot_sales"] = float(flows["robot_sales"])
     m["data_stock"] = float(firms.data.sum())

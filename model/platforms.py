@@ -31,7 +31,7 @@ def gig_demand(model) -> float:
 
 def run_gig_platforms(model) -> None:
     """Earnings, commissions, consumer shares, joining and quitting of gig workers."""
-    workers, plats, cfg, rng = model.workers, model.platforms, model.cfg, model.rng
+    workers, plats, cfg, rng = model.workers, model.platforms, model.cfg, model.stream("gig")
     gig = cfg.gig
     g = model.n_gig
     model.reach = min(1.0, model.reach * (1.0 + gig.reach_growth))
@@ -75,6 +75,7 @@ def run_gig_platforms(model) -> None:
     low_paid = (workers.status == EMPLOYED) & (workers.skill == LOW) & (workers.earnings < 0.8 * best)
     eligible = (unemployed & (best > reservation)) | (low_paid & (rng.random(workers.n) < 0.05))
     joiners = np.flatnonzero(eligible & (rng.random(workers.n) < gig.join_rate))
+    quit_u = rng.random(workers.n)  # drawn before the variable-size platform choice (common random numbers)
     weights = plats.demand_share[:g] * np.maximum(prospect, 1e-12)
     choice = rng.choice(g, size=joiners.size, p=weights / weights.sum())
     leaving_job = joiners[workers.status[joiners] == EMPLOYED]
@@ -84,7 +85,7 @@ def run_gig_platforms(model) -> None:
     workers.platform[joiners] = choice
     workers.spell[joiners] = 0
     workers.earnings[leaving_job] = 0.0
-    quitters = np.flatnonzero(on_gig & (workers.earnings < alternative) & (rng.random(workers.n) < gig.quit_rate))
+    quitters = np.flatnonzero(on_gig & (workers.earnings < alternative) & (quit_u < gig.quit_rate))
     workers.status[quitters] = UNEMPLOYED
     workers.platform[quitters] = -1
     workers.earnings[quitters] = 0.0
@@ -94,7 +95,7 @@ def run_gig_platforms(model) -> None:
 
 def run_industrial_platforms(model) -> None:
     """Membership, data pools and subscription revenue of industrial platforms."""
-    firms, plats, cfg, rng = model.firms, model.platforms, model.cfg, model.rng
+    firms, plats, cfg, rng = model.firms, model.platforms, model.cfg, model.stream("industrial")
     ind = cfg.industrial_platforms
     g, n = model.n_gig, model.n_ind
     if n == 0:
@@ -112,12 +113,13 @@ def run_industrial_platforms(model) -> None:
               / cfg.adoption.horizon_quarters)
     saving += ind.pool_relevance * plats.pooled_data[g:].mean() * (firms.stage[:, 0] == INTEGRATED) * 0.05
     net_fee = fee - policy_pays
-    join = ~members & (saving > net_fee) & (rng.random(firms.n) < ind.join_rate)
+    join_u, leave_u = rng.random((2, firms.n))
+    join = ~members & (saving > net_fee) & (join_u < ind.join_rate)
     idx = np.flatnonzero(join)
     if idx.size:
         attract = (plats.members[g:] + 1.0) ** cfg.gig.network_effect
         firms.member[idx] = rng.choice(n, size=idx.size, p=attract / attract.sum())
-    leave = members & (saving < 0.5 * net_fee) & (rng.random(firms.n) < 0.05)
+    leave = members & (saving < 0.5 * net_fee) & (leave_u < 0.05)
     firms.member[leave] = -1
     members = firms.member >= 0
     paid = np.where(members, fee, 0.0)

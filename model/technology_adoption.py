@@ -96,7 +96,7 @@ def spread_awareness(model, tech: int, adopted: np.ndarray) -> None:
     p[model.size_is_small[firms.size]] += model.effects.awareness_boost
     p = np.where(firms.member >= 0, p * 2.0, p)
     hazard = 1.0 - (1.0 - np.clip(p, 0, 1)) * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
-    newly = ~firms.aware[:, tech] & (model.rng.random(firms.n) < hazard)
+    newly = ~firms.aware[:, tech] & (model.stream("adoption").random(firms.n) < hazard)
     firms.aware[:, tech] |= newly
 
 
@@ -148,7 +148,7 @@ def decide_adoption(model) -> None:
         unable = ~unwilling & ~afraid & (firms.digital_staff < params.skill_threshold * (1.0 - support))
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
-        go = ready & (model.rng.random(firms.n) < cfg.adoption.hazard * margin)
+        go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin)
         for b, mask in enumerate((unwilling, afraid, unable)):
             blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
             blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)

@@ -25,7 +25,7 @@ def enrol(model, rows: np.ndarray, gain: float, duration: int) -> np.ndarray:
 
 def train(model) -> None:
     """Rule 7: employer training, course completion, on-the-job learning and decay."""
-    workers, firms, cfg, rng = model.workers, model.firms, model.cfg, model.rng
+    workers, firms, cfg, rng = model.workers, model.firms, model.cfg, model.stream("training")
     tr = cfg.training
     digital_firm = (firms.stage == INTEGRATED).any(axis=1)
     employed = workers.status == EMPLOYED

@@ -13,7 +13,7 @@ from model.scenario_io import load_scenario
 
 CHINA = ROOT / "scenarios" / "china_2015_2025.yaml"
 #: Targets the calibrated scenario does not reach yet (see docs/calibration.md, "What does not match").
-KNOWN_MISSES = {"data_2021", "cnc_2023", "ai_gdp_lift"}  # reasons: docs/calibration.md
+KNOWN_MISSES = {"data_2021"}  # a 30-point jump between two survey waves; reasons: docs/calibration.md
 
 
 @pytest.fixture(scope="module")

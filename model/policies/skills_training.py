@@ -43,6 +43,6 @@ class SkillsTraining(Lever):
 
     def begin_step(self, model, effects) -> None:
         pool = np.flatnonzero(self.target_mask(model))
-        chosen = pool[model.rng.random(pool.size) < self.share]
+        chosen = pool[model.stream("policies").random(pool.size) < self.share]
         enrolled = enrol(model, chosen, self.skill_gain, self.duration_quarters)
         model.fiscal.pay(self.key, enrolled.size * self.cost * model.output_per_worker0)

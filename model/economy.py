@@ -20,6 +20,7 @@ from model.frontier import advance_frontier
 from model.income_demand import settle_demand
 from model.labour_market import clear_labour_market, pay_wages, refresh_headcount
 from model.metrics import collect_metrics
+from model.numerics import dot
 from model.periods import period_label
 from model.platforms import run_platforms
 from model.policies.effects import PolicyEffects
@@ -309,7 +310,7 @@ class EconomyModel(mesa.Model):
         self.aut_shares = self.cons_shares0.copy()
         self.services_price = float(self.sector_price[self.services_sector])
         self.services_price0 = self.services_price
-        self.price_level = float(np.dot(self.sector_price, self.cons_shares0))
+        self.price_level = dot(self.sector_price, self.cons_shares0)
         self.benefit = cfg.labour.unemployment_benefit * float(self.wage[:, 0].mean())
         # gig demand: set so a gig worker nets `initial_earnings` x the low-skill wage at the start
         n_gig_workers = int((workers.status == GIG).sum())
@@ -390,7 +391,7 @@ class EconomyModel(mesa.Model):
     def real_gdp(self) -> float:
         """Real value added: firm output at base-year sector prices plus gig services."""
         firms = self.firms
-        return float(np.dot(firms.output, self.sector_price0[firms.sector]) + self.gig_output())
+        return dot(firms.output, self.sector_price0[firms.sector]) + self.gig_output()
 
     def replace_firm_agents(self, rows: np.ndarray) -> None:
         """Exiting firms' agents leave the model; entrants in their rows get new agents."""

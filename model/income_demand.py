@@ -15,6 +15,7 @@ import numpy as np
 
 from model.frontier import quarterly
 from model.metrics import firm_emissions
+from model.numerics import dot
 from model.state import UNEMPLOYED
 
 
@@ -107,7 +108,7 @@ def employee_productivity(model) -> float:
     """Real firm output per employee (not moved by gig work or unemployment composition)."""
     firms = model.firms
     staff = float(firms.headcount.sum())
-    return float(np.dot(firms.output, model.sector_price0[firms.sector])) / max(staff, 1.0)
+    return dot(firms.output, model.sector_price0[firms.sector]) / max(staff, 1.0)
 
 
 def update_productivity_trend(model) -> None:
@@ -127,7 +128,7 @@ def settle_demand(model) -> None:
     capital_spend = invest_capital(model)
     household = float(workers.income.sum() + dividends.sum())
     model.consumption = cfg.demand.propensity_to_consume * household
-    price_level = float(np.dot(model.sector_price, model.cons_shares0))
+    price_level = dot(model.sector_price, model.cons_shares0)
     model.inflation = float(np.log(price_level / model.price_level))
     model.price_level = price_level
     real_income = household / price_level / workers.n

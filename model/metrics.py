@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.numerics import dot, matmul
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED
 
 #: name -> (definition, unit)
@@ -168,7 +169,7 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
     capital = firms.capital[ok] + model.robot_price0 * firms.robots[ok]
     omega = np.log(firms.output[ok]) - beta * np.log(capital) - (1 - beta) * np.log(staff[ok])
     weight = firms.output[ok] / firms.output[ok].sum()
-    agg, mean = float(np.dot(weight, omega)), float(omega.mean())
+    agg, mean = dot(weight, omega), float(omega.mean())
     p90, p10 = np.percentile(omega, [90, 10])
     return agg, mean, agg - mean, float(np.exp(p90 - p10))
 
@@ -239,7 +240,7 @@ def collect_metrics(model) -> dict:
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = _safe_ratio(dig_s[g], out_s[g])
-    m["digital_economy_share"] = _safe_ratio(float(np.dot(firms.output * share, model.sector_price0[firms.sector]))
+    m["digital_economy_share"] = _safe_ratio(dot(firms.output * share, model.sector_price0[firms.sector])
                                              + model.gig_output(), gdp)
     industry = model.is_industry[firms.sector]
     ind_staff = float(firms.headcount[industry].sum())
@@ -276,7 +277,7 @@ def collect_metrics(model) -> dict:
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn
     m["gig_earnings_ratio"] = _safe_ratio(gig_earn, mean_wage)
-    nominal = float(np.dot(firms.price, firms.output)) + model.gig_output() * model.services_price / model.services_price0
+    nominal = dot(firms.price, firms.output) + model.gig_output() * model.services_price / model.services_price0
     m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), nominal)
     m["displacements"] = float(flows["displaced"])
     m["reemployed"] = float(flows["reemployed"])
@@ -311,9 +312,9 @@ def collect_metrics(model) -> dict:
     counts = plats.workers[:g]
     total = counts.sum()
     m["platform_hhi"] = float(((counts / total) ** 2).sum()) if total > 0 else 0.0
-    m["platform_commission"] = float(np.dot(counts, plats.commission[:g]) / total) if total > 0 else 0.0
+    m["platform_commission"] = dot(counts, plats.commission[:g]) / total if total > 0 else 0.0
     cap = counts.sum() * cfg.gig.tasks_per_worker
-    m["gig_utilisation"] = _safe_ratio(float(np.dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker)), cap)
+    m["gig_utilisation"] = _safe_ratio(dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker), cap)
     members = plats.members[g:]
     m["platform_members_share"] = float((firms.member >= 0).mean())
     m["industrial_platform_hhi"] = float(((members / members.sum()) ** 2).sum()) if members.sum() > 0 else 0.0
@@ -340,7 +341,7 @@ def compute_emissions_rate(model) -> np.ndarray:
     """Emissions per unit of compute energy used by each firm (after routing and green power)."""
     green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
     routing = model.effects.compute_routing
-    used = green if routing is None else routing @ green
+    used = green if routing is None else matmul(routing, green)
     return (1.0 - used[model.firms.region]) * model.cfg.green.carbon_intensity
 
 
@@ -363,8 +364,8 @@ def compute_energy(model) -> tuple[float, float, float]:
     demand = compute_demand(model)
     by_region = np.bincount(firms.region, weights=demand, minlength=model.n_regions) * model.energy_per_compute
     if model.effects.compute_routing is not None:  # share of each region's compute run in each region
-        by_region = by_region @ model.effects.compute_routing
+        by_region = matmul(by_region, model.effects.compute_routing)
     green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
     energy = float(by_region.sum())
-    emissions = float(np.dot(by_region, 1.0 - green) * green_cfg.carbon_intensity)
-    return energy, emissions, _safe_ratio(float(np.dot(by_region, green)), energy)
+    emissions = dot(by_region, 1.0 - green) * green_cfg.carbon_intensity
+    return energy, emissions, _safe_ratio(dot(by_region, green), energy)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.numerics import matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
 
 
@@ -75,7 +76,10 @@ def technology_terms(model):
 SKILL_TASKS = np.array([[0.85, 0.12, 0.03],
                         [0.12, 0.78, 0.10],
                         [0.02, 0.18, 0.80]])
-TASK_SKILLS = np.linalg.inv(SKILL_TASKS)
+#: Its inverse, written exactly (the rationals over 2520, correctly rounded): LAPACK's last bits vary by processor.
+TASK_SKILLS = np.array([[3030, -453, -57],
+                        [-470, 3397, -407],
+                        [30, -753, 3243]]) / 2520
 
 
 def task_weights(model) -> np.ndarray:
@@ -93,7 +97,7 @@ def task_weights(model) -> np.ndarray:
 
 def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
     """Effective task inputs [F, 3] from staff by skill, robots and AI."""
-    x = headcount @ SKILL_TASKS
+    x = matmul(headcount, SKILL_TASKS)
     x[:, 0] += robot_productivity * robots
     x[:, 1] /= 1.0 - ai_share
     x[:, 2] *= augment
@@ -102,7 +106,7 @@ def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.
 
 def staff_for_tasks(human_tasks: np.ndarray) -> np.ndarray:
     """Staff by skill [F, 3] whose time covers the human part of each task group."""
-    return np.maximum(human_tasks @ TASK_SKILLS, 0.0)
+    return np.maximum(matmul(human_tasks, TASK_SKILLS), 0.0)
 
 
 def base_factor(model) -> np.ndarray:

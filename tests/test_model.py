@@ -92,6 +92,22 @@ def test_same_seed_same_numbers_different_seed_different():
     assert not a.drop(columns=["step", "period"]).equals(c.drop(columns=["step", "period"]))
 
 
+def test_numbers_do_not_depend_on_the_blas_thread_count():
+    """The same bits whether BLAS runs on one thread (a Dask worker) or on every core (a laptop).
+
+    12,000 firms: products that long are split over threads by OpenBLAS, whose
+    partial sums then add up in another order (``model/numerics.py``).
+    """
+    from threadpoolctl import threadpool_limits
+
+    scenario = small_scenario(population={"firms": 12_000, "workers": 24_000}, steps=4)
+    with threadpool_limits(limits=2, user_api="blas"):
+        many = simulate(scenario, seed=5, agents=False).timeseries
+    with threadpool_limits(limits=1, user_api="blas"):
+        one = simulate(scenario, seed=5, agents=False).timeseries
+    pd.testing.assert_frame_equal(many, one, check_exact=True)
+
+
 def test_rules_draw_common_random_numbers_across_scenarios():
     """Same seed, different economies: every rule still gets the same random numbers each quarter.
 

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field
 
+from model.numerics import matmul
 from model.policies.base import Lever, register
 
 
@@ -54,5 +55,5 @@ class ComputeWest(Lever):
             blended = (1 - self.share) + self.share * price[host] * (1 + self.transmission_markup) / price[r]
             effects.compute_cost_factor[r] *= blended
         base = effects.compute_routing if effects.compute_routing is not None else np.eye(model.n_regions)
-        effects.compute_routing = base @ routing
+        effects.compute_routing = matmul(base, routing)
         model.fiscal.pay(self.key, self.cost * model.gdp_base)

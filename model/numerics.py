@@ -1,0 +1,28 @@
+"""Products that give the same bits on every machine, thread count and executor.
+
+NumPy hands ``np.dot`` and ``@`` to BLAS (OpenBLAS here). BLAS splits a long
+product over its threads (as many as the machine has cores, unless
+``OPENBLAS_NUM_THREADS`` says otherwise) and picks its kernels by processor, so
+the last bits of a sum, and then every later number of a run, depended on the
+machine and on how the process was started (a Dask worker runs BLAS on one
+thread). Every product in the model goes through these two functions instead:
+an elementwise multiply, which is exact, then NumPy's own pairwise sum, which
+adds in a fixed order on one thread.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def dot(a, b) -> float:
+    """Inner product of two vectors, as a float."""
+    return float(np.multiply(a, b).sum())
+
+
+def matmul(x, m) -> np.ndarray:
+    """``x @ m`` for rows ``x`` [..., k] and a small matrix ``m`` [k, j] (or a vector [k])."""
+    x, m = np.asarray(x, float), np.asarray(m, float)
+    if m.ndim == 1:
+        return np.multiply(x, m).sum(axis=-1)
+    return np.multiply(x[..., :, None], m).sum(axis=-2)

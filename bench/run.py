@@ -41,8 +41,9 @@ def measure(plan: sizes.Plan, sections, log=print) -> dict:
     if "sweep" in sections:
         log("3. sweep throughput")
         pop = plan.sweep_population
-        results["sweep"] = {"how": sweeps.HOW_THROUGHPUT.format(runs=plan.sweep_runs, pop=pop),
-                            "rows": sweeps.sweep_throughput(pop, plan.sweep_runs, plan.sweep_workers, log=log)}
+        results["sweep"] = {"how": sweeps.HOW_THROUGHPUT.format(runs=plan.sweep_runs, pop=pop, repeats=plan.sweep_repeats),
+                            "rows": sweeps.sweep_throughput(pop, plan.sweep_runs, plan.sweep_workers,
+                                                             plan.sweep_repeats, log=log)}
     if "memory" in sections:
         log("4. runner memory")
         pop = plan.memory_population

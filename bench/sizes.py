@@ -39,7 +39,8 @@ class Plan:
     Attributes:
         compare: Populations timed against Boltzmann (item 1), with repeats for each.
         scaling: Populations for wall time and peak memory (item 2).
-        sweep_runs: Runs in the throughput sweep (item 3); sweep_population their size.
+        sweep_runs: Runs in the throughput sweep (item 3); sweep_population their size;
+            sweep_repeats rounds of 1 and 2 workers in alternation (medians reported).
         memory_runs: Run counts at which runner memory is read (item 4); memory_population their size.
     """
 
@@ -49,6 +50,7 @@ class Plan:
     sweep_runs: int = 16
     sweep_population: Population = Population(2000, 20000, 40)
     sweep_workers: tuple[int, ...] = (1, 2)
+    sweep_repeats: int = 5
     memory_runs: tuple[int, ...] = (100, 1000)
     memory_population: Population = Population(100, 1000, 8)
     modes: tuple[str, ...] = field(default=("views", "arrays"))
@@ -63,5 +65,5 @@ FULL = Plan(compare=((SMALL, 5), (LARGE, 3)), scaling=(SMALL, MEDIUM, LARGE))
 
 _TINY = Population(20, 200, 3, label="tiny")
 SMOKE = Plan(compare=((_TINY, 1),), scaling=(_TINY, Population(40, 400, 3, label="tiny x2")), scaling_repeats=1,
-             sweep_runs=2, sweep_population=_TINY, memory_runs=(2, 4), memory_population=_TINY,
+             sweep_runs=2, sweep_population=_TINY, sweep_repeats=2, memory_runs=(2, 4), memory_population=_TINY,
              scaling_modes=("views",))

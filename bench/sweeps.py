@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,8 @@ BASELINE = ROOT / "scenarios" / "baseline.yaml"
 HOW_THROUGHPUT = ("{runs} runs (independent seeds) of the baseline economy at {pop.firms:,} firms and "
                   "{pop.workers:,} workers x {pop.steps} steps, through `model.sweep.execute` (the runner behind "
                   "`python run.py sweep`; 1 worker runs in the runner process, 2 workers are a local process "
-                  "pool); wall time of the whole call, pool start-up and writing the results included.")
+                  "pool); wall time of the whole call, pool start-up and writing the results included; {repeats} rounds, "
+                  "1 and 2 workers in alternation, median of the rounds.")
 HOW_MEMORY = ("Runs of a small scenario ({pop.firms:,} firms, {pop.workers:,} workers x {pop.steps} steps) through "
               "`model.sweep.execute` with 1 worker (every run inside the runner process), each count in a fresh "
               "process; peak resident memory of that process at the end.")
@@ -64,12 +66,24 @@ def run_sweep(pop: Population, runs: int, workers: int) -> dict:
     return {"workers": workers, "runs": runs, "wall_s": wall, "runs_per_s": runs / wall}
 
 
-def sweep_throughput(pop: Population, runs: int, workers=(1, 2), log=print) -> list[dict]:
-    """The same sweep on each number of workers."""
+def sweep_throughput(pop: Population, runs: int, workers=(1, 2), repeats: int = 1, log=print) -> list[dict]:
+    """The same sweep on each number of workers, ``repeats`` rounds in alternation; the median of each.
+
+    Alternating rounds share out whatever else the machine is doing (on a
+    virtual machine, other tenants of the host's cores and caches) between the
+    worker counts, and the median keeps one disturbed round from deciding.
+    Each row keeps every round's wall time.
+    """
+    walls: dict[int, list[float]] = {k: [] for k in workers}
+    for round_ in range(repeats):
+        for k in workers:
+            walls[k].append(run_sweep(pop, runs, k)["wall_s"])
+            log(f"  round {round_ + 1}: sweep of {runs} runs on {k} worker(s): {walls[k][-1]:.1f} s")
     rows = []
     for k in workers:
-        rows.append(run_sweep(pop, runs, k))
-        log(f"  sweep of {runs} runs on {k} worker(s): {rows[-1]['wall_s']:.1f} s")
+        wall = statistics.median(walls[k])
+        rows.append({"workers": k, "runs": runs, "repeats": repeats, "wall_s": wall, "runs_per_s": runs / wall,
+                     "walls_s": walls[k]})
     return rows
 
 

@@ -29,8 +29,9 @@ BASELINE = ROOT / "scenarios" / "baseline.yaml"
 HOW_THROUGHPUT = ("{runs} runs (independent seeds) of the baseline economy at {pop.firms:,} firms and "
                   "{pop.workers:,} workers x {pop.steps} steps, through `model.sweep.execute` (the runner behind "
                   "`python run.py sweep`; 1 worker runs in the runner process, 2 workers are a local process "
-                  "pool); wall time of the whole call, pool start-up and writing the results included; {repeats} rounds, "
-                  "1 and 2 workers in alternation, median of the rounds.")
+                  "pool), each sweep in a fresh process as `python run.py sweep` would be; wall time of the whole "
+                  "call, pool start-up and writing the results included; {repeats} rounds, 1 and 2 workers in "
+                  "alternation, median of the rounds.")
 HOW_MEMORY = ("Runs of a small scenario ({pop.firms:,} firms, {pop.workers:,} workers x {pop.steps} steps) through "
               "`model.sweep.execute` with 1 worker (every run inside the runner process), each count in a fresh "
               "process; peak resident memory of that process at the end.")
@@ -69,15 +70,18 @@ def run_sweep(pop: Population, runs: int, workers: int) -> dict:
 def sweep_throughput(pop: Population, runs: int, workers=(1, 2), repeats: int = 1, log=print) -> list[dict]:
     """The same sweep on each number of workers, ``repeats`` rounds in alternation; the median of each.
 
-    Alternating rounds share out whatever else the machine is doing (on a
-    virtual machine, other tenants of the host's cores and caches) between the
-    worker counts, and the median keeps one disturbed round from deciding.
-    Each row keeps every round's wall time.
+    Each sweep runs in a fresh process, as ``python run.py sweep`` does: in the
+    benchmark's own process, the 1.1M-agent models of item 1 (Mesa 3.3.1 keeps
+    every Boltzmann model alive) would leave a heap of millions of objects that
+    forked workers inherit and garbage-collect. Alternating rounds share out
+    whatever else the machine is doing (on a virtual machine, other tenants of
+    the host's cores and caches) between the worker counts, and the median
+    keeps one disturbed round from deciding. Each row keeps every round's wall time.
     """
     walls: dict[int, list[float]] = {k: [] for k in workers}
     for round_ in range(repeats):
         for k in workers:
-            walls[k].append(run_sweep(pop, runs, k)["wall_s"])
+            walls[k].append(sweep_in_child(pop, runs, k)["wall_s"])
             log(f"  round {round_ + 1}: sweep of {runs} runs on {k} worker(s): {walls[k][-1]:.1f} s")
     rows = []
     for k in workers:
@@ -87,16 +91,16 @@ def sweep_throughput(pop: Population, runs: int, workers=(1, 2), repeats: int = 
     return rows
 
 
-def _peak_child(pop: Population, runs: int) -> dict:
-    """Run the sweep in a fresh process; its peak resident memory (MB) and wall time."""
+def sweep_in_child(pop: Population, runs: int, workers: int) -> dict:
+    """:func:`run_sweep` in a fresh process; with its peak resident memory (MB)."""
     code = ("import json, sys; from bench.sweeps import run_sweep; from bench.sizes import Population; "
             "from bench.child import peak_rss_mb; "
-            f"r = run_sweep(Population({pop.firms}, {pop.workers}, {pop.steps}), {runs}, 1); "
+            f"r = run_sweep(Population({pop.firms}, {pop.workers}, {pop.steps}), {runs}, {workers}); "
             "r['peak_rss_mb'] = peak_rss_mb(); json.dump(r, sys.stdout)")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(f"memory benchmark failed:\n{done.stderr[-2000:]}")
+        raise RuntimeError(f"sweep benchmark failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout)
 
 
@@ -104,7 +108,7 @@ def sweep_memory(pop: Population, marks: tuple[int, ...], log=print) -> dict:
     """Peak memory of a fresh runner process after each number of runs in ``marks``."""
     peaks, walls = {}, {}
     for runs in marks:
-        result = _peak_child(pop, runs)
+        result = sweep_in_child(pop, runs, 1)
         peaks[runs], walls[runs] = result["peak_rss_mb"], result["wall_s"]
         log(f"  runner memory after {runs} runs: {peaks[runs]:.0f} MB ({walls[runs]:.1f} s)")
     return {"peak_rss_mb": peaks, "wall_s": walls}

@@ -124,7 +124,7 @@ class AgeShares(Section):
 
 
 class Workforce(Section):
-    digital_skill: SkillLevels = Field(default_factory=lambda: SkillLevels(low=0.35, mid=0.55, high=0.7),
+    digital_skill: SkillLevels = Field(default_factory=lambda: SkillLevels(low=0.37, mid=0.55, high=0.7),
                                        description="Mean initial digital skill (0..1) by skill level.")
     age_shares: AgeShares = Field(default_factory=AgeShares)
     older_digital_penalty: float = _f(0.15, 0, 1, "How much lower older workers' digital skill starts.")
@@ -316,16 +316,17 @@ def _sectors():
 
 
 def _sizes():
+    # the calibrated history's state at 2025Q1 (python -m model.calibration.handoff; docs/calibration.md)
     return [
         SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
-                  risk_aversion=0.2, capability=0.6, awareness=0.9,
-                  adoption={"data": 0.97, "robots": 0.66, "ai": 0.21}),
+                  risk_aversion=0.2, capability=0.53, awareness=0.62,
+                  adoption={"data": 1.0, "robots": 0.7, "ai": 0.55}),
         SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
-                  risk_aversion=0.4, capability=0.45, awareness=0.7,
-                  adoption={"data": 0.8, "robots": 0.18, "ai": 0.005}),
+                  risk_aversion=0.4, capability=0.4, awareness=0.59,
+                  adoption={"data": 0.78, "robots": 0.22, "ai": 0.17}),
         SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
-                  risk_aversion=0.5, capability=0.35, awareness=0.55,
-                  adoption={"data": 0.61, "robots": 0.016, "ai": 0.003}),
+                  risk_aversion=0.5, capability=0.31, awareness=0.49,
+                  adoption={"data": 0.61, "robots": 0.016, "ai": 0.04}),
     ]
 
 

@@ -88,3 +88,26 @@ def test_ai_switched_off_and_extension():
     assert all(size.adoption["ai"] == 0 for size in twin.size_classes)
     assert scenario.frontier.max_ai_share > 0  # the original is untouched
     assert steps_needed(scenario) == 83  # 2015Q1 + 83 quarters = 2035Q4, for AI's long-run lift
+
+
+def test_baseline_defaults_are_the_historys_2025_state():
+    """The baseline starts where the calibrated history is at 2025Q1 (model/calibration/handoff.py)."""
+    from model.calibration.handoff import compare_with_history
+
+    table = compare_with_history([42, 43])
+    assert len(table) >= 20
+    assert set(table["status"]) <= {"ok", "kept"}, table[table["status"] == "off"].to_string()
+
+
+def test_handoff_flags_a_baseline_that_starts_elsewhere():
+    """The check can fail: a baseline whose SMEs start with half the history's data users is off."""
+    from model.calibration.handoff import compare_with_history
+    from model.config import Scenario
+
+    data = Scenario().model_dump()
+    next(s for s in data["size_classes"] if s["name"] == "sme")["adoption"]["data"] = 0.4
+    small = ["population.firms=600", "population.workers=6000"]
+    baseline = Scenario.model_validate({**data, "population": {"firms": 600, "workers": 6000}})
+    table = compare_with_history([42], baseline=baseline, history=load_scenario(CHINA, small)).set_index("key")
+    assert table.loc["size_classes.sme.adoption.data", "status"] == "off"
+    assert table.loc["frontier.ai_capability", "status"] == "ok"

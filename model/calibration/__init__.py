@@ -2,7 +2,8 @@
 
 ``python run.py validate`` (see :mod:`model.cli.validate_cmd`) is the entry
 point; ``python -m model.calibration.fit`` re-runs the parameter search
-documented in ``docs/calibration.md``.
+documented in ``docs/calibration.md``; ``python -m model.calibration.handoff`` checks that
+the baseline starts from the history's state at 2025Q1.
 """
 
 from model.calibration.targets import TARGETS, Runs, Target

@@ -272,7 +272,7 @@ class EntryExit(Section):
     exit_after_quarters: int = Field(6, ge=1, le=200, description="Quarters of losses with exhausted credit before exit.")
     exit_hazard: float = _f(0.005, 0, 1, "Quarterly background exit chance.")
     entrant_digital_base: float = _f(0.1, 0, 1, "Chance an entrant is digital (data) from birth at zero adoption.")
-    entrant_digital_slope: float = _f(0.8, 0, 5, "Increase of that chance with the economy's data adoption.")
+    entrant_digital_slope: float = _f(0.75, 0, 5, "Increase of that chance with the data adoption of firms of its size class.")
     entrant_productivity: float = _f(0.9, gt=0, hi=10, desc="Entrant TFP relative to the sector mean.")
 
 
@@ -323,7 +323,7 @@ def _sizes():
                   adoption={"data": 1.0, "robots": 0.7, "ai": 0.55}),
         SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
                   risk_aversion=0.4, capability=0.4, awareness=0.59,
-                  adoption={"data": 0.78, "robots": 0.22, "ai": 0.17}),
+                  adoption={"data": 0.88, "robots": 0.22, "ai": 0.17}),
         SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
                   risk_aversion=0.5, capability=0.31, awareness=0.49,
                   adoption={"data": 0.61, "robots": 0.016, "ai": 0.04}),

@@ -2,9 +2,9 @@
 
 A firm exits after persistent losses with its credit exhausted (or by a small
 background hazard); its staff become job seekers. Its row is taken at once by
-an entrant, which is more often digital from birth the further the economy has
-digitalised. Older workers retire and young entrants, with more digital skill,
-join the labour force as job seekers.
+an entrant, which is more often digital from birth the further firms of its
+size class have digitalised. Older workers retire and young entrants, with
+more digital skill, join the labour force as job seekers.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import numpy as np
 from model.income_demand import normalise_shares
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
+from model.technology_adoption import group_rate
 
 ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
 
@@ -41,9 +42,12 @@ def create_entrants(model, rows: np.ndarray) -> None:
         np.bincount(firms.sector, minlength=model.n_sectors), 1)
     firms.log_a[rows] = (sector_mean[firms.sector[rows]] + np.log(ee.entrant_productivity)
                          + rng.normal(0, cfg.production.initial_dispersion, n))
-    data_rate = float((firms.stage[:, DATA] != NONE).mean())
+    # a start-up copies firms of its own size: a micro start-up is digital as often as micro firms are
+    survivors = np.ones(firms.n, bool)
+    survivors[rows] = False
+    data_rate = group_rate(firms.size[survivors], firms.stage[survivors, DATA] != NONE, model.n_sizes)
     ai_rate = float((firms.stage[:, AI] != NONE).mean())
-    p_digital = np.clip(ee.entrant_digital_base + ee.entrant_digital_slope * data_rate, 0, 1)
+    p_digital = np.clip(ee.entrant_digital_base + ee.entrant_digital_slope * data_rate[firms.size[rows]], 0, 1)
     digital = rng.random(n) < p_digital
     firms.stage[rows] = NONE
     firms.stage[rows, DATA] = np.where(digital, INTEGRATED, NONE)
@@ -74,6 +78,8 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.producing_staff[rows] = 0
     firms.wage_bill[rows] = 0.0
     firms.digital_staff[rows] = 0.0
+    firms.fee[rows] = 0.0
+    firms.fee_left[rows] = 0
 
 
 def turnover_firms(model) -> None:

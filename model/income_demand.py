@@ -49,6 +49,11 @@ def firm_accounts(model) -> np.ndarray:
     # carbon price on compute emissions (a negative share: a charge booked as the lever's revenue)
     running -= model.effects.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
     fees = getattr(model, "platform_fees", 0.0)
+    # adoptions paid as a subscription (cloud onboarding): one fee a quarter until paid off
+    paying = firms.fee_left > 0
+    running += np.where(paying, firms.fee, 0.0)
+    firms.fee_left[paying] -= 1
+    firms.fee[firms.fee_left == 0] = 0.0
     firms.profit = revenue - firms.wage_bill - capital_cost - running - fees
     dividends = cfg.demand.dividend_payout * np.maximum(firms.profit, 0.0)
     firms.cash += firms.profit - dividends

@@ -65,6 +65,8 @@ class FirmArrays(_Arrays):
     robot_share: np.ndarray  # share of routine manual tasks done by robots
     ai_share: np.ndarray  # share of routine cognitive tasks done by AI
     digital_staff: np.ndarray  # share of staff digitally skilled
+    fee: np.ndarray  # quarterly subscription still owed for an adoption paid over time (cloud onboarding)
+    fee_left: np.ndarray  # int32 quarters of that subscription left
 
     @property
     def n(self) -> int:

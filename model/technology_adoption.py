@@ -143,8 +143,11 @@ def decide_adoption(model) -> None:
                 model.fiscal, "adoption", TECHS[t], firms.size[cand_idx], firms.region[cand_idx],
                 gross[cand_idx], dry_run=True)
         net = gross - subsidy
+        # a cost paid as a subscription (cloud onboarding) needs no financing up front
+        deferred = model.effects.deferral_quarters(TECHS[t], firms.size, firms.region)
+        upfront = np.where(deferred > 0, 0.0, net)
         unwilling = ~firms.aware[:, t] | (value <= net)
-        afraid = ~unwilling & ((value * (1.0 - doubt) <= net) | (net > headroom))
+        afraid = ~unwilling & ((value * (1.0 - doubt) <= net) | ((upfront > 0) & (upfront > headroom)))
         unable = ~unwilling & ~afraid & (firms.digital_staff < params.skill_threshold * (1.0 - support))
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
@@ -157,8 +160,10 @@ def decide_adoption(model) -> None:
             paid = model.effects.share_cost(model.fiscal, "adoption", TECHS[t], firms.size[idx],
                                             firms.region[idx], gross[idx])
             cost = gross[idx] - paid
-            firms.cash[idx] -= cost
-            headroom[idx] -= cost
+            later = deferred[idx] > 0
+            firms.cash[idx[~later]] -= cost[~later]
+            headroom[idx[~later]] -= cost[~later]
+            subscribe(firms, idx[later], cost[later], deferred[idx[later]])
             firms.stage[idx, t] = ADJUSTING
             firms.timer[idx, t] = np.maximum(np.ceil(params.adjust_quarters * (1.5 - firms.capability[idx])), 1.0)
             firms.adopted_at[idx, t] = model.steps
@@ -170,6 +175,15 @@ def decide_adoption(model) -> None:
     invest_in_robots(model)
     accumulate_data(model)
     update_capability(model)
+
+
+def subscribe(firms, rows: np.ndarray, cost: np.ndarray, quarters: np.ndarray) -> None:
+    """Add ``cost`` to what ``rows`` pay in equal quarterly fees, spread over ``quarters`` from now."""
+    if rows.size == 0:
+        return
+    owed = firms.fee[rows] * firms.fee_left[rows] + cost
+    firms.fee_left[rows] = quarters
+    firms.fee[rows] = owed / quarters
 
 
 def invest_in_robots(model) -> None:

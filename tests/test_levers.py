@@ -26,6 +26,10 @@ AI_SHOCK = {"frontier": {"ai_capability": 0.6, "ai_capability_growth": 1.0}, "la
 CASES = [
     ("sme_subsidy narrows the large-SME gap", {"lever": "sme_subsidy", "rate": 0.8}, {}, "adoption_gap_size", -1),
     ("sme_subsidy raises SME adoption", {"lever": "sme_subsidy", "rate": 0.8}, {}, "adoption_index_sme", +1),
+    ("cloud_onboarding raises micro firms' data adoption", {"lever": "cloud_onboarding"}, {},
+     "adoption_data_micro", +1),
+    ("cloud_onboarding raises micro firms' adoption index", {"lever": "cloud_onboarding"}, {},
+     "adoption_index_micro", +1),
     ("platform_membership brings firms onto platforms", {"lever": "platform_membership", "rate": 0.9}, {},
      "platform_members_share", +1),
     ("digital_infrastructure raises adoption in its region",
@@ -110,3 +114,50 @@ def test_balanced_income_support_is_funded_by_its_surcharge():
         gross, revenue = frame["spending_income_support"], frame["spending_income_support_surcharge"]
         assert gross.iloc[1:].gt(0).all() and revenue.iloc[1:].lt(0).all()
         np.testing.assert_allclose(gross + revenue, 0.0, atol=1e-6 * gross.max())
+
+
+def _eager_non_adopters(policies):
+    """A small economy where every firm wants data but is past its credit line."""
+    from model.economy import EconomyModel
+    from model.state import DATA, NONE
+
+    model = EconomyModel(small_scenario(policies=policies), seed=5, agents=False)
+    model.apply_policies()
+    firms = model.firms
+    firms.stage[:, DATA] = NONE
+    firms.aware[:, DATA] = True
+    firms.belief[:, DATA] = 0.5
+    firms.risk[:] = 0.0
+    firms.digital_staff[:] = 1.0
+    firms.cash[:] = -2.0 * firms.credit - 1.0
+    return model
+
+
+def test_cloud_onboarding_lets_firms_past_their_credit_line_adopt_and_pay_over_time():
+    from model.income_demand import firm_accounts
+    from model.state import DATA, NONE
+    from model.technology_adoption import adoption_cost, decide_adoption
+
+    none = _eager_non_adopters([])
+    decide_adoption(none)
+    assert (none.firms.stage[:, DATA] != NONE).sum() == 0, "finance should block every firm without the lever"
+
+    model = _eager_non_adopters([{"lever": "cloud_onboarding", "quarters": 8}])
+    firms = model.firms
+    cost = adoption_cost(model, DATA)
+    cash = firms.cash.copy()
+    decide_adoption(model)
+    adopted = firms.stage[:, DATA] != NONE
+    small = np.isin(firms.size, [model.size_names.index("sme"), model.size_names.index("micro")])
+    assert adopted[small].sum() > 0
+    assert adopted[~small].sum() == 0, "large firms are not eligible and stay blocked by finance"
+    np.testing.assert_allclose(firms.cash[adopted], cash[adopted])  # nothing paid up front
+    np.testing.assert_allclose(firms.fee[adopted] * firms.fee_left[adopted], cost[adopted])
+    assert (firms.fee_left[adopted] == 8).all()
+    fee = firms.fee.copy()
+    for quarter in range(8):
+        before = firms.fee_left.copy()
+        firm_accounts(model)
+        assert (firms.fee_left[adopted] == before[adopted] - 1).all()
+    assert (firms.fee_left == 0).all() and (firms.fee == 0).all()
+    assert fee[~adopted].sum() == 0

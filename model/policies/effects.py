@@ -25,6 +25,26 @@ class CostShare:
     budget: float | None = None  # remaining budget this step (None: unlimited)
 
 
+def eligible(offer, sizes: np.ndarray, regions: np.ndarray) -> np.ndarray:
+    """Which firms (by size class and region) an offer's ``size_mask`` and ``region_mask`` cover."""
+    mask = np.ones(sizes.shape, bool)
+    if offer.size_mask is not None:
+        mask &= offer.size_mask[sizes]
+    if offer.region_mask is not None:
+        mask &= offer.region_mask[regions]
+    return mask
+
+
+@dataclass
+class Deferral:
+    """One lever's offer to turn the one-off cost of adopting into a subscription."""
+
+    quarters: int
+    technologies: tuple[str, ...] = ("data",)
+    size_mask: np.ndarray | None = None  # bool per size class; None: all
+    region_mask: np.ndarray | None = None  # bool per region; None: all
+
+
 @dataclass
 class PolicyEffects:
     """Neutral effects for an economy with the given numbers of groups."""
@@ -46,6 +66,7 @@ class PolicyEffects:
     awareness_boost: float = 0.0  # added to the Bass p of SMEs and micro firms
     compute_routing: np.ndarray = None  # [R, R]: share of region i's compute run in region j (None: local)
     robot_price_factor: float = 1.0  # multiplies the robot user cost firms weigh (tax > 1, subsidy < 1)
+    deferrals: list[Deferral] = field(default_factory=list)  # adoption costs paid over time instead of up front
 
     def __post_init__(self):
         if self.infrastructure_boost is None:
@@ -66,11 +87,7 @@ class PolicyEffects:
         for share in self.cost_shares:
             if share.kind != kind or tech not in share.technologies or gross.size == 0:
                 continue
-            mask = np.ones(gross.shape, bool)
-            if share.size_mask is not None:
-                mask &= share.size_mask[sizes]
-            if share.region_mask is not None:
-                mask &= share.region_mask[regions]
+            mask = eligible(share, sizes, regions)
             if share.rate > 0:  # subsidies together never pay more than 95% of a cost
                 amount = np.where(mask, np.minimum(share.rate * gross, np.maximum(0.95 * gross - total, 0.0)), 0.0)
             else:
@@ -84,3 +101,13 @@ class PolicyEffects:
             if not dry_run:
                 fiscal.pay(share.payer, float(amount.sum()))
         return total
+
+    def deferral_quarters(self, tech: str, sizes: np.ndarray, regions: np.ndarray) -> np.ndarray:
+        """Quarters over which each firm may pay the cost of adopting ``tech`` (0: all up front)."""
+        quarters = np.zeros(sizes.shape, np.int32)
+        for offer in self.deferrals:
+            if tech not in offer.technologies:
+                continue
+            mask = eligible(offer, sizes, regions)
+            quarters = np.where(mask, np.maximum(quarters, offer.quarters), quarters)
+        return quarters

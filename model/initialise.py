@@ -1,0 +1,310 @@
+"""Set-up of an economy: the groups, the initial firms, workers and platforms, and a consistent start.
+
+Called once by :class:`~model.economy.EconomyModel` in this order (each draw
+comes from the model's generator, so the order is part of the seed's meaning):
+:func:`setup_groups`, :func:`setup_levers`, :func:`init_frontier`,
+:func:`init_firms`, :func:`init_workers`, :func:`init_platforms`,
+:func:`init_economy`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from model.income_demand import employee_productivity, normalise_shares
+from model.labour_market import pay_wages, refresh_headcount
+from model.numerics import dot
+from model.periods import to_step
+from model.platforms import run_gig_platforms
+from model.policies.effects import PolicyEffects
+from model.production import (ces, firm_robot_share, produce, staff_for_tasks, substitution_rho, task_inputs,
+                              task_weights, technology_terms)
+from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
+                         PlatformArrays, WorkerArrays)
+
+SMALL_NAMES = {"sme", "micro", "small", "medium", "smes"}
+
+
+def _probabilities(values) -> np.ndarray:
+    values = np.asarray(values, float)
+    return values / values.sum()
+
+
+def setup_groups(model) -> None:
+    """Arrays of the scenario's regions, sectors and size classes that the rules index by group."""
+    cfg = model.cfg
+    model.region_names = [r.name for r in cfg.regions]
+    model.sector_names = [s.name for s in cfg.sectors]
+    model.size_names = [c.name for c in cfg.size_classes]
+    model.n_regions, model.n_sectors, model.n_sizes = len(cfg.regions), len(cfg.sectors), len(cfg.size_classes)
+    alpha = np.array([[s.tasks.routine_manual, s.tasks.routine_cognitive, s.tasks.non_routine]
+                      for s in cfg.sectors])
+    model.alpha = alpha / alpha.sum(axis=1, keepdims=True)
+    model.data_intensity = np.array([s.data_intensity for s in cfg.sectors])
+    model.robot_applicability = np.array([s.robot_applicability for s in cfg.sectors])
+    model.income_elasticity = np.array([s.income_elasticity for s in cfg.sectors])
+    model.is_industry = np.array([s.is_industry for s in cfg.sectors])
+    model.sector_productivity = np.array([s.productivity for s in cfg.sectors])
+    model.services_sector = next((i for i, s in enumerate(cfg.sectors) if s.name == "services"),
+                                 model.n_sectors - 1)
+    model.infrastructure_base = np.array([r.infrastructure for r in cfg.regions])
+    model.infrastructure = model.infrastructure_base.copy()
+    model.region_compute = np.array([r.compute_cost for r in cfg.regions])
+    model.green_base = np.array([r.green_power for r in cfg.regions])
+    model.region_productivity = np.array([r.productivity for r in cfg.regions])
+    model.region_wage = np.array([r.wage for r in cfg.regions])
+    model.sector_firm_p = _probabilities([s.firm_share for s in cfg.sectors])
+    model.region_firm_p = _probabilities([r.firm_share for r in cfg.regions])
+    model.region_worker_p = _probabilities([r.worker_share for r in cfg.regions])
+    sizes = cfg.size_classes
+    model.size_p = _probabilities([c.firm_share for c in sizes])
+    model.size_cost = np.array([c.cost_factor for c in sizes])
+    model.credit_ratio = np.array([c.credit_ratio for c in sizes])
+    model.size_risk = np.array([c.risk_aversion for c in sizes])
+    model.size_capability = np.array([c.capability for c in sizes])
+    model.size_awareness = np.array([c.awareness for c in sizes])
+    model.size_mean_workers = np.array([c.mean_workers for c in sizes])
+    model.size_adoption = np.array([[c.adoption.get(t, 0.0) for t in TECHS] for c in sizes])
+    order = np.argsort(-model.size_mean_workers)
+    model.large_class = int(order[0])
+    named_small = np.array([c.name.lower() in SMALL_NAMES for c in sizes])
+    model.size_is_small = named_small if named_small.any() else (np.arange(model.n_sizes) != model.large_class)
+    model.sme_class = next((i for i, c in enumerate(sizes) if c.name.lower() in {"sme", "smes", "small"}),
+                           int(order[1]) if model.n_sizes > 1 else int(order[0]))
+    entrant = model.size_p * np.where(np.arange(model.n_sizes) == model.large_class, 0.2, 1.0)
+    model.entrant_size_p = entrant / entrant.sum()
+    model.tech_params = [cfg.technology.data, cfg.technology.robots, cfg.technology.ai]
+
+
+def setup_levers(model) -> None:
+    """Each lever with its first and last active step."""
+    model.lever_windows = []
+    for lever in model.cfg.policies:
+        start = to_step(lever.start, model.cfg.start) or 0
+        end = to_step(lever.end, model.cfg.start)
+        model.lever_windows.append((lever, start, end))
+
+
+def init_frontier(model) -> None:
+    """The technology frontier at the start: AI capability, compute cost, energy per unit of compute."""
+    fr = model.cfg.frontier
+    model.ai_capability = fr.ai_capability
+    model.compute_cost = 1.0
+    model.energy_per_compute = 1.0
+
+
+def init_firms(model) -> None:
+    """Draw the firms: size class, sector, region, productivity, adoption, awareness, platform membership."""
+    cfg, rng = model.cfg, model.rng
+    n = cfg.population.firms
+    size = rng.choice(model.n_sizes, n, p=model.size_p).astype(np.int8)
+    sector = rng.choice(model.n_sectors, n, p=model.sector_firm_p).astype(np.int8)
+    region = rng.choice(model.n_regions, n, p=model.region_firm_p).astype(np.int8)
+    disp = cfg.production.initial_dispersion
+    log_a = (np.log(model.sector_productivity[sector] * model.region_productivity[region])
+             + rng.normal(-disp ** 2 / 2, disp, n))
+    infra = model.infrastructure_base[region]
+    p_adopt = np.clip(model.size_adoption[size] * ((0.5 + infra) / (0.5 + model.infrastructure_base.mean()))[:, None],
+                      0, 1)
+    stage = np.where(rng.random((n, 3)) < p_adopt, INTEGRATED, NONE).astype(np.int8)
+    aware = (stage != NONE) | (rng.random((n, 3)) < model.size_awareness[size][:, None])
+    member = np.full(n, -1, np.int16)
+    n_ind = cfg.population.industrial_platforms
+    if n_ind:
+        weight = np.where(size == model.large_class, 2.0, 1.0)
+        joins = rng.random(n) < np.clip(cfg.industrial_platforms.initial_members * weight, 0, 1)
+        member[joins] = rng.integers(0, n_ind, joins.sum())
+    zeros = np.zeros(n)
+    model.firms = FirmArrays(
+        sector=sector, region=region, size=size, age=rng.integers(4, 80, n).astype(np.int32), log_a=log_a,
+        capital=zeros.copy(), robots=zeros.copy(), data=zeros.copy(), stage=stage,
+        timer=np.zeros((n, 3), np.float32), aware=aware, belief=np.zeros((n, 3)),
+        adopted_at=np.full((n, 3), -1, np.int32),
+        capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
+                           + rng.normal(0, 0.12, n), 0, 1),
+        risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
+        cash=zeros.copy(), credit=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
+        planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(),
+        losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
+        vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
+        ai_share=zeros.copy(), digital_staff=zeros.copy(), fee=zeros.copy(), fee_left=np.zeros(n, np.int32),
+    )
+
+
+def init_workers(model) -> None:
+    """Draw the workers: jobs by skill at each firm, gig workers and job seekers, ages and digital skill."""
+    cfg, rng, firms = model.cfg, model.rng, model.firms
+    wf = cfg.workforce
+    n = cfg.population.workers
+    n_gig_workers = int(round(n * wf.initial_gig_share)) if cfg.population.gig_platforms else 0
+    n_unemployed = int(round(n * wf.initial_unemployment))
+    n_employed = max(n - n_gig_workers - n_unemployed, 0)
+    n_unemployed = n - n_gig_workers - n_employed
+    raw = model.size_mean_workers[firms.size] * rng.lognormal(-0.125, 0.5, firms.n)
+    heads = rng.multinomial(n_employed, raw / raw.sum())
+    # staff by skill: the time split that covers the sector's task weights, rounded by largest remainder
+    mix = staff_for_tasks(model.alpha)
+    mix = mix / mix.sum(axis=1, keepdims=True)
+    exact = heads[:, None] * mix[firms.sector]
+    by_skill = np.floor(exact).astype(np.int64)
+    short = heads - by_skill.sum(axis=1)
+    order = np.argsort(-(exact - by_skill) + rng.random(exact.shape) * 1e-9, axis=1)
+    for rank in range(3):
+        add = short > rank
+        by_skill[np.flatnonzero(add), order[add, rank]] += 1
+    cell = np.repeat(np.arange(firms.n * 3), by_skill.ravel())
+    employer, job_skill = cell // 3, cell % 3
+    others = n - n_employed
+    other_skill = rng.choice(3, others, p=[0.6, 0.32, 0.08])
+    skill = np.concatenate([job_skill, other_skill]).astype(np.int8)
+    region = np.concatenate([firms.region[employer], rng.choice(model.n_regions, others, p=model.region_worker_p)])
+    status = np.concatenate([np.full(n_employed, EMPLOYED), np.full(n_gig_workers, GIG),
+                             np.full(n_unemployed, UNEMPLOYED)]).astype(np.int8)
+    ages = wf.age_shares
+    age = rng.choice(3, n, p=_probabilities([ages.young, ages.prime, ages.older])).astype(np.int8)
+    levels = np.array([wf.digital_skill.low, wf.digital_skill.mid, wf.digital_skill.high])
+    digital = (levels[skill] + np.where(age == 0, wf.young_digital_bonus, 0.0)
+               - np.where(age == 2, wf.older_digital_penalty, 0.0) + rng.normal(0, 0.12, n))
+    g = cfg.population.gig_platforms
+    platform = np.full(n, -1, np.int16)
+    if g and n_gig_workers:
+        weights = rng.dirichlet(np.full(g, 2.0))
+        platform[status == GIG] = rng.choice(g, n_gig_workers, p=weights)
+    model.workers = WorkerArrays(
+        region=region.astype(np.int8), skill=skill, age=age, digital=np.clip(digital, 0, 1), status=status,
+        employer=np.concatenate([employer, np.full(others, -1)]).astype(np.int32), platform=platform,
+        earnings=np.zeros(n), transfers=np.zeros(n), income=np.zeros(n), training=np.zeros(n, np.int8),
+        training_gain=np.zeros(n), spell=rng.integers(0, 8, n).astype(np.int32), displaced=np.zeros(n, bool),
+    )
+
+
+def init_platforms(model) -> None:
+    """Gig platforms (rows 0..G-1) and industrial platforms (rows G..)."""
+    g, k = model.cfg.population.gig_platforms, model.cfg.population.industrial_platforms
+    n = g + k
+    model.n_gig, model.n_ind = g, k
+    kind = np.r_[np.zeros(g), np.ones(k)].astype(np.int8)
+    model.platforms = PlatformArrays(
+        kind=kind, commission=np.where(kind == 0, model.cfg.gig.commission, 0.0), workers=np.zeros(n),
+        demand_share=np.where(kind == 0, 1.0 / max(g, 1), 0.0), members=np.zeros(n), pooled_data=np.zeros(n),
+        revenue=np.zeros(n), utilisation=np.zeros(n),
+    )
+
+
+def init_economy(model) -> None:
+    """Bring firms to a consistent starting state: capital, robots, data, prices, demand."""
+    cfg, firms, workers = model.cfg, model.firms, model.workers
+    prod, fr = cfg.production, cfg.frontier
+    beta = prod.capital_elasticity
+    refresh_headcount(model)
+    model.wage = np.outer(model.region_wage, [cfg.labour.skill_wages.low, cfg.labour.skill_wages.mid,
+                                              cfg.labour.skill_wages.high])
+    model.wage0 = model.wage.copy()
+    model.natural_unemployment = None
+    model.robot_price0 = fr.robot_price * float(np.mean(model.wage[:, 0]))
+    model.robot_price = model.robot_price0
+    model.effects = PolicyEffects(model.n_regions, model.n_sizes)
+    # robots already installed: a share of routine manual tasks
+    share = firm_robot_share(model)
+    on = firms.stage[:, ROBOTS] == INTEGRATED
+    firms.robot_share = np.where(on, share, 0.0)
+    low = firms.headcount[:, 0]
+    firms.robots = np.where(on, share / np.maximum(1 - share, 1e-3) * low / fr.robot_productivity, 0.0)
+    # output with capital at its target ratio: Y = (A M k^beta)^(1/(1-beta)) T
+    firms.planned = np.maximum(firms.headcount.sum(axis=1), 1).astype(float)
+    firms.data = np.where(firms.stage[:, DATA] == INTEGRATED,
+                          prod.data_generation / max(prod.data_depreciation, 1e-3) * firms.planned * 0.5, 0.0)
+    model.reach = cfg.gig.initial_reach
+    model.consumption = 0.0
+    model.capacity = np.zeros(firms.n)
+    model.task_need = None
+    for _ in range(3):  # planned output and the data multiplier depend on each other
+        m_data, ai_share, augment, penalty = technology_terms(model)
+        inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, fr.robot_productivity)
+        rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
+        t = ces(inputs, task_weights(model), rho)
+        level = (np.exp(firms.log_a) * m_data * penalty * prod.capital_output ** beta) ** (1 / (1 - beta))
+        firms.planned = np.maximum(level * t, 1e-6)
+        firms.data = np.where(firms.stage[:, DATA] == INTEGRATED, prod.data_generation
+                              / max(prod.data_depreciation, 1e-3) * firms.planned * 0.5, 0.0)
+    firms.capital = prod.capital_output * firms.planned
+    scale = firms.headcount.sum() / max(firms.planned.sum(), 1e-9)
+    firms.log_a += (1 - beta) * np.log(scale)  # normalise: one unit of output per worker on average
+    firms.planned *= scale
+    firms.capital *= scale
+    firms.data *= scale
+    model.output_per_worker0 = 1.0
+    produce(model)
+    pay_wages(model)
+    firms.price = np.ones(firms.n)
+    sector_total = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
+    firms.share = firms.output / np.where(sector_total > 0, sector_total, 1.0)[firms.sector]
+    empty = sector_total[firms.sector] <= 0
+    firms.share[empty] = 1.0 / np.maximum(np.bincount(firms.sector, minlength=model.n_sectors), 1)[firms.sector[empty]]
+    firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
+    revenue = firms.output
+    capital_cost = prod.capital_cost * (firms.capital + model.robot_price * firms.robots)
+    running = sum((firms.stage[:, t] > 0) * p.running_cost * revenue for t, p in enumerate(model.tech_params))
+    unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,
+                          out=np.ones(firms.n), where=firms.output > 1e-9)
+    firms.price = (1 + prod.markup) * unit_cost
+    model.sector_price = np.bincount(firms.sector, weights=firms.price * firms.share, minlength=model.n_sectors)
+    model.sector_price = np.where(model.sector_price > 0, model.sector_price, 1.0)
+    model.sector_price0 = model.sector_price.copy()
+    firms.cash = 0.5 * firms.price * firms.output
+    firms.credit = model.credit_ratio[firms.size] * firms.price * firms.output
+    model.sector_demand = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
+    firms.planned = firms.share * model.sector_demand[firms.sector]
+    nominal = model.sector_demand * model.sector_price
+    nominal = nominal if nominal.sum() > 0 else model.sector_firm_p.copy()  # nobody employed at the start
+    model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
+    model.cons_shares = model.cons_shares0.copy()
+    model.aut_shares = model.cons_shares0.copy()
+    model.services_price = float(model.sector_price[model.services_sector])
+    model.services_price0 = model.services_price
+    model.price_level = dot(model.sector_price, model.cons_shares0)
+    model.benefit = cfg.labour.unemployment_benefit * float(model.wage[:, 0].mean())
+    # gig demand: set so a gig worker nets `initial_earnings` x the low-skill wage at the start
+    n_gig_workers = int((workers.status == GIG).sum())
+    target_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
+    gross = n_gig_workers * target_net / (1 - cfg.gig.commission)
+    capacity_value = n_gig_workers * cfg.gig.tasks_per_worker * cfg.gig.algorithm_utilisation * model.services_price
+    gross = min(gross, capacity_value)
+    profits = float(np.sum(firms.price * firms.output - firms.wage_bill - capital_cost - running))
+    wages = float(firms.wage_bill.sum())
+    household = ((wages + gross * (1 - cfg.gig.commission)) * (1 - cfg.demand.income_tax)
+                 + model.benefit * float((workers.status == UNEMPLOYED).sum())
+                 + cfg.demand.dividend_payout * max(profits, 0.0))
+    model.consumption = cfg.demand.propensity_to_consume * household
+    model.gig_spending_share = min(gross / max(model.consumption * model.reach, 1e-12), 1.0)  # at most all spending
+    firm_consumption = model.consumption - gross
+    model.autonomous = max(float(nominal.sum()) - firm_consumption, 0.0)
+    model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
+    model.real_income0 = max(household / model.price_level / workers.n, 1e-12)  # 0 if nobody earns at the start
+    model.inflation = 0.0
+    model.productivity_growth = 0.0
+    firms.belief = model.initial_belief(np.arange(firms.n))
+    model.size_mean_share = typical_shares(model)
+    model.gdp0 = None
+    model.last_productivity = employee_productivity(model)
+    model.barriers = np.zeros((3, 3))
+    model.barriers_small = np.zeros((3, 3))
+    model.platform_fees = np.zeros(firms.n)
+    model.costs = firms.price * firms.output / (1 + prod.markup)
+    if model.n_gig:
+        run_gig_platforms(model)
+    workers.income = workers.earnings + workers.transfers
+    model.flows = defaultdict(float)
+
+
+def typical_shares(model) -> np.ndarray:
+    """Mean market share of a firm in each sector x size class (entrants start at it)."""
+    firms = model.firms
+    cell = firms.sector.astype(np.int64) * model.n_sizes + firms.size
+    total = np.bincount(cell, weights=firms.share, minlength=model.n_sectors * model.n_sizes)
+    count = np.bincount(cell, minlength=model.n_sectors * model.n_sizes)
+    mean = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+    fallback = 1.0 / max(firms.n, 1)
+    return np.where(mean > 0, mean, fallback).reshape(model.n_sectors, model.n_sizes)

@@ -81,7 +81,17 @@ class Firm(mesa.Agent):
         return None if member < 0 else self.model.platform_agents[self.model.n_gig + member].name
 
     def describe(self) -> dict:
-        """Everything about this firm, as plain values."""
+        """Everything about this firm, as plain values (safe to print or turn into JSON).
+
+        Returns:
+            A dict with the firm's ``id``, ``sector``, ``region``, ``size_class`` and ``age_quarters``;
+                ``adoption`` (stage of each technology ``data``, ``robots``, ``ai``: ``none``,
+                ``adjusting`` or ``integrated``), ``perceived_gain`` and ``aware`` per technology;
+                ``capability``; ``employees`` (headcount per skill ``low``, ``mid``, ``high``); ``robots``
+                and ``data_stock``; ``output``, ``price``, ``market_share``, ``cash``, ``credit_limit``
+                and ``profit`` this quarter; and the name of the industrial ``platform`` it belongs to
+                (or None).
+        """
         f, r = self._f, self.row
         return {
             "id": self.unique_id, "sector": self.sector, "region": self.region, "size_class": self.size_class,
@@ -148,7 +158,16 @@ class Worker(mesa.Agent):
         return float(self._w.earnings[self.row])
 
     def describe(self) -> dict:
-        """Everything about this worker, as plain values."""
+        """Everything about this worker, as plain values (safe to print or turn into JSON).
+
+        Returns:
+            A dict with the worker's ``id``, ``region``, ``skill`` (``low``, ``mid``, ``high``),
+                ``age_band``, ``digital_skill`` and ``status`` (``employed``, ``gig`` or ``unemployed``);
+                the ``employer``'s id and the gig ``platform``'s name (None when there is none);
+                ``earnings``, ``transfers`` and ``income`` this quarter; ``in_training``;
+                ``spell_quarters`` (quarters in the current status) and ``displaced`` (lost a job to a
+                layoff or a firm's exit and not yet re-employed).
+        """
         w, r = self._w, self.row
         employer = self.employer
         platform = self.platform
@@ -181,6 +200,13 @@ class Platform(mesa.Agent):
         return ("gig", "industrial")[self.model.platforms.kind[self.row]]
 
     def describe(self) -> dict:
+        """Everything about this platform, as plain values (safe to print or turn into JSON).
+
+        Returns:
+            A dict with the platform's ``id``, ``name`` and ``kind`` (``gig`` or ``industrial``), its
+                ``commission``, ``gig_workers``, ``demand_share``, ``members`` (member firms),
+                ``pooled_data``, ``revenue`` and ``utilisation`` this quarter.
+        """
         p, r = self.model.platforms, self.row
         return {
             "id": self.unique_id, "name": self.name, "kind": self.kind,

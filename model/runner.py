@@ -78,6 +78,12 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
         steps: Number of quarters (default: ``scenario.steps``).
         progress: Show a tqdm progress bar.
         agents: Create Mesa agent views for every worker (skip for speed at scale).
+
+    Returns:
+        The run's time series, final summary and end-of-run model.
+
+    Raises:
+        UserError: if the population cannot fit in this machine's memory.
     """
     steps = scenario.steps if steps is None else steps
     check_memory(scenario, agents)

@@ -377,7 +377,7 @@ def load_scenario(path: str | Path, overrides: list[str] | tuple = ()) -> Scenar
         overrides: ``key.path=value`` strings applied after ``extends`` merging.
 
     Returns:
-        The validated :class:`Scenario` with every default filled in.
+        The validated ``Scenario`` with every default filled in.
 
     Raises:
         ScenarioError: with the file, key path, line and what is valid.
@@ -387,7 +387,18 @@ def load_scenario(path: str | Path, overrides: list[str] | tuple = ()) -> Scenar
 
 
 def scenario_from_dict(data: dict, origin: str = "<scenario>") -> Scenario:
-    """Validate a scenario given as a Python mapping (e.g. from a sweep)."""
+    """Validate a scenario given as a Python mapping (e.g. from a sweep).
+
+    Args:
+        data: The scenario as plain data, as it would be read from YAML (no ``extends``).
+        origin: The name to give the scenario's source in error messages.
+
+    Returns:
+        The validated ``Scenario`` with every default filled in.
+
+    Raises:
+        ScenarioError: with the key path and what is valid.
+    """
     return validate(data, {}, origin)
 
 

@@ -46,7 +46,15 @@ def resolve_lang(lang: str) -> tuple[str, str | None]:
 
 
 def load_all(paths: list[str], overrides: list[str]) -> dict:
-    """``{unique name: Scenario}`` in the order given."""
+    """Load every scenario file, with the same overrides.
+
+    Args:
+        paths: scenario YAML files; the first is the reference.
+        overrides: ``key.path=value`` strings applied to every scenario.
+
+    Returns:
+        ``{unique name: Scenario}`` in the order given (a repeated name gets ``-2``, ``-3``, ...).
+    """
     from model.scenario_io import load_scenario
 
     scenarios = {}
@@ -73,7 +81,22 @@ def check_args(args) -> None:
 
 
 def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang: str, font: str | None) -> None:
-    """Compute the tables, draw the figures and write every file atomically into ``out``."""
+    """Compute the tables, draw the figures and write every file atomically into ``out``.
+
+    This is ``python run.py compare`` after the runs: ``load_all``, then ``run_all``, then this.
+
+    Args:
+        out: the output folder (created if needed; files appear in it only when all are ready).
+        runs: ``{name: [timeseries per seed]}`` from [run_all][model.report.runs.run_all].
+        scenarios: ``{name: Scenario}``, in the same order as ``runs``.
+        seeds: the seeds, in the order of each scenario's time series.
+        lang: ``en`` or ``zh`` (the labels of the report and figures).
+        font: a CJK font file for ``zh`` figures (see ``resolve_lang``), else None.
+
+    Returns:
+        None; writes ``comparison.csv``, ``lever_costs.csv``, ``report.md``, ``report.html`` and
+            ``fig_<metric>.png``.
+    """
     import matplotlib.pyplot as plt
 
     from model.outputs import staged_output

@@ -54,7 +54,17 @@ def run_values(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def comparison_table(runs: dict[str, list[pd.DataFrame]]) -> pd.DataFrame:
-    """One row per scenario and metric: mean, 95% CI, and paired difference from the first scenario with its CI."""
+    """One row per scenario and metric: mean, 95% CI, and paired difference from the first scenario with its CI.
+
+    Args:
+        runs: ``{scenario name: [timeseries per seed]}``, the same seeds in the same order for every
+            scenario (as [run_all][model.report.runs.run_all] returns); the first is the reference.
+
+    Returns:
+        Columns ``scenario``, ``metric``, ``unit``, ``seeds``, ``mean``, ``ci_low``, ``ci_high``,
+            ``diff``, ``diff_ci_low``, ``diff_ci_high`` and ``reference``; a run's value of a metric
+            is its mean over the final year (``FINAL_QUARTERS``).
+    """
     runs = align(runs)
     values = {name: run_values(frames) for name, frames in runs.items()}
     ref_name = next(iter(values))
@@ -102,6 +112,14 @@ def lever_costs(runs: dict[str, list[pd.DataFrame]], scenarios: dict) -> pd.Data
     from the first scenario, in percentage points. ``cost_per_point`` =
     share_gdp / tfp_gain, given only when the gain's whole 95% interval is
     above zero and the lever spends; otherwise ``verdict`` says why not.
+
+    Args:
+        runs: ``{scenario name: [timeseries per seed]}`` (common random numbers; first: reference).
+        scenarios: ``{scenario name: Scenario}``, for each scenario's levers.
+
+    Returns:
+        One row per scenario and lever instance, plus an ``(all levers)`` row where a scenario
+            has several.
     """
     runs = align(runs)
     ref_name = next(iter(runs))

@@ -91,10 +91,12 @@ class Plan:
 
     @property
     def names(self) -> list[str]:
+        """The parameters' key paths, in design order."""
         return self.design.names
 
     @property
     def n_runs(self) -> int:
+        """Number of runs: design points times replications."""
         return len(self.design.points) * self.spec.replications
 
     def run(self, run_id: int) -> Run:
@@ -161,6 +163,9 @@ def build_plan(spec_path: str | Path, *, kind: str | None = None, samples: int |
         kind: replace the spec's design kind (``sensitivity --method``).
         samples: replace the design's samples.
         crn_default: common random numbers when the spec does not say.
+
+    Returns:
+        The plan: every run's parameter values and seed, ready for [execute][model.sweep.execute].
 
     Raises:
         UserError: for any problem in the spec, its base scenario or any design point.

@@ -51,7 +51,16 @@ def run_one(run_id: int, seed: int, base: dict, params: list) -> tuple:
 
 @dataclass
 class Outcome:
-    """What a sweep invocation did."""
+    """What a sweep invocation did.
+
+    Attributes:
+        total: runs in the plan.
+        done: runs finished (successfully or not), this time and before.
+        failed: ids of the runs that failed.
+        ran: runs executed by this invocation.
+        seconds: wall time of this invocation.
+        complete: every run is done (False if interrupted).
+    """
 
     total: int
     done: int

@@ -91,7 +91,20 @@ def bar_chart(indices: pd.DataFrame, method: str):
 
 
 def write_indices(plan, out, method: str) -> pd.DataFrame:
-    """Analyse ``out/runs.parquet`` and write sensitivity_<method>.csv and .png into ``out``."""
+    """Analyse ``out/runs.parquet`` and write ``sensitivity_<method>.csv`` and ``.png`` into ``out``.
+
+    Args:
+        plan (Plan): the sweep plan, built with ``kind=method``.
+        out (str | Path): the results folder that [execute][model.sweep.execute] wrote.
+        method: ``sobol`` or ``morris``.
+
+    Returns:
+        One row per metric and parameter: S1, S1_conf, ST and ST_conf (Sobol') or mu, mu_star,
+            mu_star_conf and sigma (Morris), and ``output_constant``.
+
+    Raises:
+        UserError: if a metric is missing or a design point has no successful run.
+    """
     from pathlib import Path
 
     import matplotlib.pyplot as plt

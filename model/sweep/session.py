@@ -20,7 +20,7 @@ def execute(plan, out: str | Path, *, executor: str = "local", workers: int | No
     """Run (or resume) ``plan`` into ``out`` and write runs.parquet and timeseries.parquet.
 
     Args:
-        plan: a :class:`~model.sweep.plan.Plan`.
+        plan (Plan): the sweep, from [build_plan][model.sweep.build_plan].
         out: the results folder; running again on the same folder resumes.
         executor: ``local`` (process pool; one worker: this process) or ``dask``.
         workers: processes (default: cores; capped at the runs left).

@@ -22,3 +22,35 @@ def test_prog_follows_the_invocation(monkeypatch, argv0, prog):
     monkeypatch.setattr(sys, "argv", [argv0])
     assert program_name() == prog
     assert build_parser().prog == prog
+
+
+def _keys(capsys, *argv) -> dict[str, str]:
+    assert main(["list", "--keys", *argv]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return dict(line.split(" = ", 1) for line in lines[1:] if " = " in line and not line.startswith(" "))
+
+
+def test_list_keys_shows_known_keys_with_defaults(capsys):
+    keys = _keys(capsys)
+    assert keys["population.firms"].startswith("2000  [>= 1")
+    assert keys["frontier.ai_capability_growth"].split()[0]
+    assert keys["size_classes.0.mean_workers"].startswith("60.0")
+    assert not any(k.startswith("policies.") for k in keys)  # the baseline has no lever
+    assert set(_keys(capsys, "population")) == {f"population.{k}" for k in
+                                                 ("firms", "workers", "gig_platforms", "industrial_platforms",
+                                                  "people_per_worker")}
+
+
+def test_every_listed_key_is_accepted_by_set():
+    import yaml
+
+    from model.scenario_io import load_scenario
+    from model.scenario_keys import key_rows
+
+    path = "scenarios/sme_digital_subsidy.yaml"
+    rows = key_rows(load_scenario(path))
+    assert "policies.0.rate" in {r.path for r in rows}
+    for row in rows[::7] + [r for r in rows if r.path.startswith("policies.")]:
+        text = yaml.safe_dump(row.default, default_flow_style=True).strip().removesuffix("...").strip()
+        scenario = load_scenario(path, [f"{row.path}={text}"])
+        assert row.path in {r.path for r in key_rows(scenario)}

@@ -54,3 +54,28 @@ def test_every_listed_key_is_accepted_by_set():
         text = yaml.safe_dump(row.default, default_flow_style=True).strip().removesuffix("...").strip()
         scenario = load_scenario(path, [f"{row.path}={text}"])
         assert row.path in {r.path for r in key_rows(scenario)}
+
+
+@pytest.mark.parametrize(("overrides", "says"), [
+    (["policies.0.start=2040Q1"], "starts at 2040Q1, after the run's last period"),
+    (["policies.0.start=2028Q1", "policies.0.end=2027Q1"], "ends (2027Q1) before it starts (2028Q1)"),
+    (["steps=4"], "starts at 2027Q1, after the run's last period"),
+])
+def test_lever_outside_the_run_is_an_error(tmp_path, capsys, overrides, says):
+    out = tmp_path / "out"
+    argv = ["run", "scenarios/sme_digital_subsidy.yaml", "--quiet", "--out", str(out)]
+    assert main(argv + [a for o in overrides for a in ("--set", o)]) == 2
+    err = capsys.readouterr().err
+    assert "scenarios/sme_digital_subsidy.yaml" in err and "policies.0 (sme_subsidy)" in err
+    assert says in err and "2025Q1.." in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_lever_ending_before_the_first_period_is_an_error():
+    from model.schedules import schedule_problems
+    from model.scenario_io import load_scenario
+
+    scenario = load_scenario("scenarios/sme_digital_subsidy.yaml")
+    lever = scenario.policies[0].model_copy(update={"start": -3, "end": -1})
+    problems = schedule_problems(scenario.model_copy(update={"policies": [lever]}))
+    assert problems == ["policies.0 (sme_subsidy): ends at -1, before the run's first period"]

@@ -382,8 +382,12 @@ def load_scenario(path: str | Path, overrides: list[str] | tuple = ()) -> Scenar
     Raises:
         ScenarioError: with the file, key path, line and what is valid.
     """
+    from model.schedules import check_schedules
+
     data, smap = load_scenario_data(path, overrides)
-    return validate(data, smap, str(path))
+    scenario = validate(data, smap, str(path))
+    check_schedules(scenario, str(path))
+    return scenario
 
 
 def scenario_from_dict(data: dict, origin: str = "<scenario>") -> Scenario:

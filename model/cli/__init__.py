@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
 from model import __version__
 from model.errors import UserError
+
+PACKAGE = "digital-transformation-abm"
 
 
 def add_set_option(parser: argparse.ArgumentParser, target: str = "a scenario value") -> None:
@@ -28,13 +31,19 @@ def _command_modules():
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the top-level parser with every registered command."""
+def program_name() -> str:
+    """``dtabm`` when run as the installed console script, ``run.py`` otherwise."""
+    name = os.path.basename(sys.argv[0] or "")
+    return "dtabm" if name.startswith("dtabm") else "run.py"
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """Build the top-level parser with every registered command (``prog`` defaults to :func:`program_name`)."""
     parser = argparse.ArgumentParser(
-        prog="run.py",
+        prog=prog or program_name(),
         description="Agent-based model of digital transformation (firms, workers, platforms; data, robots, AI).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"{PACKAGE} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.add_parser(subparsers)

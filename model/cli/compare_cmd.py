@@ -128,17 +128,21 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
 def compare_command(args) -> int:
     from model.outputs import prepare_output_dir
     from model.report.document import TABLE_METRICS
+    from model.report.align import align_runs, common_periods
     from model.report.runs import default_workers, run_all
 
     check_args(args)
     overrides = list(args.overrides) + ([f"steps={args.steps}"] if args.steps is not None else [])
     scenarios = load_all(args.scenarios, overrides)
+    first_period, last_period, note = common_periods(scenarios)
+    if note:
+        print(note, file=sys.stderr)
     out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120])
     lang, font = resolve_lang(args.lang)
     first = args.seed if args.seed is not None else next(iter(scenarios.values())).seed
     seeds = [first + i for i in range(args.seeds)]
     workers = args.workers or default_workers(len(scenarios) * len(seeds))
-    runs = run_all(scenarios, seeds, workers=workers, progress=not args.quiet)
+    runs = align_runs(run_all(scenarios, seeds, workers=workers, progress=not args.quiet), first_period, last_period)
     write_outputs(out, runs, scenarios, seeds, lang, font)
     if not args.quiet:
         from model.report.stats import comparison_table

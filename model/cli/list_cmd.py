@@ -17,6 +17,11 @@ def add_parser(subparsers):
     parser.add_argument("--dir", default="scenarios", help="scenario folder (default: scenarios/)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown (used for docs/levers.md, "
                                                                  "docs/metrics.md)")
+    parser.add_argument("--keys", nargs="?", const="", metavar="PREFIX",
+                        help="print every key path --set accepts (optionally only those starting with PREFIX), "
+                             "with its default, allowed range and meaning")
+    parser.add_argument("--scenario", default="scenarios/baseline.yaml",
+                        help="scenario whose resolved values --keys shows as defaults (default: scenarios/baseline.yaml)")
     parser.set_defaults(func=list_command)
     return parser
 
@@ -82,8 +87,33 @@ def metrics_text(markdown: bool) -> str:
                      for n, (d, u) in METRICS.items())
 
 
+POLICY_NOTE = ("policies.N.<parameter>: the N-th lever of the scenario (0 first); its parameters are those of "
+               "`list levers` plus label, start, end. Use --scenario with a file that has levers to list them.")
+
+
+def keys_text(scenario_path: str, prefix: str) -> str:
+    """Every settable key path of ``scenario_path`` (resolved) starting with ``prefix``, one per line."""
+    from model.scenario_io import load_scenario
+    from model.scenario_keys import key_rows
+
+    rows = key_rows(load_scenario(scenario_path), prefix)
+    out = [f"Key paths for --set (defaults: {scenario_path} resolved; list items by index)"]
+    for row in rows:
+        default = repr(row.default)
+        default = default if len(default) <= 60 else default[:57] + "..."
+        allowed = f"  [{row.allowed}]" if row.allowed else ""
+        out.append(f"{row.path} = {default}{allowed}" + (f"\n    {row.meaning}" if row.meaning else ""))
+    if "policies".startswith(prefix) or prefix.startswith("policies"):
+        out.append(POLICY_NOTE)
+    return "\n".join(out)
+
+
 def list_command(args) -> int:
     from model.errors import UserError
+
+    if args.keys is not None:
+        print(keys_text(args.scenario, args.keys))
+        return 0
 
     sections = [args.section] if args.section else list(SECTIONS)
     if "scenarios" in sections and not Path(args.dir).is_dir():

@@ -23,6 +23,9 @@ def add_parser(subparsers):
     parser.add_argument("--workers", type=int, default=None, help="parallel processes (default: cores)")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/compare-<names>/)")
     parser.add_argument("--lang", choices=("en", "zh"), default="en", help="report language (default en)")
+    parser.add_argument("--font", default=None, metavar="FILE",
+                        help="font file (.ttf/.otf/.ttc) that draws Chinese, for --lang zh figures "
+                             "(default: an installed CJK font, e.g. from fonts-noto-cjk)")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
     add_set_option(parser, "a value in every scenario")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -30,19 +33,14 @@ def add_parser(subparsers):
     return parser
 
 
-def resolve_lang(lang: str) -> tuple[str, str | None]:
-    """The language the report can be written in, and the CJK font for figures (None for English)."""
-    if lang != "zh":
-        return "en", None
-    from model.fonts import find_cjk_font
+def resolve_lang(lang: str, font_file: str | None = None) -> tuple[str, str | None]:
+    """The report's language and the CJK font family for its figures (None: figure labels in English).
 
-    font = find_cjk_font()
-    if font is None:
-        print("warning: --lang zh: no font that can draw Chinese was found (install fonts-noto-cjk, "
-              "e.g. with .ci/run or `apt-get install fonts-noto-cjk`); writing the report in English",
-              file=sys.stderr)
-        return "en", None
-    return "zh", font
+    The report's text is always in ``lang``; see :func:`model.fonts.figure_language` for the figures.
+    """
+    from model.fonts import figure_language
+
+    return lang, figure_language(lang, font_file)[1]
 
 
 def load_all(paths: list[str], overrides: list[str]) -> dict:
@@ -91,7 +89,7 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         scenarios: ``{name: Scenario}``, in the same order as ``runs``.
         seeds: the seeds, in the order of each scenario's time series.
         lang: ``en`` or ``zh`` (the labels of the report and figures).
-        font: a CJK font file for ``zh`` figures (see ``resolve_lang``), else None.
+        font: the CJK font family for ``zh`` figures (see ``resolve_lang``); None draws their labels in English.
 
     Returns:
         None; writes ``comparison.csv``, ``lever_costs.csv``, ``report.md``, ``report.html`` and
@@ -112,7 +110,7 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         figures = []
         for metric in HEADLINE:
             if all(metric in frames[0] for frames in runs.values()):
-                fig = series_figure(runs, metric, lang=lang, font=font)
+                fig = series_figure(runs, metric, lang=lang if font or lang != "zh" else "en", font=font)
                 path = staging / f"fig_{metric}.png"
                 fig.savefig(path, dpi=100)
                 plt.close(fig)
@@ -132,13 +130,13 @@ def compare_command(args) -> int:
     from model.report.runs import default_workers, run_all
 
     check_args(args)
+    lang, font = resolve_lang(args.lang, args.font)  # a bad --font fails before anything runs
     overrides = list(args.overrides) + ([f"steps={args.steps}"] if args.steps is not None else [])
     scenarios = load_all(args.scenarios, overrides)
     first_period, last_period, note = common_periods(scenarios)
     if note:
         print(note, file=sys.stderr)
     out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120])
-    lang, font = resolve_lang(args.lang)
     first = args.seed if args.seed is not None else next(iter(scenarios.values())).seed
     seeds = [first + i for i in range(args.seeds)]
     workers = args.workers or default_workers(len(scenarios) * len(seeds))

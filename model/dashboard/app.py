@@ -17,7 +17,8 @@ from model.dashboard.components import COMPONENTS
 from model.dashboard.i18n import check_lang, label, use_cjk_font
 from model.dashboard.params import DashboardModel, defaults, model_params
 
-LANG = use_cjk_font(check_lang(os.environ.get("DTABM_DASHBOARD_LANG", "en")))
+LANG = check_lang(os.environ.get("DTABM_DASHBOARD_LANG", "en"))  # text in LANG; figures need a font (use_cjk_font)
+use_cjk_font(LANG)
 
 
 @solara.component

@@ -7,6 +7,8 @@ matplotlib draw Chinese text (Debian: ``apt-get install fonts-noto-cjk``).
 
 from __future__ import annotations
 
+import functools
+
 import warnings
 
 LANGS = ("en", "zh")
@@ -106,6 +108,15 @@ def cjk_font_name() -> str | None:
     return find_cjk_font()
 
 
+@functools.lru_cache(maxsize=None)
+def figure_lang(lang: str) -> str:
+    """The language of figure labels for ``lang``: ``zh`` only where a font draws Chinese, else ``en``.
+
+    The dashboard's text (titles, sliders, tables) stays in ``lang`` whatever fonts are installed.
+    """
+    return lang if lang != "zh" or cjk_font_name() is not None else "en"
+
+
 def use_cjk_font(lang: str = "zh") -> str:
     """Configure matplotlib for ``lang``; return the language figures should use.
 
@@ -118,8 +129,9 @@ def use_cjk_font(lang: str = "zh") -> str:
 
     family = cjk_font_name()
     if family is None:
-        warnings.warn("no Chinese font found for matplotlib (install fonts-noto-cjk); figure labels in English",
-                      stacklevel=2)
+        from model.fonts import NO_CJK_FONT
+
+        warnings.warn(NO_CJK_FONT, stacklevel=2)
         return "en"
     fonts = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
     matplotlib.rcParams["font.sans-serif"] = [family, *fonts]

@@ -22,6 +22,14 @@ def add_set_option(parser: argparse.ArgumentParser, target: str = "a scenario va
                         help=f"override {target}, e.g. --set population.firms=500 (repeatable)")
 
 
+def add_lang_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """The ``--lang en|zh`` and ``--font PATH`` options of commands that write reports with figures."""
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help=f"{what} language (default en)")
+    parser.add_argument("--font", default=None, metavar="PATH",
+                        help="font file (.ttf/.otf/.ttc) for the figures, e.g. one that draws Chinese "
+                             "(default: an installed CJK font for --lang zh)")
+
+
 def _command_modules():
     package = importlib.import_module(__name__)
     names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmd"))

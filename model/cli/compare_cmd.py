@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 MAX_SEEDS = 1000
 
 
 def add_parser(subparsers):
-    from model.cli import add_set_option
+    from model.cli import add_lang_options, add_set_option
 
     parser = subparsers.add_parser(
         "compare", help="compare scenarios with the same seeds, with confidence intervals",
@@ -22,7 +21,7 @@ def add_parser(subparsers):
                         help="first seed; seeds are SEED, SEED+1, ... (default: the first scenario's seed)")
     parser.add_argument("--workers", type=int, default=None, help="parallel processes (default: cores)")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/compare-<names>/)")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="report language (default en)")
+    add_lang_options(parser, "report")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
     add_set_option(parser, "a value in every scenario")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -30,19 +29,14 @@ def add_parser(subparsers):
     return parser
 
 
-def resolve_lang(lang: str) -> tuple[str, str | None]:
-    """The language the report can be written in, and the CJK font for figures (None for English)."""
-    if lang != "zh":
-        return "en", None
-    from model.fonts import find_cjk_font
+def resolve_lang(lang: str, font_path: str | None = None) -> tuple[str, str | None]:
+    """The report's language and the font for its figures (None: matplotlib's default).
 
-    font = find_cjk_font()
-    if font is None:
-        print("warning: --lang zh: no font that can draw Chinese was found (install fonts-noto-cjk, "
-              "e.g. with .ci/run or `apt-get install fonts-noto-cjk`); writing the report in English",
-              file=sys.stderr)
-        return "en", None
-    return "zh", font
+    The text is always in ``lang``; only the figures need a font (see :func:`model.fonts.figure_font`).
+    """
+    from model import fonts
+
+    return lang, fonts.figure_font(lang, font_path)
 
 
 def load_all(paths: list[str], overrides: list[str]) -> dict:
@@ -76,9 +70,11 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
     """Compute the tables, draw the figures and write every file atomically into ``out``."""
     import matplotlib.pyplot as plt
 
+    from model.fonts import figure_lang
     from model.outputs import staged_output
-    from model.report.document import render_html, render_markdown
+    from model.report.document import lever_starts, report_context
     from model.report.figures import HEADLINE, series_figure
+    from model.report.render import write_reports
     from model.report.stats import comparison_table, lever_costs
 
     table = comparison_table(runs)
@@ -87,9 +83,11 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         table.to_csv(staging / "comparison.csv", index=False, float_format="%.12g")
         costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.12g")
         figures = []
+        fig_lang = figure_lang(lang, font)
+        starts = [(s["step"], s["lever"]) for s in lever_starts(scenarios, fig_lang)]
         for metric in HEADLINE:
             if all(metric in frames[0] for frames in runs.values()):
-                fig = series_figure(runs, metric, lang=lang, font=font)
+                fig = series_figure(runs, metric, lang=fig_lang, font=font, starts=starts)
                 path = staging / f"fig_{metric}.png"
                 fig.savefig(path, dpi=100)
                 plt.close(fig)
@@ -97,9 +95,8 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         first = next(iter(runs.values()))[0]
         end = f"{first['period'].iloc[max(len(first) - 4, 1)]}–{first['period'].iloc[-1]}"
         ctx = {"scenarios": scenarios, "seeds": seeds, "table": table, "costs": costs, "figures": figures,
-               "end": end}
-        (staging / "report.md").write_text(render_markdown(ctx, lang), encoding="utf-8")
-        (staging / "report.html").write_text(render_html(ctx, lang), encoding="utf-8")
+               "end": end, "figure_lang": fig_lang}
+        write_reports(staging, "report", "compare", report_context(ctx, lang))
 
 
 def compare_command(args) -> int:
@@ -110,8 +107,8 @@ def compare_command(args) -> int:
     check_args(args)
     overrides = list(args.overrides) + ([f"steps={args.steps}"] if args.steps is not None else [])
     scenarios = load_all(args.scenarios, overrides)
+    lang, font = resolve_lang(args.lang, args.font)
     out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120])
-    lang, font = resolve_lang(args.lang)
     first = args.seed if args.seed is not None else next(iter(scenarios.values())).seed
     seeds = [first + i for i in range(args.seeds)]
     workers = args.workers or default_workers(len(scenarios) * len(seeds))

@@ -1,4 +1,8 @@
-"""Find a font that draws Chinese, for figures with ``--lang zh`` (report, validation, dashboard)."""
+"""Fonts of figures: a font that draws Chinese for ``--lang zh``, or the file of ``--font PATH``.
+
+Only figures need a font; report text is Chinese whatever is installed. Without a
+CJK font, figure labels fall back to English with one warning (:func:`figure_font`).
+"""
 
 from __future__ import annotations
 

@@ -97,13 +97,6 @@ def label(key: str, lang: str = "en", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def cjk_font_name() -> str | None:
-    """Name of an installed font that draws Chinese (see :func:`model.fonts.find_cjk_font`)."""
-    from model import fonts
-
-    return fonts.find_cjk_font()
-
-
 #: Language the figures of each label language are drawn in (set by :func:`use_cjk_font`).
 FIGURE_LANGS: dict[str, str] = {}
 

@@ -1,6 +1,7 @@
 """The comparison report a planner opens: ``report.md`` and a self-contained ``report.html``.
 
-The tables are built here as formatted text; ``templates/compare.{md,html}.j2`` lay them out.
+The tables are built here as formatted text (:func:`report_context`); ``templates/compare.{md,html}.j2``
+lay them out (:func:`model.report.render.write_reports`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pandas as pd
 from model.periods import period_label, to_step
 from model.report.formats import UNITLESS, diff_ci, interval, num, pct, value_ci
 from model.report.i18n import TEXT, lever_label, metric_info, metric_label, text, unit_label
-from model.report.render import embed_png, render
+from model.report.render import embed_png
 
 #: Metrics in the headline table, in order.
 TABLE_METRICS = ("tfp_index", "gdp", "digital_tfp_share", "adoption_index", "adoption_ai", "adoption_gap_size",
@@ -104,12 +105,3 @@ def report_context(ctx: dict, lang: str) -> dict:
         "figures": [{"metric": metric, "file": path.name, "src": embed_png(path)} for metric, path in ctx["figures"]],
     }
 
-
-def render_markdown(ctx: dict, lang: str) -> str:
-    """``report.md``: the report with links to the figure files next to it."""
-    return render("compare.md.j2", **report_context(ctx, lang))
-
-
-def render_html(ctx: dict, lang: str) -> str:
-    """``report.html``: the report as one self-contained page (figures embedded)."""
-    return render("compare.html.j2", **report_context(ctx, lang))

@@ -1,8 +1,17 @@
-"""Find a font that draws Chinese, for figures with ``--lang zh`` (report, validation, dashboard)."""
+"""Fonts of figures: a font that draws Chinese for ``--lang zh``, or the file of ``--font PATH``.
+
+Only figures need a font; report text is Chinese whatever is installed. Without a
+CJK font, figure labels fall back to English with one warning (:func:`figure_font`).
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from matplotlib import font_manager
+
+from model.errors import UserError
 
 CJK_HINTS = ("Noto Sans CJK", "Noto Serif CJK", "Source Han Sans", "WenQuanYi", "SimHei", "Microsoft YaHei",
              "PingFang", "Heiti", "AR PL", "Droid Sans Fallback")
@@ -33,48 +42,48 @@ def find_cjk_font() -> str | None:
     return min(found)[1] if found else None
 
 
-NO_CJK_FONT = ("no font that can draw Chinese was found, so figure labels are in English (text stays in Chinese); "
-               "for Chinese figures install one (`apt-get install fonts-noto-cjk`) or pass a font file with --font")
+#: The one warning when Chinese was asked for and no font can draw it.
+NO_CJK_FONT = ("warning: --lang zh: no font that can draw Chinese was found; the text is in Chinese but figure "
+               "labels are in English. For Chinese figures: `apt-get install fonts-noto-cjk`, or pass a font "
+               "file with --font PATH")
+_warned = False
 
 
-def register_font(path: str, option: str = "--font") -> str:
-    """Register the font file ``path`` with matplotlib; return its family name.
+def register_font(path: str | Path, option: str = "--font") -> str:
+    """Register the font file at ``path`` with matplotlib and return its family name.
 
     Raises:
-        UserError: the file is missing or is not a font matplotlib can read (names ``option`` and ``path``).
+        UserError: The file is missing or matplotlib cannot read it as a font.
     """
-    from pathlib import Path
-
-    from model.errors import UserError
-
-    if not Path(path).is_file():
-        raise UserError(f"{option}: {path}: no such font file; valid: a .ttf, .otf or .ttc file that draws Chinese")
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"{option} {path}: no such font file")
     try:
-        font_manager.fontManager.addfont(path)
-        return font_manager.FontProperties(fname=path).get_name()
+        family = font_manager.FontProperties(fname=str(file)).get_name()
+        font_manager.fontManager.addfont(str(file))
     except (OSError, RuntimeError, ValueError) as exc:
-        raise UserError(f"{option}: {path}: not a font file matplotlib can read ({exc})") from None
+        raise UserError(f"{option} {path}: not a font file matplotlib can read ({exc})") from None
+    return family
 
 
-def figure_language(lang: str, font_file: str | None = None, warn=None) -> tuple[str, str | None]:
-    """The language of figure labels and the font family that draws them.
+def figure_font(lang: str, path: str | Path | None = None) -> str | None:
+    """Font family for figures in ``lang``: the ``--font`` file, else a CJK font for Chinese, else None.
 
-    Text (HTML, Markdown, tables, the dashboard's labels) is always written in ``lang``; only figures need
-    a font. For ``zh`` a font file given by the user wins, then an installed CJK font; with neither, figure
-    labels fall back to English and ``warn`` (default: print to stderr) is called once with the reason.
-
-    Returns:
-        ``(language for figure labels, font family or None)``.
+    None for Chinese means no font can draw it: figure labels fall back to English and
+    :data:`NO_CJK_FONT` is printed (once per process).
     """
+    global _warned
+    if path is not None:
+        return register_font(path)
     if lang != "zh":
-        return lang, None
-    family = register_font(font_file) if font_file else find_cjk_font()
-    if family is None:
-        if warn is None:
-            import sys
+        return None
+    family = find_cjk_font()
+    if family is None and not _warned:
+        _warned = True
+        print(NO_CJK_FONT, file=sys.stderr)
+    return family
 
-            print(f"warning: --lang zh: {NO_CJK_FONT}", file=sys.stderr)
-        else:
-            warn(NO_CJK_FONT)
-        return "en", None
-    return "zh", family
+
+def figure_lang(lang: str, font: str | None) -> str:
+    """Language of figure labels: Chinese only with a font that draws it."""
+    return "zh" if lang == "zh" and font is not None else "en"

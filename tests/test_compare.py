@@ -85,36 +85,20 @@ def test_results_do_not_depend_on_workers(compared, scenario_files, tmp_path):
     assert done.returncode == 0, done.stderr
     pd.testing.assert_frame_equal(pd.read_csv(compared / "comparison.csv"), pd.read_csv(tmp_path / "comparison.csv"))
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "情景比较" in page and "全要素生产率指数" in page  # Chinese text whatever fonts are installed
+    assert "情景比较" in page and "全要素生产率指数" in page  # Chinese text needs no font
+    if "warning" in done.stderr:  # no CJK font on this machine: only the figures fall back to English
+        assert done.stderr.count("warning") == 1 and "no font that can draw Chinese" in done.stderr
 
 
-def test_without_a_cjk_font_the_text_stays_chinese_and_figures_fall_back(monkeypatch, capsys, tmp_path):
+def test_missing_cjk_font_keeps_chinese_text(monkeypatch, capsys):
     from model import fonts
     from model.cli import compare_cmd
-    from model.report import figures
 
     monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(fonts, "_warned", False)
     assert compare_cmd.resolve_lang("zh") == ("zh", None)
-    err = capsys.readouterr().err
-    assert err.count("warning") == 1 and "fonts-noto-cjk" in err and "--font" in err
-    drawn = []
-    real = figures.series_figure
-    monkeypatch.setattr(figures, "series_figure", lambda runs, metric, **kw: drawn.append(kw["lang"]) or real(
-        runs, metric, **kw))
-    frame = pd.DataFrame({"step": [0, 1], "period": ["2025Q1", "2025Q2"], **{m: [1.0, 1.1] for m in figures.HEADLINE}})
-    scenarios = compare_cmd.load_all([str(SCENARIOS[0])], [])
-    runs = {name: [frame] for name in scenarios}
-    compare_cmd.write_outputs(tmp_path, runs, scenarios, [1], "zh", None)
-    assert "情景比较" in (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "情景比较" in (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert drawn and set(drawn) == {"en"}
-
-
-def test_a_font_file_that_is_not_there_is_one_clear_error(tmp_path):
-    done = run_cli("compare", str(SCENARIOS[0]), "--lang", "zh", "--font", tmp_path / "none.ttf",
-                   "--out", tmp_path / "out", "--quiet")
-    assert done.returncode == 2 and "--font" in done.stderr and "none.ttf" in done.stderr
-    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
+    assert fonts.figure_lang("zh", None) == "en"
+    assert capsys.readouterr().err.count("warning") == 1
 
 
 @pytest.mark.parametrize("args, needle", [

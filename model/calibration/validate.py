@@ -3,8 +3,9 @@
 :func:`validate_scenario` returns a table with one row per target: the figure,
 its source and period, the model's mean and range over seeds, the pass band
 and ``pass`` or ``miss``. :func:`write_validation` writes that table to
-``validation.csv`` and the figure of every targeted series to
-``validation.png``, atomically.
+``validation.csv``, the figure of every targeted series to
+``validation.png`` and the report (templates ``validate.{md,html}.j2``) to
+``validation.md`` and ``validation.html``, atomically.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from model.calibration.i18n import source_label, target_label, vtext
 from model.calibration.targets import TARGETS, Runs
 from model.config import Scenario
 from model.periods import period_index
@@ -84,38 +86,65 @@ def validate_scenario(scenario: Scenario, seeds: list[int], targets=TARGETS,
     return evaluate(runs, targets), runs
 
 
-def format_table(table: pd.DataFrame, targets=TARGETS) -> str:
-    """The validation table as aligned text for the terminal."""
+def table_rows(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the validation table as text: shares as percentages, in ``lang``."""
     fmts = {t.key: t.fmt for t in targets}
 
     def show(key, value):
         return "-" if not np.isfinite(value) else fmts.get(key, "{:.3g}").format(value)
 
-    lines = []
+    rows = []
     for row in table.itertuples(index=False):
-        lines.append([row.label, row.source, row.period, show(row.target, row.target_value),
-                      show(row.target, row.model_mean),
-                      f"{show(row.target, row.model_min)}..{show(row.target, row.model_max)}",
-                      f"{show(row.target, row.tolerance_lo)}..{show(row.target, row.tolerance_hi)}", row.status])
-    head = ["target", "source", "period", "figure", "model", "model range", "tolerance", "result"]
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
-    out = ["  ".join(str(x).ljust(w) for x, w in zip(head, widths)),
-           "  ".join("-" * w for w in widths)]
-    out += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)) for line in lines]
-    return "\n".join(out)
+        rows.append([target_label(row.target, row.label, lang), source_label(row.source, lang), row.period,
+                     show(row.target, row.target_value), show(row.target, row.model_mean),
+                     f"{show(row.target, row.model_min)}..{show(row.target, row.model_max)}",
+                     f"{show(row.target, row.tolerance_lo)}..{show(row.target, row.tolerance_hi)}",
+                     vtext(row.status, lang)])
+    head = [vtext(k, lang) for k in ("target", "source", "period", "figure", "model", "model_range", "tolerance",
+                                     "result")]
+    return head, rows
+
+
+def format_table(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> str:
+    """The validation table as aligned text for the terminal."""
+    from unicodedata import east_asian_width
+
+    def width(text) -> int:
+        return sum(2 if east_asian_width(c) in "WF" else 1 for c in str(text))
+
+    head, lines = table_rows(table, targets, lang)
+    widths = [max(width(x) for x in col) for col in zip(head, *lines)]
+
+    def line(cells) -> str:
+        return "  ".join(str(x) + " " * (w - width(x)) for x, w in zip(cells, widths)).rstrip()
+
+    return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(cells) for cells in lines])
 
 
 def write_validation(table: pd.DataFrame, runs: list[Runs], scenario: Scenario, out: str | Path,
-                     targets=TARGETS) -> Path:
-    """Write ``validation.csv`` and ``validation.png`` into ``out`` (all or nothing)."""
+                     targets=TARGETS, lang: str = "en", font: str | None = None,
+                     seeds: list[int] | None = None) -> Path:
+    """Write ``validation.csv``, ``validation.png``, ``validation.md`` and ``validation.html`` (all or nothing).
+
+    Args:
+        lang: Language of the report text.
+        font: Font family of the figure; Chinese figure labels need one that draws Chinese.
+        seeds: The seeds run, for the report's summary line.
+    """
     import matplotlib.pyplot as plt
 
     from model.calibration.figure import validation_figure
+    from model.calibration.report import report_context
+    from model.fonts import figure_lang
     from model.outputs import staged_output
+    from model.report.render import write_reports
 
     with staged_output(out) as staging:
         table.to_csv(staging / "validation.csv", index=False, float_format="%.6g")
-        fig = validation_figure(runs, scenario, targets)
+        fig = validation_figure(runs, scenario, targets, lang=figure_lang(lang, font), font=font)
         fig.savefig(staging / "validation.png", dpi=100)
         plt.close(fig)
+        context = report_context(table, scenario, staging / "validation.png", targets, lang, seeds,
+                                 english_figure=figure_lang(lang, font) != lang)
+        write_reports(staging, "validation", "validate", context)
     return Path(out)

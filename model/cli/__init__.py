@@ -25,6 +25,19 @@ def add_set_option(parser: argparse.ArgumentParser, target: str = "a scenario va
                         help=f"override {target}, e.g. --set population.firms=500 (repeatable)")
 
 
+def add_font_option(parser: argparse.ArgumentParser, what: str = "the figures") -> None:
+    """The ``--font PATH`` option: a font file matplotlib draws ``what`` with."""
+    parser.add_argument("--font", default=None, metavar="PATH",
+                        help=f"font file (.ttf/.otf/.ttc) for {what}, e.g. one that draws Chinese "
+                             "(default: an installed CJK font for --lang zh)")
+
+
+def add_lang_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """The ``--lang en|zh`` and ``--font PATH`` options of commands that write reports with figures."""
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help=f"{what} language (default en)")
+    add_font_option(parser)
+
+
 def _command_modules():
     package = importlib.import_module(__name__)
     names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmd"))

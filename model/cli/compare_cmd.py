@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 MAX_SEEDS = 1000
 
 
 def add_parser(subparsers):
-    from model.cli import add_set_option
+    from model.cli import add_lang_options, add_set_option
 
     parser = subparsers.add_parser(
         "compare", help="compare scenarios with the same seeds, with confidence intervals",
@@ -22,10 +21,7 @@ def add_parser(subparsers):
                         help="first seed; seeds are SEED, SEED+1, ... (default: the first scenario's seed)")
     parser.add_argument("--workers", type=int, default=None, help="parallel processes (default: cores)")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/compare-<names>/)")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="report language (default en)")
-    parser.add_argument("--font", default=None, metavar="FILE",
-                        help="font file (.ttf/.otf/.ttc) that draws Chinese, for --lang zh figures "
-                             "(default: an installed CJK font, e.g. from fonts-noto-cjk)")
+    add_lang_options(parser, "report")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
     add_set_option(parser, "a value in every scenario")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -33,14 +29,14 @@ def add_parser(subparsers):
     return parser
 
 
-def resolve_lang(lang: str, font_file: str | None = None) -> tuple[str, str | None]:
-    """The report's language and the CJK font family for its figures (None: figure labels in English).
+def resolve_lang(lang: str, font_path: str | None = None) -> tuple[str, str | None]:
+    """The report's language and the font for its figures (None: matplotlib's default).
 
-    The report's text is always in ``lang``; see :func:`model.fonts.figure_language` for the figures.
+    The text is always in ``lang``; only the figures need a font (see :func:`model.fonts.figure_font`).
     """
-    from model.fonts import figure_language
+    from model import fonts
 
-    return lang, figure_language(lang, font_file)[1]
+    return lang, fonts.figure_font(lang, font_path)
 
 
 def load_all(paths: list[str], overrides: list[str]) -> dict:
@@ -97,9 +93,11 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
     """
     import matplotlib.pyplot as plt
 
+    from model.fonts import figure_lang
     from model.outputs import staged_output
-    from model.report.document import render_html, render_markdown
+    from model.report.document import lever_starts, report_context
     from model.report.figures import HEADLINE, series_figure
+    from model.report.render import write_reports
     from model.report.stats import comparison_table, lever_costs
 
     table = comparison_table(runs)
@@ -108,9 +106,11 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         table.to_csv(staging / "comparison.csv", index=False, float_format="%.12g")
         costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.12g")
         figures = []
+        fig_lang = figure_lang(lang, font)
+        starts = [(s["step"], s["lever"]) for s in lever_starts(scenarios, fig_lang)]
         for metric in HEADLINE:
             if all(metric in frames[0] for frames in runs.values()):
-                fig = series_figure(runs, metric, lang=lang if font or lang != "zh" else "en", font=font)
+                fig = series_figure(runs, metric, lang=fig_lang, font=font, starts=starts)
                 path = staging / f"fig_{metric}.png"
                 fig.savefig(path, dpi=100)
                 plt.close(fig)
@@ -118,9 +118,8 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         first = next(iter(runs.values()))[0]
         end = f"{first['period'].iloc[max(len(first) - 4, 1)]}–{first['period'].iloc[-1]}"
         ctx = {"scenarios": scenarios, "seeds": seeds, "table": table, "costs": costs, "figures": figures,
-               "end": end}
-        (staging / "report.md").write_text(render_markdown(ctx, lang), encoding="utf-8")
-        (staging / "report.html").write_text(render_html(ctx, lang), encoding="utf-8")
+               "end": end, "figure_lang": fig_lang}
+        write_reports(staging, "report", "compare", report_context(ctx, lang))
 
 
 def compare_command(args) -> int:

@@ -19,6 +19,8 @@ APP = "model.dashboard.app"
 
 
 def add_parser(subparsers):
+    from model.cli import add_font_option
+
     parser = subparsers.add_parser(
         "dashboard", help="start the classroom dashboard in the browser",
         description="Start the live dashboard (sliders for the levers and population, play/step/reset, live "
@@ -28,6 +30,7 @@ def add_parser(subparsers):
                         help="address to listen on (default 127.0.0.1: this computer only; "
                              "0.0.0.0 serves the classroom network)")
     parser.add_argument("--lang", default="en", choices=LANGS, help="label language: en or zh (default en)")
+    add_font_option(parser, "the live figures")
     parser.set_defaults(func=run)
     return parser
 
@@ -38,9 +41,11 @@ def server_command(host: str, port: int) -> list[str]:
             "--production", "--no-open", "--log-level", "warning"]
 
 
-def server_env(lang: str, base: dict | None = None) -> dict:
-    """Environment for the server: label language, no telemetry, no CDN look-ups by the browser."""
+def server_env(lang: str, base: dict | None = None, font: str | None = None) -> dict:
+    """Environment for the server: label language and font, no telemetry, no CDN look-ups by the browser."""
     env = dict(os.environ if base is None else base)
+    if font:
+        env["DTABM_DASHBOARD_FONT"] = os.path.abspath(font)
     env.update({"DTABM_DASHBOARD_LANG": lang, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
                 "SOLARA_ASSETS_PROXY": "True", "MPLBACKEND": "Agg"})
     return env
@@ -53,9 +58,13 @@ def run(args) -> int:
     if missing:
         raise UserError(f"dashboard: {missing[0]} is not installed; install the dashboard extra: "
                         "pip install -e '.[dashboard]'")
+    if args.font:
+        from model.fonts import register_font
+
+        register_font(args.font)  # a missing or unreadable file is an error here, not in the server
     command = server_command(args.host, args.port)
     print(f"dashboard: http://{args.host}:{args.port}  (language {args.lang}; Ctrl+C to stop)", flush=True)
-    env = server_env(args.lang)
+    env = server_env(args.lang, font=args.font)
     if os.name == "posix":
         os.execvpe(command[0], command, env)  # the server replaces this process: one pid to stop
     return subprocess.call(command, env=env)

@@ -8,7 +8,7 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "china_20
 
 
 def add_parser(subparsers):
-    from model.cli import add_set_option
+    from model.cli import add_lang_options, add_set_option
 
     parser = subparsers.add_parser(
         "validate", help="check a scenario against the calibration targets",
@@ -16,36 +16,41 @@ def add_parser(subparsers):
                     "switched off, extended to 2035) and print, for every target of docs/calibration.md: the "
                     "figure, its source and period, the model's mean and range over seeds, the tolerance and "
                     "pass or miss. Writes validation.csv and validation.png to DIR. Exit status 0 when every "
-                    "target passes, 1 otherwise.")
+                    "target passes, 1 otherwise. Also writes validation.md and validation.html (in --lang).")
     parser.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
                         help="scenario YAML file (default: scenarios/china_2015_2025.yaml)")
     parser.add_argument("--seeds", type=int, default=5, help="number of seeds (default 5): the scenario's seed, "
                                                               "seed+1, ...")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/validate_<scenario name>/)")
     add_set_option(parser)
+    add_lang_options(parser, "table and report")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
     parser.set_defaults(func=validate_command)
     return parser
 
 
 def validate_command(args) -> int:
+    from model.calibration.i18n import vtext
+    from model.calibration.report import summary
     from model.calibration.validate import format_table, validate_scenario, write_validation
     from model.errors import UserError
+    from model.fonts import figure_font
     from model.outputs import prepare_output_dir
     from model.scenario_io import load_scenario
 
     if not 1 <= args.seeds <= 1000:
         raise UserError(f"--seeds {args.seeds}: must be between 1 and 1000")
     scenario = load_scenario(args.scenario, list(args.overrides))
+    font = figure_font(args.lang, args.font)
     out = prepare_output_dir(args.out or Path("outputs") / f"validate_{scenario.name}")
     seeds = [(scenario.seed + i) % 2**63 for i in range(args.seeds)]
     table, runs = validate_scenario(scenario, seeds, progress=not args.quiet)
-    write_validation(table, runs, scenario, out)
+    write_validation(table, runs, scenario, out, lang=args.lang, font=font, seeds=seeds)
     passed = int((table["status"] == "pass").sum())
     if not args.quiet:
-        print(f"{scenario.name}: {len(seeds)} seeds ({seeds[0]}..{seeds[-1]}), {passed} of {len(table)} targets pass")
-        print(format_table(table))
+        print(summary(table, scenario, seeds, args.lang))
+        print(format_table(table, lang=args.lang))
         if (table["status"] == "n/a").any():
-            print("n/a: the scenario does not cover that target's period")
+            print(vtext("na_note", args.lang))
         print(f"results written to {out}/")
     return 0 if passed == len(table) else 1

@@ -2,7 +2,7 @@
 
 Run it with ``python run.py dashboard [--port N] [--lang en|zh]``; the label
 language comes from the ``DTABM_DASHBOARD_LANG`` environment variable that
-command sets. The model is created inside the page component, so every
+command sets (``DTABM_DASHBOARD_FONT``: the ``--font`` file for the figures). The model is created inside the page component, so every
 browser session (every student) steps its own economy.
 """
 
@@ -17,14 +17,15 @@ from model.dashboard.components import COMPONENTS
 from model.dashboard.i18n import check_lang, label, use_cjk_font
 from model.dashboard.params import DashboardModel, defaults, model_params
 
-LANG = check_lang(os.environ.get("DTABM_DASHBOARD_LANG", "en"))  # text in LANG; figures need a font (use_cjk_font)
-use_cjk_font(LANG)
+LANG = check_lang(os.environ.get("DTABM_DASHBOARD_LANG", "en"))  # labels; figures in English if no font
+FONT = os.environ.get("DTABM_DASHBOARD_FONT") or None
+use_cjk_font(LANG, FONT)
 
 
 @solara.component
 def Page():
     """One session's dashboard: its own model, sliders, controls and live views."""
-    solara.use_memo(lambda: use_cjk_font(LANG), dependencies=[])  # Solara keeps matplotlib settings per session
+    solara.use_memo(lambda: use_cjk_font(LANG, FONT), dependencies=[])  # Solara keeps matplotlib settings per session
     model = solara.use_memo(lambda: DashboardModel(**defaults(LANG)), dependencies=[])
     solara.Title(label("title", LANG))
     return SolaraViz(model, components=[(c, 0) for c in COMPONENTS], model_params=model_params(LANG),

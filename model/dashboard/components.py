@@ -52,7 +52,7 @@ def _panel(ax, model, title: str, lang: str) -> None:
 
 def draw_series(ax, model, panel: str) -> None:
     """Draw one panel of :data:`SERIES` (from step 0 to now) on ``ax``."""
-    lang = figure_lang(getattr(model, "lang", "en"))
+    lang = figure_lang(model)
     _panel(ax, model, panel, lang)
     for metric, key in SERIES[panel]:
         values = _series(model, metric)
@@ -63,7 +63,7 @@ def draw_series(ax, model, panel: str) -> None:
 
 def draw_adoption(ax, model) -> None:
     """Draw the adoption index by size class (solid) and by region (dashed) on ``ax``."""
-    lang = figure_lang(getattr(model, "lang", "en"))
+    lang = figure_lang(model)
     _panel(ax, model, "adoption_by_group", lang)
     for names, style in ((model.size_names, "-"), (model.region_names, "--")):
         for name in names:
@@ -83,7 +83,7 @@ def trends_figure(model) -> Figure:
     draw_series(axes[1, 0], model, "employment")
     draw_series(axes[1, 1], model, "divide")
     for ax in axes[1]:
-        ax.set_xlabel(label("quarter", figure_lang(getattr(model, "lang", "en"))), fontsize=9)
+        ax.set_xlabel(label("quarter", figure_lang(model)), fontsize=9)
     fig.subplots_adjust(left=0.06, right=0.98, bottom=0.08, top=0.95, hspace=0.3, wspace=0.18)
     return fig
 
@@ -98,7 +98,7 @@ def firm_stage(model) -> np.ndarray:
 
 def firms_figure(model) -> Figure:
     """Every firm as a dot in its region x sector cell, coloured by adoption stage, sized by size class."""
-    lang = figure_lang(getattr(model, "lang", "en"))
+    lang = figure_lang(model)
     firms = model.firms
     fig = Figure(figsize=(6.4, 4.6), dpi=72)
     ax = fig.subplots()
@@ -128,7 +128,7 @@ def firms_figure(model) -> Figure:
 
 def overview_rows(model) -> list[tuple[str, str, str]]:
     """Key, label and value of the headline numbers now."""
-    lang = getattr(model, "lang", "en")
+    lang = getattr(model, "lang", "en")  # HTML text: Chinese needs no font
     rec = model.records[-1]
     main = {c.lever: c.parameter for c in lever_controls()}
     policies = ", ".join(f"{label(p.lever, lang)} {getattr(p, main[p.lever]):.3g}" if p.lever in main

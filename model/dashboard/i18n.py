@@ -7,10 +7,6 @@ matplotlib draw Chinese text (Debian: ``apt-get install fonts-noto-cjk``).
 
 from __future__ import annotations
 
-import functools
-
-import warnings
-
 LANGS = ("en", "zh")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -101,40 +97,32 @@ def label(key: str, lang: str = "en", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def cjk_font_name() -> str | None:
-    """Name of an installed font that draws Chinese (see :func:`model.fonts.find_cjk_font`)."""
-    from model.fonts import find_cjk_font
-
-    return find_cjk_font()
+#: Language the figures of each label language are drawn in (set by :func:`use_cjk_font`).
+FIGURE_LANGS: dict[str, str] = {}
 
 
-@functools.lru_cache(maxsize=None)
-def figure_lang(lang: str) -> str:
-    """The language of figure labels for ``lang``: ``zh`` only where a font draws Chinese, else ``en``.
-
-    The dashboard's text (titles, sliders, tables) stays in ``lang`` whatever fonts are installed.
-    """
-    return lang if lang != "zh" or cjk_font_name() is not None else "en"
-
-
-def use_cjk_font(lang: str = "zh") -> str:
+def use_cjk_font(lang: str = "zh", font_path: str | None = None) -> str:
     """Configure matplotlib for ``lang``; return the language figures should use.
 
-    For Chinese, a CJK font (which also draws Latin letters) becomes the first sans-serif font. When
-    none is installed, a warning says so and figures fall back to English.
+    For Chinese, a CJK font (or the font file ``font_path``; it also draws Latin letters) becomes the
+    first sans-serif font. When none is found, one warning says how to get one and figures fall back to
+    English; the dashboard's other text stays Chinese.
     """
-    if lang != "zh":
-        return lang
     import matplotlib
 
-    family = cjk_font_name()
-    if family is None:
-        from model.fonts import NO_CJK_FONT
+    from model import fonts
 
-        warnings.warn(NO_CJK_FONT, stacklevel=2)
-        return "en"
-    fonts = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
-    matplotlib.rcParams["font.sans-serif"] = [family, *fonts]
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["axes.unicode_minus"] = False
-    return "zh"
+    family = fonts.figure_font(lang, font_path)
+    FIGURE_LANGS[lang] = fonts.figure_lang(lang, family)
+    if family is not None:
+        others = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
+        matplotlib.rcParams["font.sans-serif"] = [family, *others]
+        matplotlib.rcParams["font.family"] = "sans-serif"
+        matplotlib.rcParams["axes.unicode_minus"] = False
+    return FIGURE_LANGS[lang]
+
+
+def figure_lang(model) -> str:
+    """Language of a dashboard model's figure labels: its label language, English if no font draws it."""
+    lang = getattr(model, "lang", "en")
+    return FIGURE_LANGS.get(lang, lang)

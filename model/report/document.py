@@ -1,139 +1,107 @@
-"""The comparison report a planner opens: ``report.md`` and a self-contained ``report.html``."""
+"""The comparison report a planner opens: ``report.md`` and a self-contained ``report.html``.
+
+The tables are built here as formatted text (:func:`report_context`); ``templates/compare.{md,html}.j2``
+lay them out (:func:`model.report.render.write_reports`).
+"""
 
 from __future__ import annotations
 
-import base64
-import html
-from pathlib import Path
-
-import numpy as np
 import pandas as pd
 
-from model.report.i18n import lever_label, metric_label, text
+from model.periods import period_label, to_step
+from model.report.formats import UNITLESS, diff_ci, interval, num, pct, value_ci
+from model.report.i18n import TEXT, lever_label, metric_info, metric_label, text, unit_label
+from model.report.render import embed_png
 
 #: Metrics in the headline table, in order.
 TABLE_METRICS = ("tfp_index", "gdp", "digital_tfp_share", "adoption_index", "adoption_ai", "adoption_gap_size",
                  "digital_skill_mean", "unemployment_rate", "flexible_employment_share", "gig_earnings",
                  "gini_income", "digital_divide_index", "emissions", "robot_density", "policy_spending_cumulative")
+#: Unit of lever spending (``spending_<lever>`` summed over the run).
+MONEY = metric_info("policy_spending_cumulative")[1]
+Table = tuple[list[str], list[list[str]]]
 
 
-def _num(value: float) -> str:
-    if value is None or not np.isfinite(value):
-        return "–"
-    if value != 0 and (abs(value) >= 1e4 or abs(value) < 1e-3):
-        return f"{value:.3g}"
-    return f"{value:.4g}" if abs(value) < 10 else f"{value:,.1f}"
+def metric_name(metric: str, lang: str) -> str:
+    """A metric's name with its unit when the unit says something ('GDP (output units / quarter)')."""
+    unit = metric_info(metric)[1]
+    name = metric_label(metric, lang)
+    return name if unit in UNITLESS else f"{name} ({unit_label(unit, lang)})"
 
 
-def _interval(lo: float, hi: float) -> str:
-    return f"[{_num(lo)}, {_num(hi)}]" if np.isfinite(lo) and np.isfinite(hi) else ""
-
-
-def headline_rows(table: pd.DataFrame, lang: str) -> tuple[list[str], list[list[str]]]:
+def headline_rows(table: pd.DataFrame, lang: str) -> Table:
     """Header and rows of the headline table: metric x scenario, mean [CI] and difference [CI]."""
     ref = table["reference"].iloc[0]
     header = [text("metric", lang), text("scenario", lang), f"{text('mean', lang)} {text('ci', lang)}",
               f"{text('diff', lang)} {ref} {text('ci', lang)}"]
     rows = []
     for metric in TABLE_METRICS:
+        unit = metric_info(metric)[1]
         for _, r in table[table["metric"] == metric].iterrows():
-            diff = "" if r["scenario"] == ref else (
-                f"{_num(r['diff'])} {_interval(r['diff_ci_low'], r['diff_ci_high'])}")
-            rows.append([metric_label(metric, lang), r["scenario"],
-                         f"{_num(r['mean'])} {_interval(r['ci_low'], r['ci_high'])}", diff])
+            diff = "" if r["scenario"] == ref else diff_ci(r["diff"], r["diff_ci_low"], r["diff_ci_high"], unit)
+            rows.append([metric_name(metric, lang), r["scenario"],
+                         value_ci(r["mean"], r["ci_low"], r["ci_high"], unit), diff])
     return header, rows
 
 
-def cost_rows(costs: pd.DataFrame, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the lever spending table."""
-    header = [text("scenario", lang), text("lever", lang), text("gross", lang), text("revenue", lang),
-              text("net", lang), text("share_gdp", lang), f"{text('tfp_gain', lang)} (pp) {text('ci', lang)}",
-              text("cost_per_point", lang)]
+def cost_rows(costs: pd.DataFrame, lang: str) -> Table:
+    """Header and rows of the lever spending table (money in the model's output units)."""
+    money = f" ({unit_label(MONEY, lang)})"
+    header = [text("scenario", lang), text("lever", lang), text("gross", lang) + money,
+              text("revenue", lang) + money, text("net", lang) + money, text("share_gdp", lang),
+              f"{text('tfp_gain', lang)} (pp) {text('ci', lang)}", text("cost_per_point", lang)]
     rows = []
     for _, r in costs.iterrows():
         if r["verdict"] == "ratio":
-            verdict = _num(r["cost_per_point"])
+            verdict = num(r["cost_per_point"])
         elif r["verdict"] == "reference":
             verdict = text("baseline_row", lang)
         else:
             verdict = text(r["verdict"], lang)
         key = r["lever_key"] if not r["lever"] else lever_label(r["lever_key"], r["lever"], lang)
-        rows.append([r["scenario"], key, _num(r["gross"]), _num(r["revenue"]), _num(r["net"]), _num(r["share_gdp"]),
-                     f"{_num(r['tfp_gain'])} {_interval(r['tfp_gain_ci_low'], r['tfp_gain_ci_high'])}", verdict])
+        rows.append([r["scenario"], key, num(r["gross"]), num(r["revenue"]), num(r["net"]),
+                     pct(r["share_gdp"] / 100.0),
+                     f"{num(r['tfp_gain'])} {interval(r['tfp_gain_ci_low'], r['tfp_gain_ci_high'])}".strip(), verdict])
     return header, rows
 
 
-def _md_table(header, rows) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+def lever_starts(scenarios: dict, lang: str = "en") -> list[dict]:
+    """Every lever of every scenario with its first step and period, in scenario order."""
+    out = []
+    for name, scenario in scenarios.items():
+        for policy in scenario.policies:
+            step = to_step(policy.start, scenario.start) or 0
+            end = to_step(policy.end, scenario.start)
+            out.append({"scenario": name, "lever": lever_label(policy.key, policy.lever, lang), "step": step,
+                        "start": period_label(scenario.start, step),
+                        "end": period_label(scenario.start, end) if end is not None else text("until_end", lang)})
+    return out
 
 
-def _html_table(header, rows) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def scenario_rows(scenarios: dict, lang: str) -> Table:
+    """Header and rows of the table of compared scenarios: name, question and levers with their windows."""
+    rows = []
+    for name, scenario in scenarios.items():
+        levers = ", ".join(f"{s['lever']} ({s['start']}–{s['end']})" for s in lever_starts({name: scenario}, lang))
+        rows.append([name, " ".join(scenario.description.split()), levers or text("no_levers", lang)])
+    return [text("scenario", lang), text("description", lang), text("levers", lang)], rows
 
 
-def _sections(ctx: dict, lang: str) -> list[tuple[str, str, object]]:
-    """(kind, title, content) blocks shared by the Markdown and HTML renderings."""
-    scen_rows = []
-    for name, scenario in ctx["scenarios"].items():
-        levers = ", ".join(f"{lever_label(l.key, l.lever, lang)} ({l.start}–{l.end if l.end is not None else '…'})"
-                           for l in scenario.policies) or text("no_levers", lang)
-        scen_rows.append([name, " ".join(scenario.description.split()), levers])
+def report_context(ctx: dict, lang: str) -> dict:
+    """Everything the compare templates show, as text (the figures as file names and ``data:`` URLs)."""
     ref = next(iter(ctx["scenarios"]))
     seeds = ctx["seeds"]
-    return [
-        ("h2", text("compared", lang), None),
-        ("table", "", ([text("scenario", lang), text("description", lang), text("levers", lang)], scen_rows)),
-        ("h2", text("method", lang), None),
-        ("p", text("method_text", lang).format(n=len(seeds), seeds=", ".join(map(str, seeds)), end=ctx["end"],
-                                               ref=ref), None),
-        ("h2", text("headline", lang), None),
-        ("table", "", headline_rows(ctx["table"], lang)),
-        ("h2", text("spending", lang), None),
-        ("p", text("cost_text", lang).format(ref=ref), None),
-        ("table", "", cost_rows(ctx["costs"], lang)),
-        ("h2", text("figures", lang), None),
-        ("figures", "", ctx["figures"]),
-    ]
+    starts = lever_starts(ctx["scenarios"], lang)
+    return {
+        "lang": lang, "t": TEXT[lang], "title": f"{text('title', lang)}: {' / '.join(ctx['scenarios'])}",
+        "scenarios": scenario_rows(ctx["scenarios"], lang),
+        "method": text("method_text", lang).format(n=len(seeds), seeds=", ".join(map(str, seeds)), end=ctx["end"],
+                                                   ref=ref),
+        "headline": headline_rows(ctx["table"], lang), "cost_text": text("cost_text", lang).format(ref=ref),
+        "costs": cost_rows(ctx["costs"], lang),
+        "starts": ([text("scenario", lang), text("lever", lang), text("start", lang), text("end", lang)],
+                   [[s["scenario"], s["lever"], s["start"], s["end"]] for s in starts]),
+        "english_figures": lang == "zh" and ctx.get("figure_lang", lang) != lang,
+        "figures": [{"metric": metric, "file": path.name, "src": embed_png(path)} for metric, path in ctx["figures"]],
+    }
 
-
-def render_markdown(ctx: dict, lang: str) -> str:
-    out = [f"# {text('title', lang)}: {' / '.join(ctx['scenarios'])}", ""]
-    for kind, title, content in _sections(ctx, lang):
-        if kind == "h2":
-            out += [f"## {title}", ""]
-        elif kind == "p":
-            out += [title, ""]
-        elif kind == "table":
-            out += [_md_table(*content), ""]
-        elif kind == "figures":
-            out += [f"![{metric}]({path.name})" for metric, path in content] + [""]
-    return "\n".join(out)
-
-
-CSS = ("body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
-       "color:#222}table{border-collapse:collapse;margin:1em 0;font-size:0.85em}td,th{border:1px solid #ccc;"
-       "padding:3px 7px;text-align:left}th{background:#f2f2f2}img{max-width:100%;margin:0.5em 0}"
-       ".figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:8px}")
-
-
-def render_html(ctx: dict, lang: str) -> str:
-    title = f"{text('title', lang)}: {' / '.join(ctx['scenarios'])}"
-    parts = [f"<!DOCTYPE html><html lang=\"{'zh-CN' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
-             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
-    for kind, title, content in _sections(ctx, lang):
-        if kind == "h2":
-            parts.append(f"<h2>{html.escape(title)}</h2>")
-        elif kind == "p":
-            parts.append(f"<p>{html.escape(title)}</p>")
-        elif kind == "table":
-            parts.append(_html_table(*content))
-        elif kind == "figures":
-            imgs = "".join(f"<img alt=\"{html.escape(metric)}\" src=\"data:image/png;base64,"
-                           f"{base64.b64encode(Path(path).read_bytes()).decode()}\">" for metric, path in content)
-            parts.append(f"<div class=\"figs\">{imgs}</div>")
-    parts.append("</body></html>")
-    return "\n".join(parts)

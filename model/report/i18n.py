@@ -20,7 +20,10 @@ TEXT = {
         "no_gain": "no gain", "not_significant": "gain not distinguishable from zero",
         "raises_revenue": "gains and raises revenue", "no_spending": "no fiscal cost",
         "baseline_row": "reference", "period": "period", "band": "shaded: 95% CI across seeds",
-        "files": "Files",
+        "files": "Files", "starts": "When each lever starts",
+        "starts_text": "Dashed vertical lines in the figures mark the quarter each lever starts.",
+        "start": "start", "end": "end", "until_end": "until the end",
+        "english_figures": "",
         "method_text": (
             "Every scenario was run with the same {n} seeds ({seeds}): common random numbers, so differences "
             "come from policy, not noise. A run's value of a metric is its mean over the final year (last four "
@@ -44,7 +47,9 @@ TEXT = {
         "tfp_gain": "全要素生产率提升（最后一年）", "cost_per_point": "每个百分点TFP的成本",
         "no_gain": "无提升", "not_significant": "提升与零无显著差异", "raises_revenue": "有提升且增加财政收入",
         "no_spending": "无财政成本", "baseline_row": "参照", "period": "时期", "band": "阴影：各随机种子的95%置信区间",
-        "files": "文件",
+        "files": "文件", "starts": "各政策工具的启动时间", "starts_text": "图中的竖直虚线标出各政策工具启动的季度。",
+        "start": "开始", "end": "结束", "until_end": "直至结束",
+        "english_figures": "本机未找到可显示中文的字体，图中标签为英文（安装 fonts-noto-cjk，或用 --font 指定字体文件）。",
         "method_text": (
             "每个情景使用相同的 {n} 个随机种子（{seeds}）运行（共同随机数），因此差异来自政策而非噪声。"
             "指标取最后一年（最后四个季度，{end}）的均值。均值与95%置信区间基于各随机种子的t分布；"
@@ -114,6 +119,21 @@ _EN = {
     "policy_spending_cumulative": "cumulative policy spending", "robot_density": "robot density",
     "digital_skill_mean": "mean digital skill", "gig_earnings": "gig earnings", "digital_tfp_share": "digital share of TFP growth",
 }
+
+
+#: Chinese names of the units of :data:`model.metrics.METRICS`.
+UNIT_ZH = {
+    "output units": "产出单位", "output units / quarter": "产出单位/季度", "output units / worker": "产出单位/人",
+    "emission units / quarter": "排放单位/季度", "energy units / quarter": "能耗单位/季度",
+    "robots / 10,000 workers": "台/万名工人", "robots": "台", "robots / quarter": "台/季度", "workers": "人",
+    "workers / quarter": "人/季度", "firms / quarter": "家/季度", "million people": "百万人", "jobs": "个岗位",
+    "quarters": "季度", "log points": "对数点",
+}
+
+
+def unit_label(unit: str, lang: str = "en") -> str:
+    """A unit's name in ``lang`` (English when there is no translation)."""
+    return UNIT_ZH.get(unit, unit) if lang == "zh" else unit
 
 
 def text(key: str, lang: str = "en") -> str:

@@ -3,7 +3,7 @@
 The examples are read from the fenced code blocks of the pages themselves, so
 a page that documents a flag, a scenario or a key path that no longer exists
 fails here. Lines with placeholders (``SCENARIO.yaml``, ``DIR``, ``[--seed N]``)
-are synopses, not examples, and are skipped; so are install lines (CI runs
+are synopses, not examples, and are skipped (so are paths written ``/path/to/...``); so are install lines (CI runs
 README's two set-up commands itself, verbatim).
 
 Each example runs as written in a scratch copy of ``scenarios/``, made small
@@ -37,7 +37,7 @@ from conftest import ROOT
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```([\w-]*)\s*$")
 PROGRAMS = ("python run.py ", "dtabm ", "python -m model")
-PLACEHOLDER = re.compile(r"(\[|\.\.\.|<|\b[A-Z][A-Z_]*(\.yaml)?\b(?![a-z]))")
+PLACEHOLDER = re.compile(r"(\[|\.\.\.|<|/path/to/|\b[A-Z][A-Z_]*(\.yaml)?\b(?![a-z]))")
 TINY = {"population.firms": 40, "population.workers": 400}
 SIZE_FLAGS = ["--set", "population.firms=40", "--set", "population.workers=400"]
 
@@ -160,7 +160,8 @@ def run_dashboard(argv: list[str], cwd: Path) -> None:
                 time.sleep(0.5)
         pytest.fail(f"{' '.join(argv)}: no answer on port {port} within 90 s")
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 
 

@@ -25,10 +25,14 @@ def period_index(text: str) -> int:
     return year * 4 + quarter - 1
 
 
+def index_label(index: int) -> str:
+    """Label of an absolute quarter number (the inverse of :func:`period_index`)."""
+    return f"{index // 4}Q{index % 4 + 1}"
+
+
 def period_label(start: str, step: int) -> str:
     """Label of the period ``step`` quarters after ``start`` (step 0 is ``start``)."""
-    index = period_index(start) + step
-    return f"{index // 4}Q{index % 4 + 1}"
+    return index_label(period_index(start) + step)
 
 
 def to_step(when: int | str | None, start: str) -> int | None:

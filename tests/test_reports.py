@@ -110,6 +110,21 @@ def test_report_lists_and_figures_mark_lever_starts(runs, tmp_path):
     assert "| data | phase2 | 2026Q3 | until the end |" in markdown
 
 
+def test_lever_starts_follow_the_compared_window(runs, tmp_path, monkeypatch):
+    """When compare keeps only common periods (steps renumbered), marks stay at their calendar quarter."""
+    from model.report import figures
+    from model.report.align import align_runs
+
+    scenarios, results = runs
+    aligned = align_runs(results, "2025Q3", "2027Q3")  # step 0 is now 2025Q3: phase1 at 0, phase2 at 4
+    drawn = []
+    real = figures.series_figure
+    monkeypatch.setattr(figures, "series_figure",
+                        lambda runs, metric, **kw: drawn.append(kw["starts"]) or real(runs, metric, **kw))
+    compare_cmd.write_outputs(tmp_path / "window", aligned, scenarios, [1, 2], "en", None)
+    assert drawn and all(sorted(step for step, _ in starts) == [0, 4] for starts in drawn)
+
+
 def test_html_escapes_scenario_text(runs):
     from model.report.document import scenario_rows
     from model.report.render import environment

@@ -96,6 +96,7 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
 
     from model.fonts import figure_lang
     from model.outputs import staged_output
+    from model.periods import period_index
     from model.report.document import lever_starts, report_context
     from model.report.figures import HEADLINE, series_figure
     from model.report.render import write_reports
@@ -108,7 +109,10 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
         costs.to_csv(staging / "lever_costs.csv", index=False, float_format="%.12g")
         figures = []
         fig_lang = figure_lang(lang, font)
-        starts = [(s["step"], s["lever"]) for s in lever_starts(scenarios, fig_lang)]
+        first = next(iter(runs.values()))[0]
+        # the figures' step 0 is the first compared period (runs are aligned by period): place each start there
+        origin = period_index(first["period"].iloc[0])
+        starts = [(period_index(s["start"]) - origin, s["lever"]) for s in lever_starts(scenarios, fig_lang)]
         for metric in HEADLINE:
             if all(metric in frames[0] for frames in runs.values()):
                 fig = series_figure(runs, metric, lang=fig_lang, font=font, starts=starts)
@@ -116,7 +120,6 @@ def write_outputs(out: Path, runs: dict, scenarios: dict, seeds: list[int], lang
                 fig.savefig(path, dpi=100)
                 plt.close(fig)
                 figures.append((metric, path))
-        first = next(iter(runs.values()))[0]
         end = f"{first['period'].iloc[max(len(first) - 4, 1)]}–{first['period'].iloc[-1]}"
         ctx = {"scenarios": scenarios, "seeds": seeds, "table": table, "costs": costs, "figures": figures,
                "end": end, "figure_lang": fig_lang}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.errors import UserError
-from model.periods import period_index, period_label
+from model.periods import index_label, period_index
 
 
 def run_span(scenario) -> tuple[int, int]:
@@ -26,13 +26,13 @@ def common_periods(scenarios: dict) -> tuple[str, str, str | None]:
     """
     spans = {name: run_span(s) for name, s in scenarios.items()}
     first, last = max(a for a, _ in spans.values()), min(b for _, b in spans.values())
-    label = lambda a, b: f"{period_label('0000Q1', a)}..{period_label('0000Q1', b)}"  # noqa: E731
+    label = lambda a, b: f"{index_label(a)}..{index_label(b)}"  # noqa: E731
     each = ", ".join(f"{name} {label(*span)}" for name, span in spans.items())
     if first > last:
         raise UserError(f"compare: the scenarios share no period ({each}); compare runs that overlap in time")
     if len(set(spans.values())) == 1:
-        return period_label("0000Q1", first), period_label("0000Q1", last), None
-    return (period_label("0000Q1", first), period_label("0000Q1", last),
+        return index_label(first), index_label(last), None
+    return (index_label(first), index_label(last),
             f"compare: the runs overlap only in part ({each}); comparing the common periods {label(first, last)}")
 
 

@@ -77,7 +77,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "reemployed": ("Previously displaced workers hired this quarter.", "workers / quarter"),
     "hires": ("Hires this quarter.", "workers / quarter"),
     "vacancies": ("Vacancies posted this quarter.", "jobs"),
-    "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment.", "share"),
+    "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment plus those vacancies.",
+                           "share"),
     "mean_unemployment_spell": ("Mean quarters unemployed of the unemployed.", "quarters"),
     "gini_income": ("Gini coefficient of workers' disposable income (earnings + transfers - tax).", "0..1"),
     "adoption_gap_size": ("Adoption index of large firms minus that of SMEs.", "share points"),
@@ -283,7 +284,7 @@ def collect_metrics(model) -> dict:
     m["reemployed"] = float(flows["reemployed"])
     m["hires"] = float(flows["hires"])
     m["vacancies"] = float(flows["vacancies"])
-    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp)
+    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp + flows["unfilled_digital"])
     unemp = status == UNEMPLOYED
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide

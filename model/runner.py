@@ -14,6 +14,7 @@ import pandas as pd
 from model.config import Scenario
 from model.economy import EconomyModel
 from model.errors import UserError
+from model.guards import check_step
 
 #: Approximate peak bytes per agent (arrays, temporaries and, for workers, the Mesa agent view);
 #: measured on 1,000,000 workers and 100,000 firms (docs/performance.md).
@@ -88,6 +89,7 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
     steps = scenario.steps if steps is None else steps
     check_memory(scenario, agents)
     model = EconomyModel(scenario, seed=seed, agents=agents)
+    check_step(model, model.records[0])  # the initial state too (each step checks itself)
     iterator = range(steps)
     if progress:
         from tqdm import tqdm

@@ -44,8 +44,8 @@ def unwritable(folder: Path):
             folder.chmod(0o755)
 
 
-def assert_clear_failure(proc, out: Path, *fragments: str) -> None:
-    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+def assert_clear_failure(proc, out: Path, *fragments: str, code: int = 2) -> None:
+    assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
     lines = proc.stderr.strip().splitlines()  # (matplotlib may log a warning first when the disk is full)
     assert lines and lines[-1].startswith("error:") and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     for fragment in fragments:
@@ -82,7 +82,7 @@ def test_full_disk_gives_a_clear_error_and_leaves_nothing(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "run.py"), "run", str(ROOT / "scenarios/baseline.yaml"),
                            "--out", str(out), *SMALL, "--steps", "8"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300, preexec_fn=_small_disk)
-    assert_clear_failure(proc, out, "cannot write results", "nothing was written")
+    assert_clear_failure(proc, out, "cannot write results: disk full", "nothing was written", code=3)
 
 
 # -- sweeps ---------------------------------------------------------------------------------

@@ -94,7 +94,9 @@ def test_a_run_writes_only_inside_its_output_folder(tmp_path):
     scenario = work / "s.yaml"
     scenario.write_text("name: s\nsteps: 2\npopulation: {firms: 40, workers: 300}\n"
                         "policies:\n  - {lever: sme_subsidy, label: ../../escape}\n")
-    proc = run_cli("run", scenario, "--out", out, "--quiet", cwd=work)
+    refused = run_cli("run", scenario, "--out", out, "--quiet", cwd=work)  # not an earlier run's folder
+    assert refused.returncode == 2 and "pass --force" in refused.stderr and "timeseries.csv" in refused.stderr
+    proc = run_cli("run", scenario, "--out", out, "--quiet", "--force", cwd=work)
     assert proc.returncode == 0, proc.stderr
     assert victim.read_text() == "keep me\n"
     written = {p.relative_to(work) for p in files_under(work)} - {Path("s.yaml")}

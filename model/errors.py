@@ -16,6 +16,7 @@ Exit statuses of the command line (docs/reliability.md, "Exit statuses"):
 from __future__ import annotations
 
 import errno
+import os
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -90,7 +91,7 @@ def storage_error(exc: OSError, doing: str, after: str = "") -> StorageError:
         doing: What was being written, e.g. ``"--out outputs/x: cannot write results"``.
         after: A sentence to append (what is saved, how to resume).
     """
-    reason = exc.strerror or type(exc).__name__
+    reason = os.strerror(exc.errno) if exc.errno else exc.strerror or str(exc) or type(exc).__name__
     if exc.errno in DISK_FULL_ERRNOS:
         code, cause = EXIT_DISK_FULL, f"disk full ({reason})"
     elif exc.errno in VANISHED_ERRNOS:

@@ -133,9 +133,9 @@ def cgroup_memory_left(root: Path = CGROUP_ROOT, proc_cgroup: Path = PROC_CGROUP
 def available_memory() -> Budget | None:
     """The lowest of free memory, address space left and cgroup memory left, with its source; None if unknown."""
     found = [Budget(value, source) for value, source in (
-        (free_memory(), "free memory of this machine (MemAvailable)"),
-        (address_space_left(), "address-space limit of this process (ulimit -v)"),
-        (cgroup_memory_left(), "memory limit of this container or control group (cgroup)"),
+        (free_memory(), "free memory of this machine, MemAvailable"),
+        (address_space_left(), "address-space limit of this process, ulimit -v"),
+        (cgroup_memory_left(), "memory limit of this container or control group, cgroup"),
     ) if value is not None]
     return min(found, key=lambda b: b.bytes) if found else None
 
@@ -159,4 +159,4 @@ def check_memory_need(need: int, what: str, *, concurrent: int = 1, fix: str = "
     runs = f"{concurrent} runs at once x about {need / 2**30:.1f} GiB = {total / 2**30:.1f} GiB" if concurrent > 1 \
         else f"a run needs about {need / 2**30:.1f} GiB"
     raise UserError(f"{what}: {runs}, but only {budget.bytes / 2**30:.1f} GiB of memory is available "
-                    f"(the {budget.source}); {fix}")
+                    f"(set by the {budget.source}); {fix}")

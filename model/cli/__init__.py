@@ -85,3 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("error: out of memory (more than model.memory estimated for this population); use a smaller "
+              "population or fewer --workers", file=sys.stderr)
+        return 2

@@ -91,12 +91,13 @@ def execute(plan, out: str | Path, *, executor: str = "local", workers: int | No
 #: What to do about each cause of a failed write (by errno).
 FIXES = {errno.ENOSPC: "free some disk space", errno.EDQUOT: "free some space within your quota",
          errno.EFBIG: "allow larger files", errno.EACCES: "make the folder writable",
-         errno.EPERM: "make the folder writable", errno.EROFS: "make the folder writable"}
+         errno.EPERM: "make the folder writable", errno.EROFS: "make the folder writable",
+         errno.ENOENT: "keep the folder", errno.ENOTDIR: "keep the folder"}
 
 
 def _saved(store, plan) -> str:
     """How many runs are saved and gathered, in words."""
-    if not store.out.exists():
+    if not store.parts.is_dir():
         return "the folder was removed, so nothing is saved"
     gathered = " and gathered into runs.parquet" if store.gathered else ""
     return f"{len(store.done)} of {plan.n_runs} runs are saved in {store.out}{gathered}"

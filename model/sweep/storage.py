@@ -535,8 +535,11 @@ class SweepStore:
                 self._remove_results()
             except OSError:
                 pass
+        if not self.parts.is_dir():  # the folder was removed under the sweep: nothing is stored any more
+            self.done = {}
         status = "complete" if complete and self.gathered else "partial"
-        note = None if error is None else f"results not gathered: {error.strerror or error}"
+        note = None if error is None else \
+            f"results not gathered: {os.strerror(error.errno) if error.errno else error.strerror or error}"
         try:
             self.write_manifest(plan, status, note)
         except OSError as exc:

@@ -89,8 +89,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "adoption_index_<sector>": ("Adoption index of a sector.", "share"),
     "digital_skill_mean": ("Mean digital skill of workers.", "0..1"),
     "digital_skill_<skill>": ("Mean digital skill of a skill level.", "0..1"),
-    "digital_skill_gap_skill": ("Mean digital skill of high- minus low-skill workers.", "0..1"),
-    "digital_skill_gap_age": ("Mean digital skill of young minus older workers.", "0..1"),
+    "digital_skill_gap_skill": ("Mean digital skill of high- minus low-skill workers.", "share points"),
+    "digital_skill_gap_age": ("Mean digital skill of young minus older workers.", "share points"),
     "digital_divide_index": ("Composite digital divide: mean of adoption_gap_size, adoption_gap_region, "
                              "adoption_gap_sector, digital_skill_gap_skill, digital_skill_gap_age and "
                              "gini_income (each in 0..1; clipped at 0).", "0..1"),

@@ -135,8 +135,8 @@ async def _refuse(scope, receive, send, status: int, text: str) -> None:
         await send({"type": "websocket.close", "code": 1008})  # the server answers the handshake with 403
         return
     body = (text + "\n").encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 

@@ -316,14 +316,6 @@ class SweepStore:
                             f"the spec, its base scenario or its design differ); choose another --out, delete the "
                             f"folder, or pass --force (its runs are then set aside in {QUARANTINE}/, not used)")
 
-    def finished(self) -> dict[int, str]:
-        """``{run_id: status}`` of the runs stored whole and sound (after :meth:`scan`; else by file name)."""
-        if self._sound or self.opened:
-            return dict(self._sound)
-        if not self.parts.is_dir():
-            return {}
-        return {int(m.group(1)): m.group(2) for e in os.scandir(self.parts) if (m := RUN_FILE.match(e.name))}
-
     def scan(self, plan) -> dict[int, str]:
         """Check every part (reads only): which runs are stored soundly, which parts must be set aside.
 

@@ -2,7 +2,10 @@
 """Command line of the digital-transformation model: ``python run.py --help``."""
 import sys
 
-from model.cli import main
-
 if __name__ == "__main__":
+    try:  # Ctrl-C while the model's libraries load ends quietly too
+        from model.cli import main
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
     sys.exit(main())

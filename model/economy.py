@@ -17,6 +17,7 @@ from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
 from model.frontier import advance_frontier
+from model.guards import check_step
 from model.income_demand import settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
@@ -157,3 +158,4 @@ class EconomyModel(mesa.Model):
         settle_demand(self)  # 8
         turnover(self)  # 9
         self.records.append(collect_metrics(self))  # 10
+        check_step(self, self.records[-1])  # a collapsed economy stops the run (model/guards.py)

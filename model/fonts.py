@@ -13,6 +13,8 @@ from matplotlib import font_manager
 
 from model.errors import UserError
 
+#: Largest font file accepted (bytes); CJK collections are 20-60 MB.
+MAX_FONT_BYTES = 200_000_000
 CJK_HINTS = ("Noto Sans CJK", "Noto Serif CJK", "Source Han Sans", "WenQuanYi", "SimHei", "Microsoft YaHei",
              "PingFang", "Heiti", "AR PL", "Droid Sans Fallback")
 FILE_HINTS = ("cjk", "wqy", "simhei", "msyh", "droidsansfallback", "sourcehansans", "ukai", "uming")
@@ -55,9 +57,13 @@ def register_font(path: str | Path, option: str = "--font") -> str:
     Raises:
         UserError: The file is missing or matplotlib cannot read it as a font.
     """
+    from model.files import check_input_file
+
     file = Path(path)
-    if not file.is_file():
-        raise UserError(f"{option} {path}: no such font file")
+    try:
+        check_input_file(file, "font file", limit=MAX_FONT_BYTES)
+    except UserError as exc:
+        raise UserError(f"{option} {exc.message}") from None
     try:
         family = font_manager.FontProperties(fname=str(file)).get_name()
         font_manager.fontManager.addfont(str(file))

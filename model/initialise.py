@@ -231,7 +231,7 @@ def init_economy(model) -> None:
                               / max(prod.data_depreciation, 1e-3) * firms.planned * 0.5, 0.0)
     firms.capital = prod.capital_output * firms.planned
     scale = firms.headcount.sum() / max(firms.planned.sum(), 1e-9)
-    firms.log_a += (1 - beta) * np.log(scale)  # normalise: one unit of output per worker on average
+    firms.log_a += (1 - beta) * np.log(scale) if scale > 0 else 0.0  # one unit of output per worker on average
     firms.planned *= scale
     firms.capital *= scale
     firms.data *= scale

@@ -77,7 +77,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "reemployed": ("Previously displaced workers hired this quarter.", "workers / quarter"),
     "hires": ("Hires this quarter.", "workers / quarter"),
     "vacancies": ("Vacancies posted this quarter.", "jobs"),
-    "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment.", "share"),
+    "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment plus those vacancies.",
+                           "share"),
     "mean_unemployment_spell": ("Mean quarters unemployed of the unemployed.", "quarters"),
     "gini_income": ("Gini coefficient of workers' disposable income (earnings + transfers - tax).", "0..1"),
     "adoption_gap_size": ("Adoption index of large firms minus that of SMEs.", "share points"),
@@ -88,8 +89,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "adoption_index_<sector>": ("Adoption index of a sector.", "share"),
     "digital_skill_mean": ("Mean digital skill of workers.", "0..1"),
     "digital_skill_<skill>": ("Mean digital skill of a skill level.", "0..1"),
-    "digital_skill_gap_skill": ("Mean digital skill of high- minus low-skill workers.", "0..1"),
-    "digital_skill_gap_age": ("Mean digital skill of young minus older workers.", "0..1"),
+    "digital_skill_gap_skill": ("Mean digital skill of high- minus low-skill workers.", "share points"),
+    "digital_skill_gap_age": ("Mean digital skill of young minus older workers.", "share points"),
     "digital_divide_index": ("Composite digital divide: mean of adoption_gap_size, adoption_gap_region, "
                              "adoption_gap_sector, digital_skill_gap_skill, digital_skill_gap_age and "
                              "gini_income (each in 0..1; clipped at 0).", "0..1"),
@@ -283,7 +284,7 @@ def collect_metrics(model) -> dict:
     m["reemployed"] = float(flows["reemployed"])
     m["hires"] = float(flows["hires"])
     m["vacancies"] = float(flows["vacancies"])
-    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp)
+    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp + flows["unfilled_digital"])
     unemp = status == UNEMPLOYED
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide

@@ -14,9 +14,13 @@ substitutes). Data multiplies productivity through an effective data stock
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import expit, logsumexp
 
 from model.numerics import matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
+
+#: Largest exponent whose exp is a finite float.
+LOG_MAX = float(np.log(np.finfo(float).max))
 
 
 def substitution_rho(capability: np.ndarray, sigma_min: float, sigma_max: float) -> np.ndarray:
@@ -26,15 +30,25 @@ def substitution_rho(capability: np.ndarray, sigma_min: float, sigma_max: float)
     return np.where(np.abs(rho) < 1e-3, 1e-3, rho)
 
 
+def _log(values: np.ndarray) -> np.ndarray:
+    """Natural log, -inf where ``values`` is 0 (without a divide-by-zero warning)."""
+    return np.log(values, out=np.full(np.shape(values), -np.inf), where=values > 0)
+
+
+def _exp(log_values: np.ndarray) -> np.ndarray:
+    """``exp``, 0 where the result would overflow (the CES functions' convention for an unbounded value)."""
+    return np.exp(np.where(log_values > LOG_MAX, -np.inf, log_values))
+
+
 def ces(inputs: np.ndarray, alpha: np.ndarray, rho: np.ndarray) -> np.ndarray:
-    """Normalised CES: equals ``lam`` when ``inputs = lam * alpha``, whatever rho."""
-    safe_alpha = np.where(alpha > 0, alpha, 1.0)
-    ratio = np.maximum(inputs, 1e-9) / safe_alpha
-    with np.errstate(over="ignore"):
-        terms = np.where(alpha > 0, alpha * ratio ** rho[:, None], 0.0)
-        total = terms.sum(axis=1)
-        out = total ** (1.0 / rho)
-    return np.nan_to_num(out, nan=0.0, posinf=0.0)
+    """Normalised CES: equals ``lam`` when ``inputs = lam * alpha``, whatever rho.
+
+    ``(sum_j alpha_j (x_j / alpha_j)^rho)^(1/rho)``, computed in logs so that tiny task weights or extreme
+    inputs cannot overflow; a value past the largest float counts as 0, as does a firm without task weights.
+    """
+    log_terms = (1.0 - rho)[:, None] * _log(alpha) + rho[:, None] * np.log(np.maximum(inputs, 1e-9))
+    log_terms = np.where(alpha > 0, log_terms, -np.inf)
+    return _exp(logsumexp(log_terms, axis=1) / rho)
 
 
 def effective_data(model) -> np.ndarray:
@@ -174,14 +188,14 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     beta = prod.capital_elasticity
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
-    lam = (planned / np.maximum(productivity, 1e-12)) ** (1.0 / (1.0 - beta))
+    log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
     alpha = task_weights(model)
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     costs = task_costs(model, ai_share, augment)
-    with np.errstate(divide="ignore", over="ignore"):
-        unit = np.sum(alpha * costs ** (1.0 - sigma[:, None]), axis=1) ** (1.0 / (1.0 - sigma))
-        need = lam[:, None] * alpha * (costs / unit[:, None]) ** (-sigma[:, None])
-    need = np.nan_to_num(need, nan=0.0, posinf=0.0)
+    # unit cost (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma)) and need lam alpha_j (c_j / unit)^(-sigma), in logs
+    log_alpha, log_costs = _log(alpha), np.log(costs)
+    log_unit = logsumexp(log_alpha + (1.0 - sigma)[:, None] * log_costs, axis=1) / (1.0 - sigma)
+    need = _exp(log_lam[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
     model.task_need = need
     human = np.empty_like(need)
     human[:, 0] = np.maximum(need[:, 0] - cfg.frontier.robot_productivity * firms.robots, 0.0)
@@ -199,7 +213,8 @@ def robot_target_share(model) -> np.ndarray:
     fr, cfg = model.cfg.frontier, model.cfg
     user_cost = model.robot_price * (cfg.production.capital_cost + fr.robot_depreciation) * model.effects.robot_price_factor
     ratio = user_cost / (fr.robot_productivity * np.maximum(model.wage[:, 0], 1e-9))
-    return fr.max_robot_share / (1.0 + ratio ** fr.robot_price_elasticity)
+    # max_share / (1 + ratio^elasticity), written so that a huge ratio cannot overflow
+    return fr.max_robot_share * expit(-fr.robot_price_elasticity * _log(np.asarray(ratio, float)))
 
 
 def firm_robot_share(model) -> np.ndarray:

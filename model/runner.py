@@ -6,7 +6,6 @@ This is the function every command builds on: ``run``, ``compare``,
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +13,7 @@ import pandas as pd
 from model.config import Scenario
 from model.economy import EconomyModel
 from model.errors import UserError
+from model.guards import check_step
 
 #: Approximate peak bytes per agent (arrays, temporaries and, for workers, the Mesa agent view);
 #: measured on 1,000,000 workers and 100,000 firms (docs/performance.md).
@@ -28,29 +28,25 @@ def estimate_memory(scenario: Scenario, agents: bool = True) -> int:
     return BASE_BYTES + pop.workers * BYTES_PER_WORKER[agents] + pop.firms * BYTES_PER_FIRM
 
 
-def available_memory() -> int | None:
-    """Memory the system can still give this process (bytes), or None if unknown."""
-    try:
-        with open("/proc/meminfo") as handle:
-            for line in handle:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return None
+def check_memory(scenario: Scenario, agents: bool = True, *, concurrent: int = 1, fix: str | None = None) -> None:
+    """Refuse, with a clear message, a population that cannot fit in the memory this process may use.
 
+    Args:
+        scenario: The scenario to run.
+        agents: Whether Mesa agent views are created (they cost memory per worker).
+        concurrent: Runs of this size held in memory at once (parallel workers).
+        fix: What the user can do, for the message (default: use a smaller population).
 
-def check_memory(scenario: Scenario, agents: bool = True) -> None:
-    """Refuse, with a clear message, a population that cannot fit in this machine's memory."""
-    need, have = estimate_memory(scenario, agents), available_memory()
-    if have is not None and need > 0.9 * have:
-        pop = scenario.population
-        raise UserError(f"population.firms={pop.firms}, population.workers={pop.workers}: a run needs about "
-                        f"{need / 2**30:.1f} GiB but only {have / 2**30:.1f} GiB of memory is available; "
-                        f"use a smaller population")
+    Raises:
+        UserError: when ``concurrent`` runs need more than 90% of the free memory, the address-space limit
+            (``ulimit -v``) or the cgroup memory limit, whichever is lowest (see :mod:`model.memory`).
+    """
+    from model.memory import check_memory_need
+
+    pop = scenario.population
+    check_memory_need(estimate_memory(scenario, agents), f"population.firms={pop.firms}, "
+                      f"population.workers={pop.workers}", concurrent=concurrent,
+                      fix=fix or "use a smaller population")
 
 
 @dataclass
@@ -83,11 +79,13 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
         The run's time series, final summary and end-of-run model.
 
     Raises:
-        UserError: if the population cannot fit in this machine's memory.
+        UserError: if the population cannot fit in the memory this process may use.
+        EconomyCollapse: if the economy collapses (see :mod:`model.guards`); the message names the step.
     """
     steps = scenario.steps if steps is None else steps
     check_memory(scenario, agents)
     model = EconomyModel(scenario, seed=seed, agents=agents)
+    check_step(model, model.records[0])  # the initial state too (each step checks itself)
     iterator = range(steps)
     if progress:
         from tqdm import tqdm

@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from model.config import Scenario
 from model.errors import ScenarioError
+from model.files import MAX_INPUT_BYTES, check_input_file, read_input_file
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_NODES = 50_000  # a full scenario with 200 levers has a few thousand
 MAX_EXTENDS_DEPTH = 16
 MAX_DEPTH = 40
@@ -34,24 +35,14 @@ _SCALAR_LOADER = yaml.SafeLoader("")
 
 
 # -- YAML with positions ------------------------------------------------------
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise ScenarioError(f"{path}: file not found")
-    if path.is_dir():
-        raise ScenarioError(f"{path}: is a folder, not a scenario file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(f"{path}: file is {size} bytes; a scenario file is at most {MAX_FILE_BYTES}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read file ({exc.strerror})") from None
+def _read_text(path: Path, what: str = "scenario file") -> str:
+    raw = read_input_file(path, what, error=ScenarioError)
     if b"\x00" in raw:
-        raise ScenarioError(f"{path}: not a text file (it contains NUL bytes); a scenario is a YAML text file")
+        raise ScenarioError(f"{path}: not a text file (it contains NUL bytes); a {what} is a YAML text file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ScenarioError(f"{path}: not UTF-8 text (byte {exc.start}); save the scenario as UTF-8") from None
+        raise ScenarioError(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8") from None
 
 
 def _compose(text: str, origin: str):
@@ -121,17 +112,22 @@ def _construct(node, origin: str, smap: SourceMap, path: tuple = (), budget: lis
     return value
 
 
-def load_yaml_file(path: str | Path, smap: SourceMap | None = None) -> dict:
-    """Read one YAML mapping with a safe loader (no ``extends`` handling)."""
+def load_yaml_file(path: str | Path, smap: SourceMap | None = None, what: str = "scenario file") -> dict:
+    """Read one YAML mapping with a safe loader (no ``extends`` handling).
+
+    Args:
+        path: A regular file of at most :data:`MAX_FILE_BYTES` bytes (a FIFO, device or folder is refused).
+        smap: Filled with the line of every key.
+        what: What the file is, for messages ("scenario file", "sweep spec").
+    """
     path = Path(path)
-    text = _read_text(path)
+    text = _read_text(path, what)
     node = _compose(text, str(path))
     if node is None:
         return {}
     data = _construct(node, str(path), smap if smap is not None else {})
     if not isinstance(data, dict):
-        raise ScenarioError(f"{path}: a scenario file is a mapping of keys (name:, population:, ...), "
-                            f"not a {type(data).__name__}")
+        raise ScenarioError(f"{path}: a {what} is a mapping of keys (name:, ...), not a {type(data).__name__}")
     return data
 
 
@@ -162,9 +158,12 @@ def _load_chain(path: Path, smap: SourceMap, seen: tuple = ()) -> dict:
         line = own_map.get(("extends",), (str(path), None))[1]
         raise ScenarioError(f"{path}: line {line}: extends: must be the path of another scenario file")
     parent_path = (path.parent / parent).resolve() if not Path(parent).is_absolute() else Path(parent)
-    if not parent_path.exists():
+    try:
+        check_input_file(parent_path, "scenario file", error=ScenarioError)
+    except ScenarioError as exc:
         line = own_map.get(("extends",), (str(path), None))[1]
-        raise ScenarioError(f"{path}: line {line}: extends: file {parent} not found (looked at {parent_path})")
+        raise ScenarioError(f"{path}: line {line}: extends: {parent}: {exc.message.removeprefix(f'{parent_path}: ')} "
+                            f"(looked at {parent_path})") from None
     base = _load_chain(parent_path, smap, seen + (resolved,))
     smap.update(own_map)
     return _merge(base, data)

@@ -111,11 +111,11 @@ def test_failed_write_leaves_no_folder_behind(tmp_path):
 
 
 def test_population_too_large_for_memory_is_refused(monkeypatch):
-    from model import runner
+    from model import memory, runner
     from model.errors import UserError
 
     from conftest import small_scenario
 
-    monkeypatch.setattr(runner, "available_memory", lambda: 200 * 2**20)
+    monkeypatch.setattr(memory, "available_memory", lambda: memory.Budget(200 * 2**20, "test budget"))
     with pytest.raises(UserError, match="population.firms=300, population.workers=3000: a run needs about"):
         runner.simulate(small_scenario())

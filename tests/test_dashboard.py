@@ -26,7 +26,7 @@ from model.dashboard.params import DashboardModel, defaults, lever_controls, mod
 from model.policies import LEVERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SMALL = {"firms": 200, "workers": 2000, "quarters": 6}
+SMALL = {"firms": 200, "workers": 2000, "quarters": 8}  # the smallest the sliders allow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -97,7 +97,7 @@ def test_defaults_are_the_classroom_population_and_every_view_draws():
     stage = firm_stage(model)
     assert stage.shape == (model.firms.n,) and stage.min() >= 0 and stage.max() <= 4
     rows = dict((k, v) for k, _, v in overview_rows(model))
-    assert rows["step"] == "1 / 6" and rows["policies"] == label("none", "zh")
+    assert rows["step"] == "1 / 8" and rows["policies"] == label("none", "zh")
 
 
 # -- the command ------------------------------------------------------------------------------------

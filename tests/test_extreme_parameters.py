@@ -1,9 +1,12 @@
-"""Extreme but valid scenarios: every run finishes with finite metrics, workers and money accounted for.
+"""Extreme but valid scenarios: every run finishes with finite metrics, workers and money accounted for, or stops
+with a clear message naming the step at which its economy collapsed.
 
 Scenarios are drawn (hypothesis, derandomized) across the whole documented
 range of every parameter and every lever: edges of each range, zero platforms,
 one region, sector or size class, tiny populations. Runs are tiny so 200 of
-them take seconds; two larger runs use the same checks.
+them take seconds; two larger runs use the same checks. Any RuntimeWarning
+(numpy's overflow, divide by zero, invalid value) fails a test: the model must
+not produce them, and hides none.
 """
 
 from __future__ import annotations
@@ -18,45 +21,55 @@ from hypothesis import HealthCheck, given, settings
 from fuzz_support import extreme_scenarios, time_limit
 from model import scenario_from_dict, simulate
 from model.config import Scenario
+from model.economy import EconomyModel
+from model.errors import EconomyCollapse
+from model.guards import check_step
+from model.metrics import METRICS
 from model.policies import LEVERS
 from model.periods import to_step
 from model.state import EMPLOYED, GIG, UNEMPLOYED
 
-#: metrics that are shares, rates or indices bounded by construction to [0, 1]
-UNIT_INTERVAL = re.compile(
-    r"^(adoption_(?!gap)\w+|integrated_\w+|digital_penetration_\w+|digital_economy_share|employment_rate|"
-    r"unemployment_rate|flexible_employment_share|gig_utilisation|platform_members_share|platform_hhi|"
-    r"industrial_platform_hhi|green_power_share|gini_income|digital_divide_index|platform_commission|"
-    r"ai_capability|digital_skill_(mean|low|mid|high)|barrier_\w+)$")
+#: Metrics documented as a share ('share' or '0..1') that are not a part of a whole: growth rates (negative when
+#: output falls) and the digital share of TFP growth (a ratio of log changes, documented as clipped to [-2, 2]).
+NOT_PARTS = {"gdp_growth", "gdp_growth_yoy", "tfp_growth", "tfp_growth_yoy", "digital_tfp_share",
+             "digital_tfp_share_yoy"}
+SHARE_UNITS = ("share", "0..1")
+
+
+def _pattern(name: str) -> re.Pattern:
+    return re.compile(re.sub(r"<[a-z]+>", r"[A-Za-z0-9_]+", re.escape(name)))
+
+
+PATTERNS = [(_pattern(name), unit) for name, (_, unit) in METRICS.items() if "<" in name]
+
+
+def is_share(column: str) -> bool:
+    """Whether ``column`` is documented as a share of a whole, bounded to [0, 1] by its definition."""
+    if column in NOT_PARTS:
+        return False
+    if column in METRICS:
+        return METRICS[column][1] in SHARE_UNITS
+    units = [unit for pattern, unit in PATTERNS if pattern.fullmatch(column)]
+    return bool(units) and all(unit in SHARE_UNITS for unit in units)
+
+
 COUNTS = ("employees", "gig_workers", "unemployed", "robot_stock", "robot_sales", "data_stock", "hires", "vacancies",
           "displacements", "reemployed", "trainees", "firms_entered", "firms_exited", "compute_energy", "emissions",
           "benefits_paid", "gdp")
 RUNS = []
 
 
-def check_run(scenario: Scenario, result) -> None:
-    """The invariants every run must keep, whatever the parameters."""
-    frame, model = result.timeseries, result.model
-    assert len(frame) == scenario.steps + 1
+def check_series(scenario: Scenario, frame) -> None:
+    """The invariants every reported step must keep, whatever the parameters."""
     numbers = frame.drop(columns=["period"]).astype(float)
     bad = [c for c in numbers if not np.isfinite(numbers[c]).all()]
     assert not bad, f"NaN or inf in {bad}"
-    # every worker accounted for, every step and in the agents' own state
     n = scenario.population.workers
     assert (frame["employees"] + frame["gig_workers"] + frame["unemployed"] == n).all()
-    workers, firms = model.workers, model.firms
-    status = workers.status
-    assert np.isin(status, [EMPLOYED, GIG, UNEMPLOYED]).all()
-    employed = status == EMPLOYED
-    assert ((workers.employer >= 0) & (workers.employer < firms.n))[employed].all()
-    assert (workers.employer[~employed] == -1).all()
-    assert ((workers.platform >= 0) & (workers.platform < scenario.population.gig_platforms))[status == GIG].all()
-    assert firms.n == scenario.population.firms
-    assert np.isfinite(workers.digital).all() and (workers.digital >= 0).all() and (workers.digital <= 1).all()
-    # rates and counts in range
-    for column in numbers:
-        if UNIT_INTERVAL.match(column):
-            assert numbers[column].between(-1e-9, 1 + 1e-9).all(), (column, numbers[column].tolist())
+    shares = [c for c in numbers if is_share(c)]
+    assert {"labour_share", "digital_talent_gap", "unemployment_rate", "gini_income"} <= set(shares)
+    for column in shares:
+        assert numbers[column].between(-1e-9, 1 + 1e-9).all(), (column, numbers[column].tolist())
     for column in COUNTS:
         assert (numbers[column] >= -1e-9).all(), (column, numbers[column].tolist())
     # money: total spending is the sum of the levers' books, cumulated; nothing outside a lever's window
@@ -76,23 +89,102 @@ def check_run(scenario: Scenario, result) -> None:
             assert column.sum() <= budget * (1 + 1e-9) + 1e-9, (lever.key, column.sum(), budget)
 
 
+def check_state(scenario: Scenario, model) -> None:
+    """Every worker accounted for in the agents' own state; digital skill in [0, 1]."""
+    workers, firms = model.workers, model.firms
+    status = workers.status
+    assert np.isin(status, [EMPLOYED, GIG, UNEMPLOYED]).all()
+    employed = status == EMPLOYED
+    assert ((workers.employer >= 0) & (workers.employer < firms.n))[employed].all()
+    assert (workers.employer[~employed] == -1).all()
+    assert ((workers.platform >= 0) & (workers.platform < scenario.population.gig_platforms))[status == GIG].all()
+    assert firms.n == scenario.population.firms
+    assert np.isfinite(workers.digital).all() and (workers.digital >= 0).all() and (workers.digital <= 1).all()
+
+
+def check_run(scenario: Scenario, result) -> None:
+    """A finished run: every step's invariants and the final state's."""
+    assert len(result.timeseries) == scenario.steps + 1
+    check_series(scenario, result.timeseries)
+    check_state(scenario, result.model)
+
+
+def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse | None]:
+    """Run like :func:`simulate` (the initial state checked too), keeping the model if the economy collapses."""
+    model = EconomyModel(scenario, agents=False)
+    try:
+        check_step(model, model.records[0])
+        for _ in range(scenario.steps):
+            model.step()
+    except EconomyCollapse as exc:
+        return model, exc
+    return model, None
+
+
 @settings(max_examples=200, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=extreme_scenarios(max_firms=60, max_workers=400, max_steps=6))
-def test_extreme_valid_scenarios_run_cleanly(data):
+def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):
+    import pandas as pd
+
     scenario = scenario_from_dict(data)
     with warnings.catch_warnings(), time_limit(60):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = simulate(scenario, agents=False)
-    check_run(scenario, result)
+        warnings.simplefilter("error", RuntimeWarning)
+        model, collapse = run_or_collapse(scenario)
+    if collapse is None:
+        check_series(scenario, pd.DataFrame.from_records(model.records))
+        check_state(scenario, model)
+    else:  # stopped: the message names the step and what fell; every step before it was sound
+        assert collapse.step == len(model.records) - 1 <= scenario.steps
+        assert collapse.message.startswith(f"step {collapse.step} ({model.records[-1]['period']}): ")
+        assert collapse.quantity in ("gdp", "employment", "labour_share") or collapse.quantity in model.records[-1]
+        assert {"gdp": "real output", "employment": "workers work"}.get(collapse.quantity, collapse.quantity) \
+            in collapse.message
+        if collapse.step > 0:
+            check_series(scenario, pd.DataFrame.from_records(model.records[:-1]))
     RUNS.append((len(scenario.regions), len(scenario.sectors), scenario.population.gig_platforms,
-                 len(scenario.policies)))
+                 len(scenario.policies), collapse.quantity if collapse else None))
 
 
 def test_the_draws_cover_the_corners():
     if len(RUNS) < 200:
         pytest.skip("run the whole module")
-    regions, sectors, gig, levers = map(np.array, zip(*RUNS))
+    regions, sectors, gig, levers, collapsed = zip(*RUNS)
+    regions, sectors, gig, levers = map(np.array, (regions, sectors, gig, levers))
     assert (regions == 1).any() and (sectors == 1).any() and (gig == 0).any() and (levers >= 3).any()
+    finished = sum(q is None for q in collapsed)
+    assert finished >= 90, f"only {finished} of 200 extreme runs finished: are the guard's floors too eager?"
+    assert {"gdp", "employment", "labour_share"} <= set(collapsed), "each guard should fire on some extreme draw"
+
+
+def test_the_guard_names_the_step_and_the_quantity():
+    model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)
+    record = dict(model.records[0], step=3, period="2025Q4")
+    for change, quantity, words in (({"gdp": float("nan")}, "gdp", "gdp is nan, not a finite number"),
+                                    ({"tfp_index": float("inf")}, "tfp_index", "tfp_index is inf"),
+                                    ({"gdp": record["gdp"] * 1e-7}, "gdp", "real output (gdp) is"),
+                                    ({"employees": 0, "gig_workers": 0, "unemployed": 100}, "employment",
+                                     "0 of 100 workers work"),
+                                    ({"labour_share": 1.5}, "labour_share", "labour income (wages and gig earnings) "
+                                                                            "is 1.5 x nominal value added")):
+        with pytest.raises(EconomyCollapse) as info:
+            check_step(model, {**record, **change})
+        assert (info.value.step, info.value.quantity) == (3, quantity)
+        assert info.value.message.startswith("step 3 (2025Q4): ") and words in info.value.message
+    check_step(model, record)  # a sound record passes
+
+
+def test_a_collapsing_run_exits_2_and_writes_nothing(tmp_path):
+    from conftest import run_cli
+
+    scenario = tmp_path / "dead.yaml"  # one firm, one worker, no platform: when the worker loses the job, all stops
+    scenario.write_text("name: dead\nsteps: 8\npopulation: {firms: 1, workers: 1, gig_platforms: 0}\n")
+    for command in (["run", scenario], ["compare", scenario, scenario, "--seeds", "1", "--workers", "1"]):
+        proc = run_cli(*command, "--out", tmp_path / "out", "--quiet", cwd=tmp_path)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert re.fullmatch(r"error: step \d \(\d{4}Q\d\): the economy collapsed: 0 of 1 workers work \(employed or "
+                            r"gig\); at least 1% of them and at least one must; the run is stopped \(see "
+                            r"docs/reliability.md, 'Collapsing economies'\)\n", proc.stderr), proc.stderr
+        assert not (tmp_path / "out").exists()
 
 
 def _every_lever(scenario_data: dict) -> list[dict]:
@@ -116,6 +208,26 @@ def test_larger_runs_with_every_lever_at_its_maximum(size):
     data["policies"] = _every_lever(data)
     scenario = scenario_from_dict(data)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
+        warnings.simplefilter("error", RuntimeWarning)
         result = simulate(scenario, agents=False)
     check_run(scenario, result)
+
+
+def test_a_sweep_records_a_collapsing_run_as_failed_and_goes_on(tmp_path):
+    import pandas as pd
+    import yaml
+
+    from model.cli import main
+
+    base = tmp_path / "tiny.yaml"
+    base.write_text("name: tiny\nsteps: 8\npopulation: {firms: 5, workers: 50, gig_platforms: 0}\n")
+    spec = tmp_path / "spec.yaml"  # 50 workers live on; a single worker soon loses the only job
+    spec.write_text(yaml.safe_dump({"name": "collapse", "base": str(base), "replications": 2,
+                                    "set": {"population.firms": 1},
+                                    "parameters": {"population.workers": {"values": [50, 1]}}}))
+    assert main(["sweep", str(spec), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 1
+    runs = pd.read_parquet(tmp_path / "out" / "runs.parquet")
+    assert list(runs["status"]) == ["ok", "ok", "failed", "failed"]
+    assert re.match(r"EconomyCollapse: step \d \(\d{4}Q\d\): the economy collapsed: 0 of 1 workers",
+                    runs.loc[2, "error"])
+    assert set(pd.read_parquet(tmp_path / "out" / "timeseries.parquet")["run_id"]) == {0, 1}

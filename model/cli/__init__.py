@@ -25,6 +25,13 @@ def add_set_option(parser: argparse.ArgumentParser, target: str = "a scenario va
                         help=f"override {target}, e.g. --set population.firms=500 (repeatable)")
 
 
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--force`` option: write into an --out folder that holds other files."""
+    parser.add_argument("--force", action="store_true",
+                        help="write into --out even if it holds files that are not an earlier output of this "
+                             "command (they may be overwritten)")
+
+
 def add_font_option(parser: argparse.ArgumentParser, what: str = "the figures") -> None:
     """The ``--font PATH`` option: a font file matplotlib draws ``what`` with."""
     parser.add_argument("--font", default=None, metavar="PATH",
@@ -64,17 +71,21 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse ``argv`` and run the command; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    """Parse ``argv`` and run the command; return the exit status (see :mod:`model.errors`)."""
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"{exc.label}: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("error: out of memory (more than model.memory estimated for this population); use a smaller "
+              "population or fewer --workers", file=sys.stderr)
+        return 2

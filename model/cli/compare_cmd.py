@@ -9,7 +9,7 @@ MAX_SEEDS = 1000
 
 
 def add_parser(subparsers):
-    from model.cli import add_lang_options, add_set_option
+    from model.cli import add_force_option, add_lang_options, add_set_option
 
     parser = subparsers.add_parser(
         "compare", help="compare scenarios with the same seeds, with confidence intervals",
@@ -25,6 +25,7 @@ def add_parser(subparsers):
     add_lang_options(parser, "report")
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: each scenario's)")
     add_set_option(parser, "a value in every scenario")
+    add_force_option(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     parser.set_defaults(func=compare_command)
     return parser
@@ -131,6 +132,7 @@ def compare_command(args) -> int:
     from model.report.document import TABLE_METRICS
     from model.report.align import align_runs, common_periods
     from model.report.runs import default_workers, run_all
+    from model.runner import check_memory, estimate_memory
 
     check_args(args)
     lang, font = resolve_lang(args.lang, args.font)  # a bad --font fails before anything runs
@@ -139,10 +141,14 @@ def compare_command(args) -> int:
     first_period, last_period, note = common_periods(scenarios)
     if note:
         print(note, file=sys.stderr)
-    out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120])
+    out = prepare_output_dir(args.out or Path("outputs") / ("compare-" + "-vs-".join(scenarios))[:120],
+                             command="compare", force=args.force)
     first = args.seed if args.seed is not None else next(iter(scenarios.values())).seed
     seeds = [first + i for i in range(args.seeds)]
     workers = args.workers or default_workers(len(scenarios) * len(seeds))
+    largest = max(scenarios.values(), key=lambda s: estimate_memory(s, agents=False))
+    check_memory(largest, agents=False, concurrent=min(workers, len(scenarios) * len(seeds)),
+                 fix="use fewer --workers or a smaller population")
     runs = align_runs(run_all(scenarios, seeds, workers=workers, progress=not args.quiet), first_period, last_period)
     write_outputs(out, runs, scenarios, seeds, lang, font)
     if not args.quiet:

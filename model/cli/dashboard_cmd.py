@@ -1,6 +1,8 @@
 """``run.py dashboard``: start the classroom dashboard (Mesa SolaraViz) on this computer.
 
-It serves on 127.0.0.1 unless ``--host`` says otherwise, needs no internet (the
+It serves on 127.0.0.1 unless ``--host`` says otherwise, answers only requests
+addressed to that address (``--allow-host`` adds names; see
+:mod:`model.dashboard.serve`), needs no internet (the
 page's scripts and styles come from the installed ``solara-assets`` package)
 and gives every browser session its own model.
 """
@@ -15,7 +17,6 @@ import sys
 from model.dashboard.i18n import LANGS
 from model.errors import UserError
 
-APP = "model.dashboard.app"
 
 
 def add_parser(subparsers):
@@ -29,16 +30,22 @@ def add_parser(subparsers):
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: this computer only; "
                              "0.0.0.0 serves the classroom network)")
+    parser.add_argument("--allow-host", dest="allow_hosts", action="append", default=[], metavar="NAME",
+                        help="also answer requests addressed to NAME (a host name or address the browser uses, "
+                             "e.g. behind a proxy; repeatable; * allows any). By default only the address served "
+                             "is answered (127.0.0.1 and localhost for the default --host)")
     parser.add_argument("--lang", default="en", choices=LANGS, help="label language: en or zh (default en)")
     add_font_option(parser, "the live figures")
     parser.set_defaults(func=run)
     return parser
 
 
-def server_command(host: str, port: int) -> list[str]:
-    """The command line that runs the Solara server for the dashboard app."""
-    return [sys.executable, "-m", "solara", "run", APP, "--host", host, "--port", str(port),
-            "--production", "--no-open", "--log-level", "warning"]
+def server_command(host: str, port: int, allow_hosts: list[str] | tuple = ()) -> list[str]:
+    """The command line that runs the Solara server for the dashboard app, behind the Host and Origin check."""
+    command = [sys.executable, "-m", "model.dashboard.serve", "--host", host, "--port", str(port)]
+    for name in allow_hosts:
+        command += ["--allow-host", name]
+    return command
 
 
 def server_env(lang: str, base: dict | None = None, font: str | None = None) -> dict:
@@ -62,8 +69,12 @@ def run(args) -> int:
         from model.fonts import register_font
 
         register_font(args.font)  # a missing or unreadable file is an error here, not in the server
-    command = server_command(args.host, args.port)
-    print(f"dashboard: http://{args.host}:{args.port}  (language {args.lang}; Ctrl+C to stop)", flush=True)
+    from model.dashboard.serve import AllowedHosts
+
+    command = server_command(args.host, args.port, args.allow_hosts)
+    allowed = AllowedHosts(args.host, args.allow_hosts).describe()
+    print(f"dashboard: http://{args.host}:{args.port}  (language {args.lang}; answers requests for {allowed}; "
+          f"Ctrl+C to stop)", flush=True)
     env = server_env(args.lang, font=args.font)
     if os.name == "posix":
         os.execvpe(command[0], command, env)  # the server replaces this process: one pid to stop

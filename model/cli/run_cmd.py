@@ -22,7 +22,7 @@ SUMMARY_ROWS = (
 
 
 def add_parser(subparsers):
-    from model.cli import add_set_option
+    from model.cli import add_force_option, add_set_option
 
     parser = subparsers.add_parser("run", help="run one scenario and write its results",
                                    description="Run one scenario; write timeseries.csv, summary.json, "
@@ -32,6 +32,7 @@ def add_parser(subparsers):
     parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: the scenario's)")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/<scenario name>/)")
     add_set_option(parser)
+    add_force_option(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
     parser.set_defaults(func=run_command)
     return parser
@@ -61,7 +62,7 @@ def run_command(args) -> int:
     if args.steps is not None:
         overrides.append(f"steps={args.steps}")
     scenario = load_scenario(args.scenario, overrides)
-    out = prepare_output_dir(args.out or Path("outputs") / scenario.name)
+    out = prepare_output_dir(args.out or Path("outputs") / scenario.name, command="run", force=args.force)
     result = simulate(scenario, progress=not args.quiet)
     write_run(result, scenario, out)
     if not args.quiet:

@@ -30,8 +30,9 @@ DEFAULT_SAMPLES = {"sobol": 64, "morris": 10}
 
 def sensitivity_command(args) -> int:
     from model.errors import UserError
+    from model.interrupts import deferred_interrupts
     from model.sweep.plan import build_plan
-    from model.sweep.session import check_run_options, default_out, execute, report
+    from model.sweep.session import check_run_options, default_out, execute, report, write_final
     from model.sweep.sensitivity import write_indices
     from model.sweep.spec import load_spec
 
@@ -46,10 +47,11 @@ def sensitivity_command(args) -> int:
     plan = build_plan(args.spec, kind=args.method, samples=samples, crn_default=True)
     out = args.out or default_out(plan, f"-{args.method}")
     outcome = execute(plan, out, executor=args.executor, workers=args.workers, scheduler=args.scheduler,
-                      progress=not args.quiet, csv=args.csv)
+                      progress=not args.quiet, csv=args.csv, force=args.force)
     if not args.quiet:
         print(report(plan, outcome, out))
-    indices = write_indices(plan, out, args.method)
+    with deferred_interrupts():
+        indices = write_final(out, "the indices", lambda: write_indices(plan, out, args.method))
     if not args.quiet:
         cols = ["S1", "S1_conf", "ST", "ST_conf"] if args.method == "sobol" else ["mu_star", "mu_star_conf", "sigma"]
         print(indices[["metric", "parameter", *cols]].to_string(index=False, float_format=lambda v: f"{v:.3f}"))

@@ -8,7 +8,7 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "china_20
 
 
 def add_parser(subparsers):
-    from model.cli import add_lang_options, add_set_option
+    from model.cli import add_force_option, add_lang_options, add_set_option
 
     parser = subparsers.add_parser(
         "validate", help="check a scenario against the calibration targets",
@@ -23,6 +23,7 @@ def add_parser(subparsers):
                                                               "seed+1, ...")
     parser.add_argument("--out", default=None, help="output folder (default: outputs/validate_<scenario name>/)")
     add_set_option(parser)
+    add_force_option(parser)
     add_lang_options(parser, "table and report")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
     parser.set_defaults(func=validate_command)
@@ -42,7 +43,8 @@ def validate_command(args) -> int:
         raise UserError(f"--seeds {args.seeds}: must be between 1 and 1000")
     scenario = load_scenario(args.scenario, list(args.overrides))
     font = figure_font(args.lang, args.font)
-    out = prepare_output_dir(args.out or Path("outputs") / f"validate_{scenario.name}")
+    out = prepare_output_dir(args.out or Path("outputs") / f"validate_{scenario.name}", command="validate",
+                             force=args.force)
     seeds = [(scenario.seed + i) % 2**63 for i in range(args.seeds)]
     table, runs = validate_scenario(scenario, seeds, progress=not args.quiet)
     write_validation(table, runs, scenario, out, lang=args.lang, font=font, seeds=seeds)

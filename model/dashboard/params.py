@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from model.dashboard.i18n import check_lang, label
 from model.economy import EconomyModel
+from model.errors import UserError
 from model.policies import LEVERS
+from model.runner import check_memory
 from model.scenario_io import scenario_from_dict
 
 #: The parameter each lever's slider moves, in the order the sidebar shows them. Levers not listed
@@ -112,8 +114,35 @@ def scenario_dict(firms: int = 2000, workers: int = 20000, quarters: int = 40, l
             "population": {"firms": int(firms), "workers": int(workers)}, "policies": policies}
 
 
+def _within(name: str, value, low: float, high: float) -> float:
+    """``value`` as a number if it is one within its control's range, else a :class:`UserError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise UserError(f"dashboard: {name}={value!r} is outside its control's range {low:g}..{high:g}")
+    return value
+
+
+def _whole(name: str, value) -> int:
+    """A population or run control's value: a whole number within its slider's range (:data:`POPULATION`)."""
+    _, low, high, _ = POPULATION[name]
+    _within(name, value, low, high)
+    if value != int(value):
+        raise UserError(f"dashboard: {name}={value!r} must be a whole number ({low}..{high})")
+    return int(value)
+
+
+def _switch(name: str, value) -> bool:
+    if not isinstance(value, (bool, int)) or value not in (0, 1):
+        raise UserError(f"dashboard: {name}={value!r} must be on or off (true or false)")
+    return bool(value)
+
+
 class DashboardModel(EconomyModel):
     """The economy with flat keyword parameters, as SolaraViz creates it on Reset.
+
+    Every value is checked here, on the server, whatever the browser sent: population and run controls must be
+    whole numbers within their slider's range (:data:`POPULATION`), lever sliders within their lever's range,
+    switches on or off; the population must fit in memory (:func:`model.runner.check_memory`). Anything else
+    raises :class:`~model.errors.UserError` naming the control and its range.
 
     Args:
         firms: Number of firm agents.
@@ -133,10 +162,17 @@ class DashboardModel(EconomyModel):
         unknown = sorted(set(kwargs) - known)
         if unknown:
             raise TypeError(f"unknown dashboard parameter {unknown[0]!r}; valid: {', '.join(sorted(known))}")
+        firms, workers, quarters, seed = (_whole(name, value) for name, value in
+                                          (("firms", firms), ("workers", workers), ("quarters", quarters),
+                                           ("seed", seed)))
+        for control in controls.values():
+            _switch(control.switch, kwargs.get(control.switch, False))
+            _within(control.slider, kwargs.get(control.slider, control.default), control.low, control.high)
         active = {name: {c.parameter: float(kwargs.get(c.slider, c.default))}
                   for name, c in controls.items() if kwargs.get(c.switch)}
         scenario = scenario_from_dict(scenario_dict(firms, workers, quarters, active))
-        super().__init__(scenario, seed=int(seed))
+        check_memory(scenario, agents=True, fix="choose fewer firms and workers")
+        super().__init__(scenario, seed=seed)
 
     def step(self) -> None:
         super().step()

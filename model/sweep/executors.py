@@ -86,6 +86,10 @@ class LocalExecutor(SerialExecutor):
         return wait_futures(futures, return_when=FIRST_COMPLETED)
 
     def close(self, cancel: bool = False) -> None:
+        """Stop the pool; with ``cancel`` (Ctrl-C, a failure) the runs in progress are abandoned at once."""
+        if cancel:
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=cancel)
 
 

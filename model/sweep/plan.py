@@ -77,6 +77,8 @@ class Plan:
         crn: common random numbers (replication r of every point shares a seed).
         kinds: storage kind of each parameter column.
         fingerprint: hash of everything that decides the results (base data, points, seeds).
+        peak_memory: estimated peak bytes of the largest run (see :func:`model.runner.estimate_memory`).
+        peak_point: the design point of that run.
     """
 
     spec: SweepSpec
@@ -88,6 +90,8 @@ class Plan:
     crn: bool
     kinds: dict[str, str]
     fingerprint: str
+    peak_memory: int = 0
+    peak_point: int = 0
 
     @property
     def names(self) -> list[str]:
@@ -104,6 +108,14 @@ class Plan:
         point, rep = divmod(run_id, self.spec.replications)
         seed = run_seed(self.spec.seed, rep if self.crn else run_id)
         return Run(run_id, point, rep, seed, self.design.points[point])
+
+    def steps(self, run: Run) -> int:
+        """Quarters ``run`` simulates (its time series has one more row: step 0)."""
+        if "steps" in self.names:
+            return int(run.values[self.names.index("steps")])
+        from model.config import Scenario
+
+        return int(self.base.get("steps", Scenario.model_fields["steps"].default))
 
     def task(self, run: Run) -> tuple:
         """The small payload a worker needs: (run id, seed, base data, [(key path, value), ...])."""
@@ -133,10 +145,16 @@ def _apply(data: dict, name: str, value, smap: dict, where: str) -> None:
     smap[tuple(key_path(name))] = (where, None)
 
 
-def _check_points(spec: SweepSpec, design: DesignPoints, base: dict, spec_path: str, smap: dict) -> None:
-    """Validate every distinct design point as a full scenario (bad key paths and values fail here)."""
+def _check_points(spec: SweepSpec, design: DesignPoints, base: dict, spec_path: str, smap: dict) -> tuple[int, int]:
+    """Validate every distinct design point as a full scenario (bad key paths and values fail here).
+
+    Returns:
+        (estimated peak bytes of the largest run, its design point).
+    """
+    from model.runner import estimate_memory
     from model.scenario_io import validate
 
+    peak = (0, 0)
     seen = set()
     for i, values in enumerate(design.points):
         key = json.dumps(values, default=str)
@@ -149,9 +167,11 @@ def _check_points(spec: SweepSpec, design: DesignPoints, base: dict, spec_path: 
             where = f"{_where(smap, loc, spec_path)}: design point {i} ({name}={yaml_scalar(value)})"
             _apply(data, name, value, point_map, where)
         try:
-            validate(data, point_map, f"{spec_path}: design point {i}")
+            scenario = validate(data, point_map, f"{spec_path}: design point {i}")
         except ScenarioError as exc:
             raise UserError(exc.message) from None
+        peak = max(peak, (estimate_memory(scenario, agents=False), -i))
+    return peak[0], -peak[1]
 
 
 def build_plan(spec_path: str | Path, *, kind: str | None = None, samples: int | None = None,
@@ -185,11 +205,12 @@ def build_plan(spec_path: str | Path, *, kind: str | None = None, samples: int |
         _apply(base, name, value, base_map, f"{_where(smap, ('set', name), str(spec_path))}: set")
     validate(copy.deepcopy(base), base_map, str(base_file))
     design = design_points(spec)
-    _check_points(spec, design, base, str(spec_path), smap)
+    peak_memory, peak_point = _check_points(spec, design, base, str(spec_path), smap)
     crn = crn_default if spec.common_random_numbers is None else spec.common_random_numbers
     kinds = {name: column_kind([p[i] for p in design.points]) for i, name in enumerate(design.names)}
     fingerprint = hashlib.sha256(json.dumps(
         {"base": base, "names": design.names, "points": design.points, "seed": spec.seed, "crn": crn,
          "replications": spec.replications, "format": 1}, sort_keys=True, default=str).encode()).hexdigest()
     set_overrides = [f"{k}={yaml_scalar(v)}" for k, v in spec.set.items()]
-    return Plan(spec, spec_path, base_file, set_overrides, base, design, crn, kinds, fingerprint)
+    return Plan(spec, spec_path, base_file, set_overrides, base, design, crn, kinds, fingerprint, peak_memory,
+                peak_point)

@@ -7,6 +7,7 @@ so memory does not grow with the number of runs.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import time
@@ -70,7 +71,7 @@ class Outcome:
     complete: bool = False
 
 
-def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
+def run_plan(plan, store, executor, *, progress: bool = True, guard=None) -> Outcome:
     """Run every run of ``plan`` not yet in ``store`` on ``executor``.
 
     Args:
@@ -78,12 +79,20 @@ def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
         store: an opened :class:`~model.sweep.storage.SweepStore` (its ``done`` runs are skipped).
         executor: any executor of :mod:`model.sweep.executors`.
         progress: show a tqdm bar (runs done, failed, time left).
+        guard: an active :class:`~model.interrupts.InterruptGuard`: Ctrl-C then stops the sweep only while it
+            waits for runs (or runs one in this process), never while a run is being stored. Without one,
+            Ctrl-C raises wherever it lands.
 
     Returns:
         The :class:`Outcome`; ``complete`` is False if interrupted.
+
+    Raises:
+        KeyboardInterrupt: Ctrl-C (the runs stored so far stay stored).
+        OSError: a run could not be stored (disk full, folder read-only or gone).
     """
     from tqdm import tqdm
 
+    guard = guard or _ANYTIME
     done = store.done
     outcome = Outcome(total=plan.n_runs, done=len(done), failed=sorted(i for i, s in done.items() if s == "failed"))
     todo = (i for i in range(plan.n_runs) if i not in done)
@@ -95,7 +104,9 @@ def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
         while True:
             for run_id in todo:
                 run = plan.run(run_id)
-                pending[executor.submit(run_one, *plan.task(run))] = run
+                with guard.interruptible():
+                    future = executor.submit(run_one, *plan.task(run))
+                pending[future] = run
                 if len(pending) >= window:
                     break
             if bar is None:  # after the first submit: a forked pool starts before tqdm's thread
@@ -104,7 +115,8 @@ def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
                 bar.set_postfix(failed=len(outcome.failed))
             if not pending:
                 break
-            finished, _ = executor.wait(pending)
+            with guard.interruptible():
+                finished, _ = executor.wait(pending)
             for future in finished:
                 run = pending.pop(future)
                 try:
@@ -114,14 +126,14 @@ def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
                                     "the same command again to resume", exit_code=1) from None
                 except Exception as exc:  # noqa: BLE001 - e.g. dask's KilledWorker: the run failed
                     status, error, series = "failed", f"{type(exc).__name__}: {exc}"[:MAX_ERROR], None
-                store.write_run(plan, run, status, error, series)
-                done[run.run_id] = status
+                store.record(plan, run, status, error, series)
                 outcome.done += 1
                 outcome.ran += 1
                 if status == "failed":
                     outcome.failed.append(run.run_id)
                     bar.set_postfix(failed=len(outcome.failed))
                 bar.update()
+            guard.check()
         outcome.complete = True
     finally:
         for future in pending:
@@ -131,3 +143,16 @@ def run_plan(plan, store, executor, *, progress: bool = True) -> Outcome:
         outcome.seconds = time.perf_counter() - start
         outcome.failed.sort()
     return outcome
+
+
+class _Anytime:
+    """The guard of a run loop without one: Ctrl-C raises wherever it lands."""
+
+    def check(self) -> None:
+        pass
+
+    def interruptible(self):
+        return contextlib.nullcontext()
+
+
+_ANYTIME = _Anytime()

@@ -223,7 +223,7 @@ def load_spec(path: str | Path, *, kind: str | None = None, samples: int | None 
     from model.scenario_io import load_yaml_file
 
     smap: dict = {}
-    data = load_yaml_file(path, smap)
+    data = load_yaml_file(path, smap, what="sweep spec")
     data.setdefault("name", Path(path).stem)
     if kind is not None or samples is not None:
         design = data.get("design") or {}
@@ -245,13 +245,17 @@ def load_spec(path: str | Path, *, kind: str | None = None, samples: int | None 
 
 
 def base_path(spec: SweepSpec, spec_path: str | Path, smap: dict) -> Path:
-    """The base scenario file, resolved relative to the spec file (it must exist)."""
+    """The base scenario file, resolved relative to the spec file (a regular file that must exist)."""
+    from model.files import check_input_file
+
     base = Path(spec.base)
     if not base.is_absolute():
         base = Path(spec_path).parent / base
-    if not base.is_file():
-        raise UserError(f"{_where(smap, ('base',), str(spec_path))}: base: scenario file {spec.base} not found "
-                        f"(looked at {base})")
+    try:
+        check_input_file(base, "scenario file")
+    except UserError as exc:
+        raise UserError(f"{_where(smap, ('base',), str(spec_path))}: base: {spec.base}: "
+                        f"{exc.message.removeprefix(f'{base}: ')} (looked at {base})") from None
     return base
 
 

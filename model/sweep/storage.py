@@ -6,8 +6,11 @@ tables): its time series (``ts-<id>.arrow``, ok runs only) and then its row
 (``run-<id>.<status>.arrow``). Every file is written under a temporary name
 and moved into place with ``os.replace``, so a file either exists whole or not
 at all; the row is written last, so its presence means the run is done. On
-resume, finished runs are skipped, and temporary files or a time series
-without its row (a kill between the two) are removed.
+resume, every part is checked before it is trusted (it reads whole, and its
+run id, fingerprint, seed, parameters, steps and columns are this sweep's);
+a part that fails is moved to ``DIR/quarantine/`` with a warning and its run
+is run again, so a damaged or foreign part is never merged. Temporary files
+and a time series without its row (a kill between the two) are removed.
 
 :meth:`SweepStore.compact` streams the parts, in run-id order, into
 ``runs.parquet`` and ``timeseries.parquet`` (and CSV copies) a few thousand
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +34,17 @@ import pyarrow.parquet as pq
 from model.errors import UserError
 
 MANIFEST = "sweep.json"
+QUARANTINE = "quarantine"
+REASONS = "reasons.txt"
+#: Arrow schema metadata every part carries: the sweep's fingerprint and the part's run id.
+META_FINGERPRINT, META_RUN = b"dtabm.fingerprint", b"dtabm.run_id"
+#: Files gathered from the parts, and files derived from them (removed when they go out of date).
+RESULTS = ("runs.parquet", "timeseries.parquet", "runs.csv", "timeseries.csv")
+DERIVED = re.compile(r"^(summary\.csv|fig_.+\.png|sensitivity_\w+\.(csv|png))$")
+#: Every name a sweep folder may hold (anything else makes it someone else's folder).
+OWN = re.compile(r"^(parts|quarantine|\.lock|sweep\.json|(runs|timeseries)\.(parquet|csv)|summary\.csv|fig_.+\.png|"
+                 r"sensitivity_\w+\.(csv|png)|\.tmp-.+)$")
+MAX_MANIFEST_BYTES = 1_000_000
 RUN_FILE = re.compile(r"^run-(\d+)\.(ok|failed)\.arrow$")
 TS_FILE = re.compile(r"^ts-(\d+)\.arrow$")
 TMP = ".tmp-"
@@ -44,12 +59,14 @@ ID_COLUMNS = [("run_id", pa.int64()), ("point", pa.int64()), ("replication", pa.
 def atomic_write(path: Path, write) -> None:
     """Call ``write(tmp_path)`` then move the result to ``path`` (all or nothing)."""
     tmp = path.with_name(TMP + path.name)
+    if os.path.lexists(tmp):  # a leftover, or a planted link: never write through it
+        os.unlink(tmp)
     try:
         write(tmp)
         os.replace(tmp, path)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
 
 
 def _column_type(name: str, kind: pa.DataType) -> pa.DataType:
@@ -120,7 +137,7 @@ def _concat_parts(files: list[Path], target: Path, empty_schema: pa.Schema) -> i
         with pq.ParquetWriter(tmp, schema) as writer:
             batch, batch_rows = [], 0
             for path in files:
-                table = feather.read_table(str(path), memory_map=False)
+                table = feather.read_table(str(path), memory_map=False).replace_schema_metadata(None)
                 batch.append(_conform(table, schema))
                 batch_rows += table.num_rows
                 if batch_rows >= CHUNK_ROWS or len(batch) >= CHUNK_FILES:
@@ -149,67 +166,270 @@ def parquet_to_csv(source: Path, target: Path) -> None:
     atomic_write(target, write)
 
 
+class ManifestError(UserError):
+    """``sweep.json`` exists but cannot be read as a sweep manifest."""
+
+
+def read_manifest(out: Path) -> dict | None:
+    """The manifest of the sweep folder ``out``, None if there is none.
+
+    Raises:
+        ManifestError: it is not a small regular file, not JSON, or has no fingerprint (corrupt).
+    """
+    from model.files import read_input_file
+
+    path = Path(out) / MANIFEST
+    if not os.path.lexists(path):
+        return None
+    try:
+        data = json.loads(read_input_file(path, "sweep manifest", limit=MAX_MANIFEST_BYTES))
+    except UserError as exc:
+        raise ManifestError(exc.message.removeprefix(f"{path}: ")) from None
+    except ValueError as exc:
+        raise ManifestError(f"not valid JSON ({str(exc)[:100]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str):
+        raise ManifestError("it has no sweep fingerprint")
+    return data
+
+
+def _read_part(path: Path) -> tuple[pa.Table | None, str | None]:
+    """The part's table, or None and why it cannot be read."""
+    try:
+        return feather.read_table(str(path), memory_map=False), None
+    except Exception as exc:  # noqa: BLE001 - any damage (ArrowInvalid, OSError, ...) means: set it aside
+        return None, f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
+
+
+def _claims(table: pa.Table, plan, run_id: int) -> str | None:
+    """Why a part's metadata does not belong to run ``run_id`` of ``plan`` (None if it does)."""
+    meta = table.schema.metadata or {}
+    if META_FINGERPRINT not in meta:
+        return "it carries no sweep fingerprint (written by another program or an older version)"
+    if meta[META_FINGERPRINT] != plan.fingerprint.encode():
+        return "it belongs to another sweep (its fingerprint differs from this spec's)"
+    if meta.get(META_RUN) != str(run_id).encode():
+        return f"it is run {meta.get(META_RUN, b'?').decode(errors='replace')}'s part under run {run_id}'s name"
+    return None
+
+
+def check_row(plan, run_id: int, status: str, table: pa.Table) -> str | None:
+    """Why a run part is not run ``run_id``'s row with ``status`` in ``plan`` (None if it is)."""
+    if run_id >= plan.n_runs:
+        return f"this sweep has runs 0 to {plan.n_runs - 1} only"
+    reason = _claims(table, plan, run_id)
+    if reason:
+        return reason
+    if table.num_rows != 1:
+        return f"it has {table.num_rows} rows, not 1"
+    run = plan.run(run_id)
+    expected = list(ID_COLUMNS) + [(n, KIND_TYPES[plan.kinds[n]]) for n in plan.names]
+    values = [run.run_id, run.point, run.replication, run.seed, status, None]
+    values += [_param_value(v, plan.kinds[n]) for n, v in zip(plan.names, run.values)]
+    for (name, kind), value in zip(expected, values):
+        if name not in table.column_names or not table.schema.field(name).type.equals(kind):
+            return f"column {name} is missing or not of type {kind}"
+        if name != "error" and table[name][0].as_py() != value:
+            return f"its {name} is {table[name][0].as_py()!r}, not {value!r}"
+    if status == "ok" and table.num_columns == len(expected):
+        return "an ok run's row without metric columns"
+    return None
+
+
+def check_series(plan, run_id: int, table: pa.Table, metrics: list[str] | None) -> str | None:
+    """Why a time-series part is not run ``run_id``'s series in ``plan`` (None if it is).
+
+    Args:
+        metrics: The metric columns of the run's row (the series must have the same), or None.
+    """
+    reason = _claims(table, plan, run_id)
+    if reason:
+        return reason
+    head = [("run_id", pa.int64()), ("step", pa.int64()), ("period", pa.string())]
+    if [(f.name, f.type) for f in table.schema][:3] != head:
+        return "its first columns are not run_id, step, period"
+    if any(not pa.types.is_floating(f.type) for f in list(table.schema)[3:]):
+        return "a metric column is not a number"
+    steps = plan.steps(plan.run(run_id))
+    if table.num_rows != steps + 1 or table["step"].to_pylist() != list(range(steps + 1)):
+        return f"it has {table.num_rows} steps, not the {steps + 1} (0 to {steps}) of this sweep's run"
+    if set(table["run_id"].to_pylist()) != {run_id}:
+        return "its run_id column names other runs"
+    if metrics is not None and table.column_names[3:] != metrics:
+        return "its metric columns differ from its run's row"
+    return None
+
+
 class SweepStore:
     """The results folder of one sweep.
 
     Args:
         out: the folder (``--out``).
+        force: use a folder that holds other files, a corrupt manifest or another sweep's results (their parts
+            are set aside in ``quarantine/``, never merged).
     """
 
-    def __init__(self, out: str | Path):
+    def __init__(self, out: str | Path, *, force: bool = False):
         self.out = Path(out)
         self.parts = self.out / "parts"
+        self.quarantine = self.out / QUARANTINE
+        self.force = force
         self.done: dict[int, str] = {}
+        self.opened = False
+        self.gathered = False
+        self.quarantined = 0
+        self._sound: dict[int, str] = {}
+        self._bad: list[tuple[list[Path], str, int | None]] = []
+        self._stale: list[Path] = []
         self._lock = None
+        self.manifest_failed = False
 
     # -- opening and resuming --------------------------------------------------
     def check(self, plan) -> None:
-        """Refuse a folder holding another sweep's results (before anything is written)."""
-        if self.out.exists() and not self.out.is_dir():
-            raise UserError(f"--out {self.out}: exists and is not a folder")
-        manifest = self.out / MANIFEST
-        if manifest.exists():
-            try:
-                old = json.loads(manifest.read_text())
-            except (OSError, ValueError):
-                old = {}
-            if old.get("fingerprint") != plan.fingerprint:
-                raise UserError(f"--out {self.out}: holds the results of a different sweep ({old.get('spec', '?')}; "
-                                f"the spec, its base scenario or its design differ); choose another --out or "
-                                f"delete the folder")
+        """Refuse a folder holding anything but this sweep's results (before anything is written)."""
+        from model.outputs import announce_link, check_output_target
 
-    def finished(self) -> dict[int, str]:
-        """``{run_id: status}`` of the runs already stored (reads the folder, writes nothing)."""
+        check_output_target(self.out)
+        announce_link(self.out)
+        for sub in (self.parts, self.quarantine):
+            if sub.is_symlink():
+                raise UserError(f"--out {self.out}: {sub.name}/ is a symbolic link (to {os.readlink(sub)}); a "
+                                f"sweep keeps its {sub.name} in a real folder inside --out: remove the link")
+            if sub.exists() and not sub.is_dir():
+                raise UserError(f"--out {self.out}: {sub.name} is not a folder; remove it")
+        if not self.out.exists() or self.force:
+            return
+        try:
+            old = read_manifest(self.out)
+        except ManifestError as exc:
+            raise UserError(f"--out {self.out}: {MANIFEST} is corrupt ({exc.message}), so it cannot tell which "
+                            f"sweep the folder holds. If it holds this sweep, delete {self.out / MANIFEST} and run "
+                            f"again (every stored run is checked before it is used), or pass --force") from None
+        if old is None:
+            entries = sorted(os.listdir(self.out))
+            foreign = [name for name in entries if not OWN.match(name)]
+            if foreign or (entries and not self.parts.is_dir()):
+                shown = ", ".join((foreign or entries)[:3])
+                raise UserError(f"--out {self.out}: the folder holds files that are not this sweep's results "
+                                f"({shown}); choose a new or empty folder, or pass --force to write into it anyway")
+        elif old["fingerprint"] != plan.fingerprint:
+            raise UserError(f"--out {self.out}: holds the results of a different sweep ({old.get('spec', '?')}; "
+                            f"the spec, its base scenario or its design differ); choose another --out, delete the "
+                            f"folder, or pass --force (its runs are then set aside in {QUARANTINE}/, not used)")
+
+    def scan(self, plan) -> dict[int, str]:
+        """Check every part (reads only): which runs are stored soundly, which parts must be set aside.
+
+        Returns:
+            ``{run_id: status}`` of the sound runs.
+        """
+        self._sound, self._bad, self._stale = {}, [], []
         if not self.parts.is_dir():
             return {}
-        return {int(m.group(1)): m.group(2) for e in os.scandir(self.parts) if (m := RUN_FILE.match(e.name))}
+        rows: dict[int, list[tuple[str, Path]]] = {}
+        series: dict[int, Path] = {}
+        for entry in os.scandir(self.parts):
+            path = Path(entry.path)
+            if entry.name.startswith(TMP):
+                continue
+            if (m := RUN_FILE.match(entry.name)) and entry.is_file():
+                rows.setdefault(int(m.group(1)), []).append((m.group(2), path))
+            elif (m := TS_FILE.match(entry.name)) and entry.is_file():
+                series[int(m.group(1))] = path
+            else:
+                self._bad.append(([path], "not a part of a sweep (unknown name or not a file)", None))
+        for run_id, found in sorted(rows.items()):
+            ts = series.pop(run_id, None)
+            if len(found) > 1:
+                self._bad.append(([p for _, p in found] + ([ts] if ts else []), "two rows for one run", run_id))
+                continue
+            (status, path), = found
+            table, reason = _read_part(path)
+            reason = reason or check_row(plan, run_id, status, table)
+            metrics = None if reason else table.column_names[len(ID_COLUMNS) + len(plan.names):]
+            if not reason and status == "ok":
+                if ts is None:
+                    reason = "its time series (ts-file) is missing"
+                else:
+                    ts_table, unreadable = _read_part(ts)
+                    reason = (f"its time series {unreadable}" if unreadable
+                              else check_series(plan, run_id, ts_table, metrics))
+            if reason:
+                self._bad.append(([path] + ([ts] if ts else []), reason, run_id))
+                continue
+            if ts is not None and status != "ok":
+                self._stale.append(ts)
+            self._sound[run_id] = status
+        for run_id, ts in series.items():  # a series without its row: a kill between the two, or not ours
+            table, reason = _read_part(ts)
+            if reason is None:
+                reason = check_series(plan, run_id, table, None) if run_id < plan.n_runs else "no such run"
+            if reason:
+                self._bad.append(([ts], reason, None))
+            else:
+                self._stale.append(ts)
+        return dict(self._sound)
 
     def open(self, plan) -> dict[int, str]:
-        """Create or resume the folder; return ``{run_id: status}`` of runs already finished."""
-        self.check(plan)
+        """Create or resume the folder (after :meth:`check` and :meth:`scan`); return the runs already finished.
+
+        Bad parts go to ``quarantine/`` (a warning names each), leftovers and out-of-date results are removed,
+        and the manifest says ``running``.
+        """
         try:
             self.parts.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"--out {self.out}: cannot create folder ({exc.strerror})") from None
         self._take_lock()
+        self.opened = True
         for folder in (self.out, self.parts):
             for entry in os.scandir(folder):
-                if entry.name.startswith(TMP):
+                if entry.name.startswith(TMP) and not entry.is_dir(follow_symlinks=False):
                     os.unlink(entry.path)
-        done = self.finished()
-        series = {int(m.group(1)) for e in os.scandir(self.parts) if (m := TS_FILE.match(e.name))}
-        for run_id in series - {i for i, s in done.items() if s == "ok"}:
-            (self.parts / f"ts-{run_id:08d}.arrow").unlink()
-        self.write_manifest(plan, done, status="running")
-        self.done = done
-        return done
+        self._set_aside()
+        for path in self._stale:
+            path.unlink(missing_ok=True)
+        self._remove_results()
+        self.done = dict(self._sound)
+        if self.quarantine.is_dir():
+            self.quarantined = sum(1 for e in os.scandir(self.quarantine) if e.name != REASONS)
+        self.write_manifest(plan, "running")
+        return self.done
+
+    def _set_aside(self) -> None:
+        """Move the bad parts found by :meth:`scan` to ``quarantine/``, with one warning each (at most 5 shown)."""
+        if not self._bad:
+            return
+        self.quarantine.mkdir(exist_ok=True)
+        lines = []
+        for paths, reason, run_id in self._bad:
+            for path in paths:
+                target, k = self.quarantine / path.name, 1
+                while os.path.lexists(target):
+                    target, k = self.quarantine / f"{path.name}.{k}", k + 1
+                os.replace(path, target)
+            again = f"; run {run_id} will run again" if run_id is not None else ""
+            lines.append(f"parts/{paths[0].name}: {reason}; moved to {QUARANTINE}/{again}")
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        with os.fdopen(os.open(self.quarantine / REASONS, flags, 0o644), "a", encoding="utf-8") as handle:
+            handle.writelines(line + "\n" for line in lines)
+        for line in lines[:5]:
+            print(f"warning: --out {self.out}: {line}", file=sys.stderr)
+        if len(lines) > 5:
+            print(f"warning: --out {self.out}: ... and {len(lines) - 5} more parts set aside (reasons in "
+                  f"{self.quarantine / REASONS})", file=sys.stderr)
 
     def _take_lock(self) -> None:
         try:
             import fcntl
         except ImportError:  # not on POSIX: no lock
             return
-        self._lock = open(self.out / ".lock", "w")  # noqa: SIM115 - held for the sweep's life
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:  # never follow a planted link, never block on a planted FIFO
+            fd = os.open(self.out / ".lock", flags, 0o644)
+        except OSError as exc:
+            raise UserError(f"--out {self.out}: cannot use {self.out / '.lock'} ({exc.strerror}); remove it") \
+                from None
+        self._lock = os.fdopen(fd, "w")
         try:  # a POSIX record lock: held by this process only, not by forked workers; gone when it dies
             fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -222,45 +442,99 @@ class SweepStore:
             self._lock.close()
             self._lock = None
 
-    def write_manifest(self, plan, done: dict, status: str) -> None:
-        failed = sum(1 for s in done.values() if s == "failed")
+    def write_manifest(self, plan, status: str, note: str | None = None) -> None:
+        """Write ``sweep.json``: what the sweep is and what is on disk now."""
+        failed = sum(1 for s in self.done.values() if s == "failed")
         data = {"name": plan.spec.name, "spec": str(plan.spec_path), "base": str(plan.base_path),
                 "fingerprint": plan.fingerprint, "design": plan.spec.design.kind, "parameters": plan.names,
                 "replications": plan.spec.replications, "seed": plan.spec.seed,
-                "common_random_numbers": plan.crn, "runs": plan.n_runs, "done": len(done), "failed": failed,
-                "status": status}
+                "common_random_numbers": plan.crn, "runs": plan.n_runs, "done": len(self.done), "failed": failed,
+                "quarantined": self.quarantined, "status": status, "gathered": self.gathered}
+        if note:
+            data["note"] = note
         atomic_write(self.out / MANIFEST, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n"))
 
     # -- one finished run ----------------------------------------------------
-    def write_run(self, plan, run, status: str, error: str | None, series: pa.Table | None = None) -> None:
-        """Store one finished run: its time series first, then its row (which marks it done).
+    def record(self, plan, run, status: str, error: str | None, series: pa.Table | None = None) -> None:
+        """Store one finished run: its time series first, then its row (which marks it done), then the manifest.
 
         Args:
             series: the run's :func:`timeseries_table` (None for a failed run).
         """
+        meta = {META_FINGERPRINT: plan.fingerprint.encode(), META_RUN: str(run.run_id).encode()}
         final = None
         if series is not None:
-            _write_part(self.parts / f"ts-{run.run_id:08d}.arrow", series)
+            _write_part(self.parts / f"ts-{run.run_id:08d}.arrow", series.replace_schema_metadata(meta))
             final = series.slice(series.num_rows - 1).drop_columns(["run_id", "step", "period"])
-        row = run_table(plan, run, status, error, final)
+        row = run_table(plan, run, status, error, final).replace_schema_metadata(meta)
         _write_part(self.parts / f"run-{run.run_id:08d}.{status}.arrow", row)
+        self.done[run.run_id] = status
+        self.write_manifest(plan, "running")
 
     # -- final files -----------------------------------------------------------
-    def _files(self, pattern: re.Pattern) -> list[Path]:
-        found = [(int(m.group(1)), e.name) for e in os.scandir(self.parts) if (m := pattern.match(e.name))]
-        return [self.parts / name for _, name in sorted(found)]
+    def _remove_results(self) -> None:
+        """Remove gathered and derived files: they would no longer match the parts."""
+        self.gathered = False
+        for entry in os.scandir(self.out):
+            if entry.name in RESULTS or DERIVED.match(entry.name):
+                os.unlink(entry.path)
+
+    def _files(self, kind: str) -> list[Path]:
+        ids = sorted(self.done) if kind == "run" else sorted(i for i, s in self.done.items() if s == "ok")
+        if kind == "run":
+            return [self.parts / f"run-{i:08d}.{self.done[i]}.arrow" for i in ids]
+        return [self.parts / f"ts-{i:08d}.arrow" for i in ids]
 
     def compact(self, plan, *, csv: bool = True) -> tuple[int, int]:
         """Write runs.parquet and timeseries.parquet (sorted by run id, then step), and CSV copies.
+
+        Only the runs in :attr:`done` (checked on resume, or written by this invocation) are gathered.
 
         Returns:
             (rows of runs.parquet, rows of timeseries.parquet).
         """
         run_schema = pa.schema(ID_COLUMNS + [(n, KIND_TYPES[plan.kinds[n]]) for n in plan.names])
         ts_schema = pa.schema([("run_id", pa.int64()), ("step", pa.int64()), ("period", pa.string())])
-        n_runs = _concat_parts(self._files(RUN_FILE), self.out / "runs.parquet", run_schema)
-        n_rows = _concat_parts(self._files(TS_FILE), self.out / "timeseries.parquet", ts_schema)
+        n_runs = _concat_parts(self._files("run"), self.out / "runs.parquet", run_schema)
+        n_rows = _concat_parts(self._files("ts"), self.out / "timeseries.parquet", ts_schema)
         if csv:
             parquet_to_csv(self.out / "runs.parquet", self.out / "runs.csv")
             parquet_to_csv(self.out / "timeseries.parquet", self.out / "timeseries.csv")
+        self.gathered = True
         return n_runs, n_rows
+
+    def finish(self, plan, *, complete: bool, csv: bool = True, gather: bool = True) -> OSError | None:
+        """Gather the results and write the final manifest (``complete`` or ``partial``), whatever happened.
+
+        Args:
+            complete: every run of the plan is done.
+            gather: gather the parts into the final files (False after a write failed: the disk is full or the
+                folder cannot be written, so out-of-date results are removed instead).
+
+        Returns:
+            The error that stopped gathering or the manifest, if any (the manifest then says what is on disk,
+            if it could be written at all).
+        """
+        error = None
+        try:
+            if gather:
+                self.compact(plan, csv=csv)
+            else:
+                self._remove_results()
+        except OSError as exc:
+            error = exc
+            try:
+                self._remove_results()
+            except OSError:
+                pass
+        if not self.parts.is_dir():  # the folder was removed under the sweep: nothing is stored any more
+            self.done = {}
+        status = "complete" if complete and self.gathered else "partial"
+        note = None if error is None else \
+            f"results not gathered: {os.strerror(error.errno) if error.errno else error.strerror or error}"
+        try:
+            self.write_manifest(plan, status, note)
+        except OSError as exc:
+            error = error or exc
+            self.manifest_failed = True
+        return error

@@ -1,0 +1,65 @@
+"""Guards against a collapsing economy: a run stops with a clear message instead of reporting nonsense.
+
+Valid but extreme parameters (a productivity of 1e-9, wages a hundred times
+output, two workers) can drive an economy to nothing: real output falls to
+1e-9 of its start, nobody works, or firms pay out in wages many times what
+they produce. Ratios with such denominators (the labour share, growth rates,
+TFP) are then meaningless. After every step (and for the initial state) the
+model calls :func:`check_step`; when a floor below is crossed, or any reported
+number is not finite, it raises :class:`~model.errors.EconomyCollapse` naming
+the step and the quantity. ``run`` and ``compare`` then exit with status 2 and
+write nothing; a sweep records the run as failed and goes on.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+from model.errors import EconomyCollapse
+
+#: Real output (``gdp``) must stay positive and at least this fraction of its level at step 0.
+OUTPUT_FLOOR = 1e-6
+#: At least this share of the workers (and at least one) must work, employed by a firm or on a gig platform.
+EMPLOYMENT_FLOOR = 0.01
+#: Labour income (wages and gig earnings) may be at most this multiple of nominal value added (``labour_share``).
+LABOUR_SHARE_CEILING = 1.0
+MORE = "the run is stopped (see docs/reliability.md, 'Collapsing economies')"
+
+
+def _fail(record: dict, quantity: str, what: str) -> EconomyCollapse:
+    step = int(record.get("step", -1))
+    return EconomyCollapse(f"step {step} ({record.get('period', '?')}): {what}; {MORE}", step=step, quantity=quantity)
+
+
+def check_step(model, record: dict) -> None:
+    """Raise :class:`~model.errors.EconomyCollapse` if the economy in ``record`` has collapsed.
+
+    Args:
+        model: The model (its first record is the reference for the output floor).
+        record: The metrics just collected (needs ``step``, ``gdp``, ``employees``, ``gig_workers``,
+            ``unemployed`` and ``labour_share``).
+
+    Raises:
+        EconomyCollapse: a reported number is NaN or infinite; real output is not positive or below
+            :data:`OUTPUT_FLOOR` times its step-0 level; fewer than :data:`EMPLOYMENT_FLOOR` of the workers (at
+            least one) work; or ``labour_share`` is above :data:`LABOUR_SHARE_CEILING`.
+    """
+    for key, value in record.items():
+        if isinstance(value, numbers.Real) and not math.isfinite(value):
+            raise _fail(record, key, f"{key} is {value}, not a finite number")
+    gdp, start = record["gdp"], model.records[0]["gdp"]
+    if not gdp > 0 or gdp < OUTPUT_FLOOR * start:
+        raise _fail(record, "gdp", f"the economy collapsed: real output (gdp) is {gdp:.3g}; it must stay above 0 "
+                                   f"and at least {OUTPUT_FLOOR:g} x its level at step 0 ({start:.3g})")
+    working = record["employees"] + record["gig_workers"]
+    workers = working + record["unemployed"]
+    if working < max(1.0, EMPLOYMENT_FLOOR * workers):
+        raise _fail(record, "employment", f"the economy collapsed: {working:.0f} of {workers:.0f} workers work "
+                                          f"(employed or gig); at least {EMPLOYMENT_FLOOR:.0%} of them and at "
+                                          f"least one must")
+    share = record["labour_share"]
+    if share > LABOUR_SHARE_CEILING:
+        raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
+                                            f"{share:.3g} x nominal value added (labour_share above "
+                                            f"{LABOUR_SHARE_CEILING:g}): firms pay out more than they produce")

@@ -69,6 +69,8 @@ class Sector(Section):
     productivity: float = _f(1.0, gt=0, hi=100, desc="Relative TFP level of the sector.")
     data_intensity: float = _f(1.0, 0, 10, "How strongly data raises productivity here (x data.gain).")
     is_industry: bool = Field(False, description="Counts toward robot density (manufacturing).")
+    investment_share: float = _f(1.0, 0, 1e6, "Relative share of investment goods (machines, robots, AI and data "
+                                 "systems) bought from this sector; all zero: spread like consumption.")
     robot_applicability: float = _f(1.0, 0, 1, "Share of frontier.max_robot_share robots can take of this "
                                     "sector's routine manual tasks (field work: far less than the factory).")
 
@@ -78,7 +80,9 @@ class SizeClass(Section):
     firm_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of firms in this size class.")
     mean_workers: float = _f(8.0, gt=0, hi=1e6, desc="Mean headcount (worker agents) of a firm of this class.")
     cost_factor: float = _f(1.0, gt=0, hi=100, desc="Adoption fixed-cost multiplier per worker (scale economies).")
-    credit_ratio: float = _f(1.0, 0, 100, "Credit limit as quarters of sales (SMEs: tighter).")
+    credit_ratio: float = _f(1.0, 0, 100, "Credit line as quarters of sales (SMEs: tighter).")
+    loan_premium: float = _f(0.0, 0, 0.5, "Yearly premium over the bank lending rate (riskier classes pay more "
+                             "and lose credit first when banks are short of capital).")
     risk_aversion: float = _f(0.3, 0, 1, "Share of an uncertain gain the firm discounts (the 'afraid' barrier).")
     capability: float = _f(0.4, 0, 1, "Mean initial digital capability (absorptive capacity).")
     awareness: float = _f(0.5, 0, 1, "Initial share of firms aware of each technology's value.")
@@ -188,7 +192,8 @@ class Adoption(Section):
 class Production(Section):
     capital_elasticity: float = _f(0.4, 0.01, 0.9, "Output elasticity of capital (beta).")
     capital_output: float = _f(10.0, 0.1, 100, "Capital per unit of quarterly output that firms target.")
-    capital_cost: float = _f(0.03, 0, 0.5, "Quarterly user cost of capital (interest + depreciation).")
+    capital_depreciation: float = _f(0.02, 0, 0.5, "Quarterly depreciation of the capital stock.")
+    capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes each quarter.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
     data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data returns are log(2).")
@@ -209,9 +214,10 @@ class Labour(Section):
     hiring_slack: float = _f(0.0, 0, 1, "Extra vacancies posted above need.")
     cross_region_search: float = _f(0.1, 0, 1, "Share of job seekers searching in another region.")
     mobility_cost: float = _f(0.5, 0, 1, "Share of cross-region matches lost to mobility costs (hukou, housing).")
-    wage_flexibility: float = _f(0.03, 0, 1, "Quarterly wage response to unemployment below (above) its natural rate.")
-    norm_adaptation: float = _f(0.05, 0, 1, "Quarterly speed at which the natural rate of unemployment follows actual unemployment.")
-    price_indexation: float = _f(0.5, 0, 1, "Weight of last quarter's inflation, against the inflation target, in wage setting.")
+    wage_flexibility: float = _f(0.03, 0, 1, "Quarterly wage response to unemployment below (above) the structural "
+                                 "rate of its region and skill (fixed at the start; it never follows actual unemployment).")
+    price_indexation: float = _f(0.5, 0, 1, "Weight of last quarter's inflation, against the inflation target, in "
+                                 "wage setters' expected inflation.")
     productivity_indexation: float = _f(1.0, 0, 1.5, "Pass-through of the productivity trend into wages.")
     rent_sharing: float = _f(0.3, 0, 2, "Firm productivity premium passed to its workers' wages.")
     digital_premium: float = _f(0.15, 0, 2, "Wage premium for digitally skilled staff at digital firms.")
@@ -259,13 +265,42 @@ class Training(Section):
 
 
 class Demand(Section):
-    propensity_to_consume: float = _f(0.7, 0, 1, "Share of household income consumed.")
-    dividend_payout: float = _f(0.5, 0, 1, "Share of firm profits paid to households.")
-    autonomous_growth: float = _f(0.04, -0.5, 1, "Yearly real growth of autonomous demand (investment, exports, government).")
-    inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor); autonomous demand grows with it.")
+    dividend_payout: float = _f(0.5, 0, 1, "Share of after-tax profit firms pay to their owners (households).")
+    inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor).")
     price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
     share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
     income_tax: float = _f(0.1, 0, 0.9, "Tax rate on wages and gig earnings.")
+
+
+class Households(Section):
+    propensity_income: float = _f(0.85, 0, 1, "Share of expected disposable income workers consume.")
+    propensity_wealth: float = _f(0.03, 0, 1, "Quarterly share of deposits households consume.")
+    owners_propensity_income: float = _f(0.4, 0, 1, "Share of expected disposable income owners (of firms, banks "
+                                         "and platforms) consume.")
+    expectation_speed: float = _f(0.5, 0, 1, "Speed at which expected income follows realised income.")
+
+
+class Government(Section):
+    consumption_share: float = _f(0.15, 0, 0.9, "Government consumption at the start, as a share of GDP.")
+    consumption_growth: float = _f(0.045, -0.5, 1, "Yearly real growth of government consumption.")
+    profit_tax: float = _f(0.25, 0, 0.9, "Tax rate on firms' positive profits.")
+
+
+class Trade(Section):
+    export_growth: float = _f(0.04, -0.5, 1, "Yearly real growth of foreign demand for exports.")
+    import_share: float = _f(0.18, 0, 0.9, "Share of household and investment spending that buys imports.")
+
+
+class Banking(Section):
+    policy_rate: float = _f(0.025, -0.05, 0.5, "Yearly policy rate: banks lend at it plus a spread; bonds pay it.")
+    loan_spread: float = _f(0.02, 0, 0.5, "Yearly spread of the lending rate over the policy rate.")
+    deposit_spread: float = _f(0.01, 0, 0.5, "Yearly spread of the policy rate over the deposit rate (floor 0).")
+    capital_requirement: float = _f(0.08, 0, 1, "Bank equity required per unit of loans; below it banks cut credit "
+                                    "lines, the riskiest borrowers first.")
+    initial_capital_ratio: float = _f(0.12, 0.01, 1, "Bank equity per unit of loans at the start.")
+    initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
+    dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
+    cash_buffer: float = _f(0.5, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
 
 
 class EntryExit(Section):
@@ -305,13 +340,13 @@ def _sectors():
     return [
         Sector(name="agriculture", firm_share=0.1, income_elasticity=0.5,
                tasks=TaskWeights(routine_manual=0.7, routine_cognitive=0.1, non_routine=0.2),
-               productivity=0.6, data_intensity=0.4, robot_applicability=0.3),
+               productivity=0.6, data_intensity=0.4, robot_applicability=0.3, investment_share=0.0),
         Sector(name="industry", firm_share=0.3, income_elasticity=0.9,
                tasks=TaskWeights(routine_manual=0.5, routine_cognitive=0.25, non_routine=0.25),
-               productivity=1.0, data_intensity=0.85, is_industry=True),
+               productivity=1.0, data_intensity=0.85, is_industry=True, investment_share=0.7),
         Sector(name="services", firm_share=0.6, income_elasticity=1.2,
                tasks=TaskWeights(routine_manual=0.2, routine_cognitive=0.4, non_routine=0.4),
-               productivity=1.0, data_intensity=1.6),
+               productivity=1.0, data_intensity=1.6, investment_share=0.3),
     ]
 
 
@@ -321,10 +356,10 @@ def _sizes():
         SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
                   risk_aversion=0.2, capability=0.53, awareness=0.62,
                   adoption={"data": 1.0, "robots": 0.7, "ai": 0.55}),
-        SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6,
+        SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6, loan_premium=0.01,
                   risk_aversion=0.4, capability=0.4, awareness=0.59,
                   adoption={"data": 0.88, "robots": 0.22, "ai": 0.17}),
-        SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3,
+        SizeClass(name="micro", firm_share=0.65, mean_workers=3, cost_factor=1.3, credit_ratio=0.3, loan_premium=0.02,
                   risk_aversion=0.5, capability=0.31, awareness=0.49,
                   adoption={"data": 0.61, "robots": 0.016, "ai": 0.04}),
     ]
@@ -353,6 +388,10 @@ class Scenario(Section):
     industrial_platforms: IndustrialPlatforms = Field(default_factory=IndustrialPlatforms)
     training: Training = Field(default_factory=Training)
     demand: Demand = Field(default_factory=Demand)
+    households: Households = Field(default_factory=Households)
+    government: Government = Field(default_factory=Government)
+    trade: Trade = Field(default_factory=Trade)
+    banking: Banking = Field(default_factory=Banking)
     entry_exit: EntryExit = Field(default_factory=EntryExit)
     green: Green = Field(default_factory=Green)
     policies: list[LeverField] = Field(default_factory=list, max_length=200,

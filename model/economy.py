@@ -12,12 +12,15 @@ from collections import defaultdict
 import mesa
 import numpy as np
 
+from model.accounts import Ledger, close_books, net_financial_assets
 from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
 from model.frontier import advance_frontier
+from model.government import begin_quarter
 from model.guards import check_step
+from model.households import plan_consumption
 from model.income_demand import settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
@@ -28,6 +31,7 @@ from model.periods import period_label
 from model.platforms import run_platforms
 from model.policies.effects import PolicyEffects
 from model.production import produce
+from model.sectors import Balances
 from model.technology_adoption import decide_adoption, expected_gain
 from model.training import train
 
@@ -59,6 +63,10 @@ class EconomyModel(mesa.Model):
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)
         self.fiscal = Fiscal([key for lever in scenario.policies for key in lever.accounts])
         self.active_levers = []
+        self.ledger = Ledger()
+        self.balances = Balances()
+        self.quarter: dict[str, float] = defaultdict(float)
+        self.books_gap = 0.0
         init_frontier(self)
         init_firms(self)
         init_workers(self)
@@ -108,9 +116,14 @@ class EconomyModel(mesa.Model):
         return float(units.sum() * self.services_price0)
 
     def real_gdp(self) -> float:
-        """Real value added: firm output at base-year sector prices plus gig services."""
+        """Real GDP: firms' sales at base-year sector prices plus gig services."""
         firms = self.firms
-        return dot(firms.output, self.sector_price0[firms.sector]) + self.gig_output()
+        return dot(firms.sales, self.sector_price0[firms.sector]) + self.gig_output()
+
+    def nominal_gdp(self) -> float:
+        """Nominal GDP this quarter by expenditure: C + I + G + X - M (consumption includes gig services)."""
+        q = self.quarter
+        return q["consumption"] + q["investment"] + q["government_consumption"] + q["exports"] - q["imports"]
 
     def replace_firm_agents(self, rows: np.ndarray) -> None:
         """Exiting firms' agents leave the model; entrants in their rows get new agents."""
@@ -136,6 +149,7 @@ class EconomyModel(mesa.Model):
         """Rule 1: reset effects, then let every lever active this step set them."""
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)
         self.fiscal.begin_step()
+        begin_quarter(self)
         self.active_levers = [lever for lever, start, end in self.lever_windows
                               if start <= self.steps and (end is None or self.steps <= end)]
         for lever in self.active_levers:
@@ -148,7 +162,14 @@ class EconomyModel(mesa.Model):
         self._step_key = int(self.rng.integers(2**63))
         self._streams = {}
         self.workers.transfers[:] = 0.0
+        self.ledger.begin_step()
+        self.quarter = defaultdict(float)
+        opening = net_financial_assets(self)
+        firms = self.firms
+        firms.order[:] = 0.0
+        firms.running[:] = 0.0
         self.apply_policies()  # 1
+        plan_consumption(self)
         advance_frontier(self)  # 2
         decide_adoption(self)  # 3
         produce(self)  # 4
@@ -157,5 +178,6 @@ class EconomyModel(mesa.Model):
         train(self)  # 7
         settle_demand(self)  # 8
         turnover(self)  # 9
+        self.books_gap = close_books(self, opening, self.nominal_gdp())
         self.records.append(collect_metrics(self))  # 10
         check_step(self, self.records[-1])  # a collapsed economy stops the run (model/guards.py)

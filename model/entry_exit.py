@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from model.income_demand import normalise_shares
+from model.accounts import FIRMS, HOUSEHOLDS
+from model.banking import write_off
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import group_rate
@@ -22,9 +24,19 @@ ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
 def exit_firms(model) -> np.ndarray:
     """Rows of firms that exit this quarter."""
     firms, cfg = model.firms, model.cfg
-    insolvent = (firms.losses >= cfg.entry_exit.exit_after_quarters) & (firms.cash < -firms.credit)
+    insolvent = (firms.losses >= cfg.entry_exit.exit_after_quarters) & (firms.loans > firms.credit + firms.cash)
     background = model.stream("entry_exit").random(firms.n) < cfg.entry_exit.exit_hazard
     return np.flatnonzero(insolvent | background)
+
+
+def fund_entrants(model, rows: np.ndarray, wanted: np.ndarray) -> None:
+    """Owners put deposits into entrants, as much as ``wanted`` if they have it (in proportion if not)."""
+    owners = model.balances.owners
+    total = float(wanted.sum())
+    scale = min(1.0, max(owners.deposits, 0.0) / total) if total > 0 else 0.0
+    model.firms.cash[rows] = wanted * scale
+    owners.deposits -= total * scale
+    model.ledger.pay("equity", HOUSEHOLDS, FIRMS, total * scale)
 
 
 def create_entrants(model, rows: np.ndarray) -> None:
@@ -68,11 +80,14 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.share[rows] = typical
     firms.share = normalise_shares(model, firms.share)
     firms.planned[rows] = firms.share[rows] * model.sector_demand[firms.sector[rows]]
+    # the entrant takes over a plant of the size it needs (exiting firms' plants are reused, not bought anew)
     firms.capital[rows] = cfg.production.capital_output * firms.planned[rows]
     firms.price[rows] = model.sector_price[firms.sector[rows]]
     firms.output[rows] = 0.0
+    firms.sales[rows] = 0.0
+    firms.revenue[rows] = 0.0
     firms.profit[rows] = 0.0
-    firms.cash[rows] = 0.5 * firms.price[rows] * firms.planned[rows]
+    fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
     firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
     firms.headcount[rows] = 0
     firms.producing_staff[rows] = 0
@@ -94,6 +109,7 @@ def turnover_firms(model) -> None:
     staff = np.flatnonzero((workers.status == EMPLOYED) & gone[np.maximum(workers.employer, 0)])
     separate(model, staff, displaced=True)
     model.flows["displaced"] += staff.size
+    write_off(model, rows)
     create_entrants(model, rows)
     model.replace_firm_agents(rows)
     model.flows["entries"] += rows.size

@@ -1,66 +1,28 @@
-"""Rule 8: income and demand.
+"""Rule 8: incomes, demand, profits and prices, every payment recorded in the books.
 
-Wages, gig earnings and transfers (less income tax) become household income;
-part of it is consumed, the rest saved. Consumption shifts toward services as
-real income grows (income elasticities); autonomous demand (investment,
-exports, government) grows at a trend. Firms price at a markup over unit cost,
-and market shares move toward firms with lower prices (the 'allocation'
-engine: factors flow to productive firms). Real sector demand, split by market
-share, is next quarter's planned output.
+Firms pay wages; the government pays benefits and transfers and taxes
+incomes (:mod:`model.government`); firms order capital
+(:mod:`model.investment`); households, the government, foreign buyers and
+investing firms buy output (:mod:`model.goods_market`); firms pay running
+costs, interest, profit tax and dividends (:mod:`model.distribution`,
+:mod:`model.banking`) and borrow or repay. Then firms price at a markup over
+unit cost with demand pressure, market shares move toward firms with lower
+prices (the 'allocation' engine: factors flow to productive firms), and
+consumption shifts toward services as real income grows (income
+elasticities). The demand a firm met is its planned output next quarter.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from model.frontier import quarterly
-from model.metrics import firm_emissions
+from model.banking import finance_firms, pay_bank_dividends, pay_interest, set_credit_lines
+from model.distribution import distribute_profits, pay_platform_dividends, pay_running_costs, pay_wage_bill
+from model.goods_market import clear_goods_market
+from model.government import settle_government
+from model.households import update_expectations
+from model.investment import order_capital
 from model.numerics import dot
-from model.state import UNEMPLOYED
-
-
-def settle_incomes(model) -> None:
-    """Benefits, taxes and the levers' income hooks; sets each worker's income."""
-    workers, cfg = model.workers, model.cfg
-    unemployed = workers.status == UNEMPLOYED
-    workers.earnings[unemployed] = 0.0
-    workers.transfers[unemployed] += model.benefit
-    model.fiscal.pay_benefits(float(unemployed.sum() * model.benefit))
-    tax = cfg.demand.income_tax * workers.earnings
-    model.fiscal.collect_tax(float(tax.sum()))
-    workers.income = workers.earnings + workers.transfers - tax
-    for lever in model.active_levers:
-        lever.settle_income(model)
-
-
-def firm_accounts(model) -> np.ndarray:
-    """Profit of every firm this quarter; updates cash, credit and loss streaks."""
-    firms, cfg = model.firms, model.cfg
-    revenue = firms.price * firms.output
-    capital_cost = cfg.production.capital_cost * (firms.capital + model.robot_price * firms.robots)
-    running = np.zeros(firms.n)
-    compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
-    for t, params in enumerate(model.tech_params):
-        factor = compute if t == 2 else 1.0
-        running += (firms.stage[:, t] > 0) * params.running_cost * factor * revenue
-    voucher = model.effects.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
-                                       (firms.stage[:, 2] > 0) * model.tech_params[2].running_cost * compute * revenue)
-    running -= voucher
-    # carbon price on compute emissions (a negative share: a charge booked as the lever's revenue)
-    running -= model.effects.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
-    fees = getattr(model, "platform_fees", 0.0)
-    # adoptions paid as a subscription (cloud onboarding): one fee a quarter until paid off
-    paying = firms.fee_left > 0
-    running += np.where(paying, firms.fee, 0.0)
-    firms.fee_left[paying] -= 1
-    firms.fee[firms.fee_left == 0] = 0.0
-    firms.profit = revenue - firms.wage_bill - capital_cost - running - fees
-    dividends = cfg.demand.dividend_payout * np.maximum(firms.profit, 0.0)
-    firms.cash += firms.profit - dividends
-    firms.credit = model.credit_ratio[firms.size] * revenue
-    firms.losses = np.where(firms.profit < 0, firms.losses + 1, 0)
-    model.costs = revenue - firms.profit
-    return dividends
 
 
 def set_prices_and_shares(model) -> None:
@@ -68,20 +30,36 @@ def set_prices_and_shares(model) -> None:
     firms, cfg = model.firms, model.cfg
     # firms with negligible output (entrants still hiring) keep their price: their unit cost says little
     producing = firms.output > 0.05 * firms.planned
-    unit_cost = np.divide(model.costs, firms.output, out=firms.price.copy(), where=producing)
+    # normal unit cost: the wage per worker over output per worker at full use of the staff who produced,
+    # plus the other costs per unit the firm could produce (new hires and idle capacity do not move the price)
+    staff = firms.headcount.sum(axis=1)
+    ok = producing & (staff > 0) & (firms.producing_staff > 0) & (model.capacity > 1e-12)
+    labour = np.divide(firms.wage_bill * firms.producing_staff, staff * model.capacity, out=np.zeros(firms.n),
+                       where=ok)
+    other = np.divide(model.costs - firms.wage_bill, np.maximum(model.capacity, firms.output), out=np.zeros(firms.n),
+                      where=ok)
+    unit_cost = np.where(ok, labour + other, firms.price / (1.0 + cfg.production.markup))
     # demand-pull: firms facing more demand than they can produce raise their markup, and cut it when idle
     pressure = np.clip(np.divide(firms.planned, model.capacity, out=np.ones(firms.n), where=model.capacity > 1e-9)
                        - 1.0, -0.5, 1.0)
     target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * (1.0 + cfg.demand.price_pressure * pressure)
-    sticky = np.clip(0.5 * firms.price + 0.5 * target, 0.85 * firms.price, 1.15 * firms.price)
+    sticky = 0.5 * firms.price + 0.5 * target  # prices close half the gap to their target each quarter
     firms.price = np.where(producing, sticky, firms.price)
-    sector_price = sector_mean(model, firms.price, firms.share)
+    sector_price = price_index(model)
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
     relative = firms.price / sector_price[firms.sector]
     factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     firms.share = normalise_shares(model, np.maximum(firms.share * factor, 1e-12))
-    model.sector_price = sector_mean(model, firms.price, firms.share)
+    model.sector_price = price_index(model)
+
+
+def price_index(model) -> np.ndarray:
+    """Each sector's price: the unit value of what it sold (market shares where it sold nothing)."""
+    firms = model.firms
+    sold = np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors)
+    unit_value = sector_mean(model, firms.price, firms.sales)
+    return np.where(sold > 0, unit_value, sector_mean(model, firms.price, firms.share))
 
 
 def sector_mean(model, values: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -96,17 +74,6 @@ def normalise_shares(model, shares: np.ndarray) -> np.ndarray:
     """Rescale so market shares sum to one within every sector."""
     total = np.bincount(model.firms.sector, weights=shares, minlength=model.n_sectors)
     return shares / np.where(total > 0, total, 1.0)[model.firms.sector]
-
-
-def invest_capital(model) -> float:
-    """Firms move capital toward their target capital-output ratio; returns spending."""
-    firms, prod = model.firms, model.cfg.production
-    target = prod.capital_output * firms.planned
-    change = 0.1 * (target - firms.capital)
-    firms.capital = np.maximum(firms.capital + change, 1e-6)
-    spend = np.maximum(change, 0.0)
-    firms.cash -= spend
-    return float(spend.sum())
 
 
 def employee_productivity(model) -> float:
@@ -125,32 +92,29 @@ def update_productivity_trend(model) -> None:
 
 
 def settle_demand(model) -> None:
-    """Rule 8: incomes, consumption, prices, market shares and next quarter's demand."""
+    """Rule 8: incomes, taxes and transfers, investment, the goods market, interest, profits, prices and plans."""
     firms, workers, cfg = model.firms, model.workers, model.cfg
-    settle_incomes(model)
-    dividends = firm_accounts(model)
+    pay_wage_bill(model)
+    settle_government(model)
+    order_capital(model)
+    clear_goods_market(model)
+    pay_running_costs(model)
+    pay_interest(model)
+    costs = distribute_profits(model)
+    pay_bank_dividends(model)
+    pay_platform_dividends(model)
+    finance_firms(model, costs)
+    model.costs = costs
     set_prices_and_shares(model)
-    capital_spend = invest_capital(model)
-    household = float(workers.income.sum() + dividends.sum())
-    model.consumption = cfg.demand.propensity_to_consume * household
     price_level = dot(model.sector_price, model.cons_shares0)
     model.inflation = float(np.log(price_level / model.price_level))
     model.price_level = price_level
-    real_income = household / price_level / workers.n
+    real_income = float(workers.income.sum()) / price_level / workers.n
     ratio = max(real_income / model.real_income0, 1e-6)
     shares = model.cons_shares0 * ratio ** (model.income_elasticity - 1.0)
     model.cons_shares = shares / shares.sum()
-    # autonomous demand (investment, exports, government) grows in nominal terms at its real trend plus the
-    # inflation target: inflation above target erodes it in real terms, which closes excess demand
-    model.autonomous *= (1.0 + quarterly(cfg.demand.autonomous_growth)) * (1.0 + quarterly(cfg.demand.inflation_target))
-    # autonomous demand already stands for routine investment (adding capital spending again would double
-    # count it and make an explosive accelerator); the digital investment wave adds to it
-    investment = model.flows["adoption_investment"] + model.flows["robot_investment"]
-    model.flows["capital_investment"] += capital_spend
-    firm_consumption = model.consumption * (1.0 - model.gig_spending_share * model.reach)
-    nominal = model.cons_shares * firm_consumption + model.aut_shares * (model.autonomous + investment)
-    model.sector_demand = nominal / model.sector_price
-    firms.planned = firms.share * model.sector_demand[firms.sector]
     model.services_price = float(model.sector_price[model.services_sector])
     model.benefit = cfg.labour.unemployment_benefit * float(model.wage[:, 0].mean())
+    update_expectations(model)
+    set_credit_lines(model)
     update_productivity_trend(model)

@@ -13,6 +13,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from model.banking import loan_rates
+from model.frontier import quarterly
 from model.income_demand import employee_productivity, normalise_shares
 from model.labour_market import pay_wages, refresh_headcount
 from model.numerics import dot
@@ -62,6 +64,9 @@ def setup_groups(model) -> None:
     model.size_p = _probabilities([c.firm_share for c in sizes])
     model.size_cost = np.array([c.cost_factor for c in sizes])
     model.credit_ratio = np.array([c.credit_ratio for c in sizes])
+    model.loan_premium = np.array([c.loan_premium for c in sizes])
+    weights = np.array([s.investment_share for s in cfg.sectors], float)
+    model.investment_shares = weights / weights.sum() if weights.sum() > 0 else None  # None: like consumption
     model.size_risk = np.array([c.risk_aversion for c in sizes])
     model.size_capability = np.array([c.capability for c in sizes])
     model.size_awareness = np.array([c.awareness for c in sizes])
@@ -125,7 +130,8 @@ def init_firms(model) -> None:
         capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
                            + rng.normal(0, 0.12, n), 0, 1),
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
-        cash=zeros.copy(), credit=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
+        cash=zeros.copy(), loans=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
+        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
@@ -175,7 +181,8 @@ def init_workers(model) -> None:
     model.workers = WorkerArrays(
         region=region.astype(np.int8), skill=skill, age=age, digital=np.clip(digital, 0, 1), status=status,
         employer=np.concatenate([employer, np.full(others, -1)]).astype(np.int32), platform=platform,
-        earnings=np.zeros(n), transfers=np.zeros(n), income=np.zeros(n), training=np.zeros(n, np.int8),
+        earnings=np.zeros(n), transfers=np.zeros(n), income=np.zeros(n), deposits=np.zeros(n),
+        expected_income=np.zeros(n), consumption=np.zeros(n), tax=np.zeros(n), training=np.zeros(n, np.int8),
         training_gain=np.zeros(n), spell=rng.integers(0, 8, n).astype(np.int32), displaced=np.zeros(n, bool),
     )
 
@@ -245,8 +252,10 @@ def init_economy(model) -> None:
     firms.share[empty] = 1.0 / np.maximum(np.bincount(firms.sector, minlength=model.n_sectors), 1)[firms.sector[empty]]
     firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
     revenue = firms.output
-    capital_cost = prod.capital_cost * (firms.capital + model.robot_price * firms.robots)
     running = sum((firms.stage[:, t] > 0) * p.running_cost * revenue for t, p in enumerate(model.tech_params))
+    firms.loans = cfg.banking.initial_drawdown * model.credit_ratio[firms.size] * revenue
+    interest = loan_rates(model) * firms.loans
+    capital_cost = prod.capital_depreciation * firms.capital + interest
     unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,
                           out=np.ones(firms.n), where=firms.output > 1e-9)
     firms.price = (1 + prod.markup) * unit_cost
@@ -261,7 +270,9 @@ def init_economy(model) -> None:
     nominal = nominal if nominal.sum() > 0 else model.sector_firm_p.copy()  # nobody employed at the start
     model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
     model.cons_shares = model.cons_shares0.copy()
-    model.aut_shares = model.cons_shares0.copy()
+    model.public_shares = model.cons_shares0.copy()
+    model.investment_weights = model.cons_shares0.copy() if model.investment_shares is None \
+        else model.investment_shares
     model.services_price = float(model.sector_price[model.services_sector])
     model.services_price0 = model.services_price
     model.price_level = dot(model.sector_price, model.cons_shares0)
@@ -272,17 +283,8 @@ def init_economy(model) -> None:
     gross = n_gig_workers * target_net / (1 - cfg.gig.commission)
     capacity_value = n_gig_workers * cfg.gig.tasks_per_worker * cfg.gig.algorithm_utilisation * model.services_price
     gross = min(gross, capacity_value)
-    profits = float(np.sum(firms.price * firms.output - firms.wage_bill - capital_cost - running))
-    wages = float(firms.wage_bill.sum())
-    household = ((wages + gross * (1 - cfg.gig.commission)) * (1 - cfg.demand.income_tax)
-                 + model.benefit * float((workers.status == UNEMPLOYED).sum())
-                 + cfg.demand.dividend_payout * max(profits, 0.0))
-    model.consumption = cfg.demand.propensity_to_consume * household
-    model.gig_spending_share = min(gross / max(model.consumption * model.reach, 1e-12), 1.0)  # at most all spending
-    firm_consumption = model.consumption - gross
-    model.autonomous = max(float(nominal.sum()) - firm_consumption, 0.0)
-    model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
-    model.real_income0 = max(household / model.price_level / workers.n, 1e-12)  # 0 if nobody earns at the start
+    model.gig_gross0 = gross
+    model.real_income0 = 1.0
     model.inflation = 0.0
     model.productivity_growth = 0.0
     firms.belief = model.initial_belief(np.arange(firms.n))
@@ -291,11 +293,8 @@ def init_economy(model) -> None:
     model.last_productivity = employee_productivity(model)
     model.barriers = np.zeros((3, 3))
     model.barriers_small = np.zeros((3, 3))
-    model.platform_fees = np.zeros(firms.n)
     model.costs = firms.price * firms.output / (1 + prod.markup)
-    if model.n_gig:
-        run_gig_platforms(model)
-    workers.income = workers.earnings + workers.transfers
+    init_balances(model, running)
     model.flows = defaultdict(float)
 
 
@@ -308,3 +307,87 @@ def typical_shares(model) -> np.ndarray:
     mean = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
     fallback = 1.0 / max(firms.n, 1)
     return np.where(mean > 0, mean, fallback).reshape(model.n_sectors, model.n_sizes)
+
+
+def steady_deposits(income: np.ndarray | float, propensity: float, model) -> np.ndarray | float:
+    """Deposits at which saving out of ``income`` just keeps them growing with nominal income.
+
+    With C = c_y y + c_w D, saving y - C equals g D when D = (1 - c_y) y / (g + c_w).
+    """
+    growth = quarterly(model.cfg.government.consumption_growth) + quarterly(model.cfg.demand.inflation_target)
+    return (1.0 - propensity) * np.maximum(income, 0.0) / max(growth + model.cfg.households.propensity_wealth, 1e-9)
+
+
+def init_balances(model, running: np.ndarray) -> None:
+    """Stocks and flows of a consistent start: deposits, loans, bonds, bank equity, and demand that buys output.
+
+    Households hold the deposits at which their saving keeps pace with income
+    (:func:`steady_deposits`); firms hold half a quarter's sales and owe the
+    drawn part of their credit lines; bank equity is ``initial_capital_ratio``
+    of loans; government bonds are what the balance sheet then requires
+    (loans + bonds = deposits + bank equity). Government consumption is
+    ``consumption_share`` of GDP, investment replaces depreciation, and
+    exports are the rest of the demand that buys the first quarter's output;
+    households' spending on each sector is what is left of that sector's
+    sales, so every sector starts in balance.
+    """
+    cfg, firms, workers, b = model.cfg, model.firms, model.workers, model.balances
+    hh, m = cfg.households, cfg.trade.import_share
+    firms.revenue = firms.price * firms.output
+    firms.sales = firms.output.copy()
+    firms.cash = 0.5 * firms.revenue
+    firms.credit = model.credit_ratio[firms.size] * firms.revenue
+    model.price_level0 = model.price_level
+    # households' expected income and the deposits that go with it
+    tax = cfg.demand.income_tax
+    gig_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
+    status = workers.status
+    workers.expected_income = np.select(
+        [status == EMPLOYED, status == GIG], [workers.earnings * (1 - tax), np.full(workers.n, gig_net * (1 - tax))],
+        model.benefit)
+    workers.deposits = steady_deposits(workers.expected_income, hh.propensity_income, model)
+    price_k = float(model.sector_price @ model.investment_weights)
+    depreciation = cfg.production.capital_depreciation * firms.capital * price_k
+    interest = loan_rates(model) * firms.loans
+    profit = firms.revenue - firms.wage_bill - running - interest - depreciation
+    after_tax = np.maximum(profit, 0.0) * (1 - cfg.government.profit_tax)
+    b.banks.equity = cfg.banking.initial_capital_ratio * float(firms.loans.sum())
+    bank_profit = float(interest.sum())  # roughly: bonds and deposits pay about the same rate
+    owners_income = (cfg.demand.dividend_payout * float(after_tax.sum()) + cfg.banking.dividend_payout * bank_profit
+                     + model.gig_gross0 * cfg.gig.commission + float(running.sum()))
+    b.owners.expected_income = owners_income
+    b.owners.deposits = float(steady_deposits(owners_income, hh.owners_propensity_income, model))
+    deposits = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
+    b.government.bonds = deposits + b.banks.equity - float(firms.loans.sum())
+    # demand that buys the first quarter's output
+    consumption = (hh.propensity_income * float(np.maximum(workers.expected_income, 0).sum())
+                   + hh.owners_propensity_income * owners_income + hh.propensity_wealth * (deposits - float(firms.cash.sum())))
+    model.consumption = consumption
+    model.gig_spending_share = min(model.gig_gross0 / max(consumption * model.reach, 1e-12), 1.0)
+    sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
+    gdp = float(sales.sum()) + model.gig_gross0
+    investment = float(depreciation.sum())
+    goods = max(consumption - model.gig_gross0, 0.0)
+    government = cfg.government.consumption_share * gdp
+    public = model.public_shares
+    exports = max(float(sales.sum()) - (1 - m) * (goods + investment) - government, 0.0)
+    household_part = sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
+    household_part = np.maximum(household_part, 0.0)
+    if household_part.sum() > 0:
+        model.cons_shares0 = household_part / household_part.sum()
+        model.cons_shares = model.cons_shares0.copy()
+    b.government.real_consumption = government
+    b.rest_of_world.real_exports = exports
+    model.real_income0 = max(float(workers.expected_income.sum()) / model.price_level / workers.n, 1e-12)
+    model.gdp_base = model.real_gdp()
+    model.gig_spending = 0.0
+    model.household_spent = 0.0
+    if model.n_gig:  # gig workers' earnings and platforms' shares at the start (no money moves yet)
+        saved = workers.deposits.copy(), b.owners.deposits, b.platform_deposits
+        workers.consumption = hh.propensity_income * np.maximum(workers.expected_income, 0)
+        b.owners.consumption = consumption - float(workers.consumption.sum())
+        run_gig_platforms(model)
+        workers.deposits, b.owners.deposits, b.platform_deposits = saved
+        model.ledger.begin_step()
+        model.household_spent = 0.0
+    workers.income = workers.earnings + workers.transfers

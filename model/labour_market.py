@@ -168,16 +168,18 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
 
 
 def update_wages(model) -> None:
-    """Wage index by region and skill: a wage curve plus indexation to prices and productivity.
+    """Wage index by region and skill: a wage curve plus expected inflation and the productivity trend.
 
-    Wage setters expect the inflation target, corrected toward last quarter's
-    inflation, plus the productivity trend; so inflation settles at the target
-    when unemployment is at its natural rate (the nominal anchor).
+    Wage growth in each region and skill cell is
 
-    Wages rise where unemployment of that region and skill is below its
-    natural rate and fall where it is above; the natural rate starts at the
-    first quarter's level and adapts slowly to persistent unemployment;
-    they follow consumer prices and labour productivity.
+        g_w = pi_e + phi (u* - u) / u* + theta g_A
+
+    where ``u*`` is the cell's structural unemployment rate (its rate in the
+    first quarter, at least 2%; it never follows actual unemployment), ``phi``
+    is ``labour.wage_flexibility``, ``g_A`` the productivity trend and
+    ``pi_e`` expected inflation: the inflation target corrected toward last
+    quarter's inflation by ``labour.price_indexation``. Nothing bounds the
+    result: an unstable economy shows as one.
     """
     lab, workers = model.cfg.labour, model.workers
     cell = workers.region.astype(np.int64) * 3 + workers.skill
@@ -186,13 +188,11 @@ def update_wages(model) -> None:
     rate = np.divide(jobless, size, out=np.zeros(size.size), where=size > 0).reshape(model.n_regions, 3)
     if model.natural_unemployment is None:
         model.natural_unemployment = np.maximum(rate, 0.02)
-    gap = np.clip((model.natural_unemployment - rate) / model.natural_unemployment, -1.0, 1.0)
-    # wage norms adapt slowly to persistent unemployment (hysteresis)
-    model.natural_unemployment += lab.norm_adaptation * (np.maximum(rate, 0.02) - model.natural_unemployment)
+    gap = (model.natural_unemployment - rate) / model.natural_unemployment
     target = quarterly(model.cfg.demand.inflation_target)
     growth = (target + lab.price_indexation * (model.inflation - target) + lab.wage_flexibility * gap
               + lab.productivity_indexation * model.productivity_growth)
-    model.wage *= np.exp(np.clip(growth, -0.01, 0.05))  # nominal wages are rigid downward
+    model.wage *= np.exp(growth)
 
 
 def pay_wages(model) -> None:

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
+from model.government import subsidise_firms
+from model.households import spend
 from model.state import EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
 
@@ -36,6 +39,7 @@ def run_gig_platforms(model) -> None:
     g = model.n_gig
     model.reach = min(1.0, model.reach * (1.0 + gig.reach_growth))
     on_gig = workers.status == GIG
+    model.gig_spending = 0.0
     if g == 0:
         return
     counts = np.bincount(workers.platform[on_gig], minlength=g).astype(float)
@@ -61,7 +65,15 @@ def run_gig_platforms(model) -> None:
     model.flows["gig_insurance"] += float((gross * insurance).sum())
     rows = np.flatnonzero(on_gig)
     workers.earnings[rows] = net[workers.platform[rows]]
-    workers.transfers[rows] += insurance * per_worker[workers.platform[rows]]
+    cover = insurance * per_worker[workers.platform[rows]]
+    workers.transfers[rows] += cover
+    # consumers pay the platforms; the platforms pay their workers (and the insurance contribution)
+    spend(model, float(gross.sum()), "gig_services", PLATFORMS)
+    model.gig_spending = float(gross.sum())
+    workers.deposits[rows] += workers.earnings[rows] + cover
+    model.balances.platform_deposits += float(gross.sum()) - float(workers.earnings[rows].sum()) - float(cover.sum())
+    model.ledger.pay("gig_earnings", PLATFORMS, HOUSEHOLDS, float(workers.earnings[rows].sum()))
+    model.ledger.pay("gig_insurance", PLATFORMS, HOUSEHOLDS, float(cover.sum()))
 
     # what a newcomer would earn on each platform (one more worker crowds it)
     newcomer = np.minimum(units_wanted, (counts + 1) * gig.tasks_per_worker * gig.algorithm_utilisation)
@@ -80,6 +92,7 @@ def run_gig_platforms(model) -> None:
     choice = rng.choice(g, size=joiners.size, p=weights / weights.sum())
     leaving_job = joiners[workers.status[joiners] == EMPLOYED]
     model.flows["gig_joined"] += joiners.size
+    # a worker who leaves a job for gig work is paid by neither this quarter (wages are paid in rule 8)
     workers.status[joiners] = GIG
     workers.employer[joiners] = -1
     workers.platform[joiners] = choice
@@ -100,7 +113,7 @@ def run_industrial_platforms(model) -> None:
     g, n = model.n_gig, model.n_ind
     if n == 0:
         return
-    revenue = np.maximum(firms.price * firms.output, 0.0)
+    revenue = np.maximum(firms.price * firms.planned, 0.0)
     fee = ind.subscription * revenue
     members = firms.member >= 0
     everyone = np.arange(firms.n)
@@ -127,8 +140,12 @@ def run_industrial_platforms(model) -> None:
     rows = everyone[members]
     subsidy[rows] = model.effects.share_cost(model.fiscal, "platform_fee", "data", firms.size[rows],
                                              firms.region[rows], fee[rows])
-    firms.cash -= paid - subsidy
-    model.platform_fees = paid
+    firms.cash -= paid
+    firms.running += paid
+    model.balances.platform_deposits += float(paid.sum())
+    model.ledger.pay("platform_fees", FIRMS, PLATFORMS, float(paid.sum()))
+    subsidise_firms(model, rows, subsidy[rows])
+    firms.running[rows] -= subsidy[rows]
     member_of = firms.member[members]
     plats.members[g:] = np.bincount(member_of, minlength=n)
     share = np.clip(ind.pool_share + model.effects.pool_share_boost, 0.0, 1.0)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, logsumexp
 
+from model.banking import borrowing_rate
 from model.numerics import matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
 
@@ -160,7 +161,7 @@ def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
     """
     firms, cfg = model.firms, model.cfg
     rel = model.wage[firms.region] / model.wage0[firms.region]
-    robot_cost = (model.robot_price * (cfg.production.capital_cost + cfg.frontier.robot_depreciation)
+    robot_cost = (model.robot_price * (borrowing_rate(model) + cfg.frontier.robot_depreciation)
                   * model.effects.robot_price_factor / cfg.frontier.robot_productivity
                   / model.wage0[firms.region, 0])
     rs = firms.robot_share
@@ -211,7 +212,7 @@ def robot_target_share(model) -> np.ndarray:
     low-skill wage (cheaper robots or dearer labour: more automation).
     """
     fr, cfg = model.cfg.frontier, model.cfg
-    user_cost = model.robot_price * (cfg.production.capital_cost + fr.robot_depreciation) * model.effects.robot_price_factor
+    user_cost = model.robot_price * (borrowing_rate(model) + fr.robot_depreciation) * model.effects.robot_price_factor
     ratio = user_cost / (fr.robot_productivity * np.maximum(model.wage[:, 0], 1e-9))
     # max_share / (1 + ratio^elasticity), written so that a huge ratio cannot overflow
     return fr.max_robot_share * expit(-fr.robot_price_elasticity * _log(np.asarray(ratio, float)))

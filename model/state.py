@@ -48,8 +48,16 @@ class FirmArrays(_Arrays):
     adopted_at: np.ndarray  # int32 [F, 3]: step of adoption, -1 if none
     capability: np.ndarray  # digital capability, 0..1
     risk: np.ndarray  # risk aversion, 0..1
-    cash: np.ndarray
-    credit: np.ndarray  # credit limit
+    cash: np.ndarray  # bank deposits
+    loans: np.ndarray  # bank loans outstanding
+    credit: np.ndarray  # credit line the bank honours
+    order: np.ndarray  # investment goods ordered this quarter (nominal: capital, robots, AI/data systems)
+    capital_order: np.ndarray  # real capital units in that order
+    invested: np.ndarray  # real capital installed this quarter
+    sales: np.ndarray  # real units sold this quarter
+    revenue: np.ndarray  # nominal sales this quarter
+    interest: np.ndarray  # interest paid this quarter
+    running: np.ndarray  # running costs of digital technology and platform fees this quarter
     member: np.ndarray  # int16: industrial platform index, -1 none
     share: np.ndarray  # market share within the sector
     price: np.ndarray
@@ -87,6 +95,10 @@ class WorkerArrays(_Arrays):
     earnings: np.ndarray  # wage or gig net earnings this quarter
     transfers: np.ndarray  # benefits and policy transfers this quarter
     income: np.ndarray  # disposable income this quarter
+    deposits: np.ndarray  # bank deposits (a retiring worker's pass to the young entrant in the row)
+    expected_income: np.ndarray  # expected disposable income per quarter (adaptive)
+    consumption: np.ndarray  # planned spending this quarter
+    tax: np.ndarray  # income tax paid this quarter
     training: np.ndarray  # int8 quarters of training left
     training_gain: np.ndarray  # digital skill gained if the course succeeds
     spell: np.ndarray  # int32 quarters in the current status

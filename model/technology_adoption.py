@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.banking import borrowing_rate, headroom as finance_headroom
+from model.government import subsidise_firms, subsidise_platforms
 from model.metrics import compute_emissions_rate
 from model.production import firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
@@ -55,7 +57,7 @@ def expected_gain(model) -> np.ndarray:
     gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * np.log1p(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
     share = firm_robot_share(model)
-    user = model.robot_price * (prod.capital_cost + cfg.frontier.robot_depreciation) * model.effects.robot_price_factor
+    user = model.robot_price * (borrowing_rate(model) + cfg.frontier.robot_depreciation) * model.effects.robot_price_factor
     unit_saving = 1.0 - user / (cfg.frontier.robot_productivity * np.maximum(model.wage[firms.region, 0], 1e-9))
     gain[:, ROBOTS] = (techs[ROBOTS].gain * share * alpha[:, 0] * np.maximum(unit_saving, 0.0) * labour_share
                        - techs[ROBOTS].running_cost)
@@ -124,7 +126,7 @@ def decide_adoption(model) -> None:
     revenue = np.maximum(firms.price * firms.planned, 1e-9)
     horizon = cfg.adoption.horizon_quarters
     support = np.where(firms.member >= 0, cfg.industrial_platforms.skill_support, 0.0)
-    headroom = firms.cash + firms.credit
+    headroom = finance_headroom(model)
     blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters
     blocked_small = np.zeros((3, 3))
     small = model.size_is_small[firms.size]
@@ -159,11 +161,16 @@ def decide_adoption(model) -> None:
         if idx.size:
             paid = model.effects.share_cost(model.fiscal, "adoption", TECHS[t], firms.size[idx],
                                             firms.region[idx], gross[idx])
-            cost = gross[idx] - paid
             later = deferred[idx] > 0
-            firms.cash[idx[~later]] -= cost[~later]
-            headroom[idx[~later]] -= cost[~later]
-            subscribe(firms, idx[later], cost[later], deferred[idx[later]])
+            now = idx[~later]
+            # bought now: the system is ordered from the capital-goods sellers (paid in the goods market),
+            # the government pays its share to the firm
+            firms.order[now] += gross[idx][~later]
+            subsidise_firms(model, now, paid[~later])
+            headroom[now] -= gross[idx][~later] - paid[~later]
+            # paid as a subscription: the platform delivers it for fees; the government pays its share to it
+            subscribe(firms, idx[later], gross[idx][later] - paid[later], deferred[idx[later]])
+            subsidise_platforms(model, float(paid[later].sum()))
             firms.stage[idx, t] = ADJUSTING
             firms.timer[idx, t] = np.maximum(np.ceil(params.adjust_quarters * (1.5 - firms.capability[idx])), 1.0)
             firms.adopted_at[idx, t] = model.steps
@@ -203,7 +210,8 @@ def invest_in_robots(model) -> None:
     gross = buy[idx] * model.robot_price
     paid = model.effects.share_cost(model.fiscal, "robots", "robots", firms.size[idx], firms.region[idx], gross)
     firms.robots[idx] += buy[idx]
-    firms.cash[idx] -= gross - paid
+    firms.order[idx] += gross
+    subsidise_firms(model, idx, paid)
     model.flows["robot_sales"] += float(buy[idx].sum())
     model.flows["robot_investment"] += float(gross.sum())
 

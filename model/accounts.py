@@ -1,0 +1,183 @@
+"""The books: every payment is a transaction between two sectors, recorded once.
+
+The economy has seven sectors (:data:`SECTORS`). A rule that moves money calls
+:meth:`Ledger.pay` with the flow's name, the payer, the payee and the amount,
+and changes the two sectors' deposits itself; the ledger keeps the
+transactions-flow matrix of the step (one row per flow, one column per sector;
+every row sums to zero because the payer's entry is minus the payee's).
+
+At the end of each step :func:`close_books` checks the two identities that a
+leak would break:
+
+* each sector's **net lending** (the sum of its column of the flow matrix)
+  equals the change in its **net financial assets** measured from the stocks
+  (deposits, loans, bonds), and
+* the **balance sheet** closes: bank equity accumulated from the banks' own
+  flows equals loans plus bonds minus every deposit (loans create deposits,
+  repayments destroy them).
+
+A gap above :data:`TOLERANCE` of quarterly GDP stops the run with
+:class:`BooksError` naming the step, sector and flow.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: The sectors of the economy, in the column order of both matrices.
+SECTORS = ("households", "firms", "banks", "government", "platforms", "rest_of_world")
+HOUSEHOLDS, FIRMS, BANKS, GOVERNMENT, PLATFORMS, REST_OF_WORLD = SECTORS
+
+#: Every flow a rule may record, in the row order of the flow matrix, with its meaning.
+FLOWS = {
+    "consumption": "households buy goods from firms",
+    "gig_services": "households buy services through gig platforms",
+    "gig_earnings": "gig platforms pay their workers (net of commission)",
+    "gig_insurance": "platforms' social-insurance contribution for gig workers",
+    "government_consumption": "government buys goods and services (including lever programmes)",
+    "exports": "the rest of the world buys firms' goods",
+    "imports": "households and firms buy foreign goods",
+    "investment": "firms buy machines, robots and AI/data systems from firms",
+    "wages": "firms pay their employees",
+    "digital_services": "firms pay running costs of data, robots and AI (compute, licences) to platforms",
+    "platform_fees": "firms pay industrial platforms' subscriptions and cloud fees",
+    "income_tax": "households pay tax on earnings (and lever surcharges)",
+    "profit_tax": "firms pay tax on profit",
+    "benefits": "government pays unemployment benefits",
+    "transfers": "government pays lever transfers to households",
+    "subsidies": "government pays a share of firms' costs (negative: a tax on them, e.g. carbon)",
+    "loan_interest": "firms pay interest on loans",
+    "deposit_interest": "banks pay interest on deposits",
+    "bond_interest": "government pays interest on bonds held by banks",
+    "dividends": "firms, banks and platforms pay their owners",
+    "equity": "owners fund entrants (negative: a liquidated firm's cash returns to them)",
+    "loan_write_off": "banks write off the loans of firms that exit",
+}
+
+#: Largest gap, relative to quarterly nominal GDP, tolerated between the flows and the stocks.
+TOLERANCE = 1e-9
+
+
+class BooksError(RuntimeError):
+    """The books do not close: money was created or destroyed outside the rules that may do it."""
+
+
+@dataclass
+class Ledger:
+    """The transactions-flow matrix of the current step and the history of every step."""
+
+    rows: dict = field(default_factory=lambda: defaultdict(lambda: np.zeros(len(SECTORS))))
+    history: list = field(default_factory=list)
+
+    def pay(self, flow: str, payer: str, payee: str, amount: float) -> None:
+        """Record ``amount`` paid by ``payer`` to ``payee`` under ``flow`` (the caller moves the deposits)."""
+        if flow not in FLOWS:
+            raise KeyError(f"unknown flow {flow!r}; declare it in model.accounts.FLOWS")
+        amount = float(amount)
+        if amount == 0.0:
+            return
+        row = self.rows[flow]
+        row[SECTORS.index(payer)] -= amount
+        row[SECTORS.index(payee)] += amount
+
+    def begin_step(self) -> None:
+        self.rows = defaultdict(lambda: np.zeros(len(SECTORS)))
+
+    def net_lending(self) -> np.ndarray:
+        """Each sector's net lending this step: the column sums of the flow matrix."""
+        total = np.zeros(len(SECTORS))
+        for row in self.rows.values():
+            total += row
+        return total
+
+
+def net_financial_assets(model) -> np.ndarray:
+    """Each sector's net financial assets, from the stocks (banks: loans + bonds - deposits)."""
+    firms, workers = model.firms, model.workers
+    b = model.balances
+    deposits = {
+        HOUSEHOLDS: float(workers.deposits.sum()) + b.owners.deposits,
+        FIRMS: float(firms.cash.sum()),
+        PLATFORMS: b.platform_deposits,
+        REST_OF_WORLD: b.rest_of_world.deposits,
+    }
+    loans = float(firms.loans.sum())
+    bonds = b.government.bonds
+    nfa = np.zeros(len(SECTORS))
+    nfa[SECTORS.index(HOUSEHOLDS)] = deposits[HOUSEHOLDS]
+    nfa[SECTORS.index(FIRMS)] = deposits[FIRMS] - loans
+    nfa[SECTORS.index(PLATFORMS)] = deposits[PLATFORMS]
+    nfa[SECTORS.index(REST_OF_WORLD)] = deposits[REST_OF_WORLD]
+    nfa[SECTORS.index(GOVERNMENT)] = -bonds
+    nfa[SECTORS.index(BANKS)] = loans + bonds - sum(deposits.values())
+    return nfa
+
+
+def balance_sheet(model) -> dict[str, np.ndarray]:
+    """The balance-sheet matrix: one row per financial instrument, one column per sector (rows sum to zero)."""
+    firms, workers = model.firms, model.workers
+    b = model.balances
+    cols = {name: i for i, name in enumerate(SECTORS)}
+    deposits = np.zeros(len(SECTORS))
+    deposits[cols[HOUSEHOLDS]] = float(workers.deposits.sum()) + b.owners.deposits
+    deposits[cols[FIRMS]] = float(firms.cash.sum())
+    deposits[cols[PLATFORMS]] = b.platform_deposits
+    deposits[cols[REST_OF_WORLD]] = b.rest_of_world.deposits
+    deposits[cols[BANKS]] = -deposits.sum()
+    loans = np.zeros(len(SECTORS))
+    loans[cols[FIRMS]] = -float(firms.loans.sum())
+    loans[cols[BANKS]] = float(firms.loans.sum())
+    bonds = np.zeros(len(SECTORS))
+    bonds[cols[GOVERNMENT]] = -b.government.bonds
+    bonds[cols[BANKS]] = b.government.bonds
+    equity = np.zeros(len(SECTORS))
+    equity[cols[BANKS]] = -b.banks.equity
+    equity[cols[HOUSEHOLDS]] = b.banks.equity  # owners hold the banks' equity
+    return {"deposits": deposits, "loans": loans, "bonds": bonds, "bank_equity": equity}
+
+
+def close_books(model, opening: np.ndarray, scale: float) -> float:
+    """Check this step's flows against the change in stocks; returns the largest gap relative to ``scale``.
+
+    Args:
+        model: The economy after the step.
+        opening: Net financial assets at the start of the step (:func:`net_financial_assets`).
+        scale: Quarterly nominal GDP, the unit the gap is measured in.
+
+    Raises:
+        BooksError: a sector's net lending differs from the change in its net
+            financial assets, or bank equity differs from loans + bonds - deposits.
+    """
+    flows = model.ledger.net_lending()
+    change = net_financial_assets(model) - opening
+    scale = max(abs(scale), 1e-12)
+    gaps = np.abs(flows - change) / scale
+    equity_gap = abs(model.balances.banks.equity - net_financial_assets(model)[SECTORS.index(BANKS)]) / scale
+    worst = int(np.argmax(gaps))
+    if not np.all(np.isfinite(gaps)) or gaps[worst] > TOLERANCE:
+        sector = SECTORS[worst]
+        biggest = max(model.ledger.rows.items(), key=lambda kv: abs(kv[1][worst]), default=("none", np.zeros(1)))
+        raise BooksError(f"the books do not close at step {model.steps} ({model.period}): {sector}' net lending "
+                         f"{flows[worst]:.6g} differs from the change in its net financial assets {change[worst]:.6g} "
+                         f"(gap {gaps[worst]:.2e} of GDP; its largest flow is {biggest[0]!r})")
+    if not np.isfinite(equity_gap) or equity_gap > TOLERANCE:
+        raise BooksError(f"the balance sheet does not close at step {model.steps} ({model.period}): bank equity "
+                         f"{model.balances.banks.equity:.6g} differs from loans + bonds - deposits (gap "
+                         f"{equity_gap:.2e} of GDP; flow 'loan_write_off' or 'deposit_interest')")
+    return float(max(gaps.max(), equity_gap))
+
+
+def flow_records(step: int, rows: dict) -> list[dict]:
+    """Long-format rows (step, sector, flow, value) of one step's flow matrix, for ``accounts.csv``."""
+    out = []
+    for flow in FLOWS:
+        row = rows.get(flow)
+        if row is None:
+            continue
+        for sector, value in zip(SECTORS, row):
+            if value != 0.0:
+                out.append({"step": step, "sector": sector, "flow": flow, "value": float(value)})
+    return out

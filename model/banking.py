@@ -1,0 +1,132 @@
+"""Banks: credit lines, loans that create deposits, interest, and equity that limits lending.
+
+Firms pay from their deposits; a firm whose deposits run out borrows the rest
+(the loan creates the deposit it pays with) and repays when its deposits pass
+a buffer of ``banking.cash_buffer`` quarters of costs (repayment destroys the
+money). A firm's **credit line** is its size class's ``credit_ratio`` quarters
+of sales, scaled by the banks' **lending factor**: when bank equity falls
+below ``capital_requirement`` per unit of loans, banks honour only part of
+each line, cutting the riskiest classes (the highest ``loan_premium``) first.
+Investment and adoption are planned within the line (the finance side of the
+'afraid' barrier); a firm that stays over its line while losing money exits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.accounts import BANKS, FIRMS, HOUSEHOLDS
+from model.government import government_pays
+
+#: How much faster a class loses its line per point of yearly loan premium when banks are short of capital.
+RISK_WEIGHT = 50.0
+
+
+def loan_rates(model) -> np.ndarray:
+    """Quarterly lending rate of every firm: policy rate + spread + its class's premium."""
+    bank = model.cfg.banking
+    return (bank.policy_rate + bank.loan_spread + model.loan_premium[model.firms.size]) / 4.0
+
+
+def borrowing_rate(model) -> float:
+    """Quarterly cost of borrowing without a class premium (the interest part of the user cost of robots)."""
+    bank = model.cfg.banking
+    return (bank.policy_rate + bank.loan_spread) / 4.0
+
+
+def deposit_rate(model) -> float:
+    """Quarterly deposit rate (never below zero)."""
+    bank = model.cfg.banking
+    return max(bank.policy_rate - bank.deposit_spread, 0.0) / 4.0
+
+
+def bond_rate(model) -> float:
+    """Quarterly rate on government bonds: the policy rate."""
+    return model.cfg.banking.policy_rate / 4.0
+
+
+def capital_ratio(model) -> float:
+    """Bank equity per unit of loans (infinite with no loans)."""
+    loans = float(model.firms.loans.sum())
+    return model.balances.banks.equity / loans if loans > 0 else np.inf
+
+
+def set_credit_lines(model) -> None:
+    """Each firm's credit line from its sales, cut where banks are short of capital."""
+    firms, bank = model.firms, model.cfg.banking
+    requirement = bank.capital_requirement
+    ratio = capital_ratio(model)
+    shortfall = 0.0 if requirement <= 0 else max(0.0, 1.0 - ratio / requirement)
+    factor = np.clip(1.0 - shortfall * (1.0 + RISK_WEIGHT * model.loan_premium[firms.size]), 0.0, 1.0)
+    model.balances.banks.lending_factor = float(factor.mean()) if factor.size else 1.0
+    sales = np.maximum(firms.price * firms.planned, 0.0)
+    firms.credit = model.credit_ratio[firms.size] * sales * factor
+
+
+def headroom(model) -> np.ndarray:
+    """What each firm can still spend: deposits plus the unused part of its credit line."""
+    firms = model.firms
+    return firms.cash + np.maximum(firms.credit - firms.loans, 0.0)
+
+
+def pay_interest(model) -> None:
+    """Firms pay interest on loans, banks on deposits, the government on bonds; banks book the difference."""
+    firms, workers, b = model.firms, model.workers, model.balances
+    firms.interest = loan_rates(model) * firms.loans
+    firms.cash -= firms.interest
+    received = float(firms.interest.sum())
+    model.ledger.pay("loan_interest", FIRMS, BANKS, received)
+    rate = deposit_rate(model)
+    to_workers = rate * np.maximum(workers.deposits, 0.0)
+    workers.deposits += to_workers
+    workers.income += to_workers
+    to_owners = rate * max(b.owners.deposits, 0.0)
+    b.owners.deposits += to_owners
+    b.owners.income += to_owners
+    to_firms = rate * np.maximum(firms.cash, 0.0)
+    firms.cash += to_firms
+    paid_h = float(to_workers.sum()) + to_owners
+    model.ledger.pay("deposit_interest", BANKS, HOUSEHOLDS, paid_h)
+    model.ledger.pay("deposit_interest", BANKS, FIRMS, float(to_firms.sum()))
+    on_bonds = bond_rate(model) * b.government.bonds
+    government_pays(model, "bond_interest", BANKS, on_bonds)
+    b.banks.profit = received + on_bonds - paid_h - float(to_firms.sum())
+    b.banks.equity += b.banks.profit
+
+
+def pay_bank_dividends(model) -> None:
+    """Banks pay a share of positive profit to their owners."""
+    b = model.balances
+    dividends = model.cfg.banking.dividend_payout * max(b.banks.profit, 0.0)
+    b.banks.equity -= dividends
+    b.owners.deposits += dividends
+    b.owners.income += dividends
+    model.ledger.pay("dividends", BANKS, HOUSEHOLDS, dividends)
+
+
+def finance_firms(model, costs: np.ndarray) -> None:
+    """Firms with negative deposits borrow; firms with deposits above their buffer repay loans."""
+    firms = model.firms
+    short = firms.cash < 0
+    firms.loans[short] -= firms.cash[short]
+    firms.cash[short] = 0.0
+    spare = np.maximum(firms.cash - model.cfg.banking.cash_buffer * np.maximum(costs, 0.0), 0.0)
+    repay = np.minimum(spare, firms.loans)
+    firms.loans -= repay
+    firms.cash -= repay
+
+
+def write_off(model, rows: np.ndarray) -> None:
+    """Exiting firms repay what they can from deposits; banks write off the rest; owners get any cash left."""
+    firms, b = model.firms, model.balances
+    loans, cash = firms.loans[rows], firms.cash[rows]
+    repaid = np.minimum(loans, cash)
+    lost = float((loans - repaid).sum())
+    left = float((cash - repaid).sum())
+    firms.loans[rows] = 0.0
+    firms.cash[rows] = 0.0
+    b.banks.equity -= lost
+    model.ledger.pay("loan_write_off", BANKS, FIRMS, lost)
+    b.owners.deposits += left
+    model.ledger.pay("equity", FIRMS, HOUSEHOLDS, left)
+

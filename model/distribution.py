@@ -1,0 +1,85 @@
+"""Firms' costs, profits, taxes and dividends; platforms pass their profit to their owners.
+
+Running costs of adopted technology (licences, compute: ``running_cost`` x
+sales, compute dearer where compute costs more) and cloud subscriptions are
+bought from platforms; a compute voucher pays part of them, a carbon price
+adds a charge paid to the government. Profit is
+
+    Pi_i = p_i sold_i - W_i - R_i - r_i L_i - delta p_I K_i
+
+and a firm pays ``government.profit_tax`` on a positive profit, then
+``demand.dividend_payout`` of what remains to its owners, out of deposits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
+from model.government import government_pays, subsidise_firms
+from model.investment import investment_price
+from model.metrics import firm_emissions
+
+
+def pay_wage_bill(model) -> None:
+    """Firms pay their employees this quarter's wages."""
+    firms, workers = model.firms, model.workers
+    emp = np.flatnonzero(workers.employer >= 0)
+    firms.wage_bill = np.bincount(workers.employer[emp], weights=workers.earnings[emp], minlength=firms.n)
+    firms.cash -= firms.wage_bill
+    workers.deposits[emp] += workers.earnings[emp]
+    model.ledger.pay("wages", FIRMS, HOUSEHOLDS, float(firms.wage_bill.sum()))
+
+
+def pay_running_costs(model) -> None:
+    """Running costs of digital technology and cloud fees to platforms; vouchers and carbon charges."""
+    firms, eff = model.firms, model.effects
+    sales = np.maximum(firms.revenue, 0.0)
+    compute = model.compute_cost * model.region_compute[firms.region] * eff.compute_cost_factor[firms.region]
+    running = np.zeros(firms.n)
+    for t, params in enumerate(model.tech_params):
+        running += (firms.stage[:, t] > 0) * params.running_cost * (compute if t == 2 else 1.0) * sales
+    every = np.arange(firms.n)
+    voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
+                             (firms.stage[:, 2] > 0) * model.tech_params[2].running_cost * compute * sales)
+    carbon = eff.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
+    subsidise_firms(model, every, voucher + carbon)
+    # adoptions paid as a subscription (cloud onboarding): one fee a quarter until paid off
+    paying = firms.fee_left > 0
+    fees = np.where(paying, firms.fee, 0.0)
+    firms.fee_left[paying] -= 1
+    firms.fee[firms.fee_left == 0] = 0.0
+    firms.cash -= running + fees
+    model.balances.platform_deposits += float(running.sum() + fees.sum())
+    model.ledger.pay("digital_services", FIRMS, PLATFORMS, float(running.sum()))
+    model.ledger.pay("platform_fees", FIRMS, PLATFORMS, float(fees.sum()))
+    firms.running += running + fees - voucher - carbon
+
+
+def distribute_profits(model) -> np.ndarray:
+    """Profit, profit tax and dividends of every firm; returns each firm's costs this quarter."""
+    firms, cfg, owners = model.firms, model.cfg, model.balances.owners
+    depreciation = cfg.production.capital_depreciation * firms.capital * investment_price(model)
+    costs = firms.wage_bill + firms.running + firms.interest + depreciation
+    firms.profit = firms.revenue - costs
+    tax = cfg.government.profit_tax * np.maximum(firms.profit, 0.0)
+    firms.cash -= tax
+    government_pays(model, "profit_tax", FIRMS, -float(tax.sum()))
+    dividends = np.minimum(cfg.demand.dividend_payout * np.maximum(firms.profit - tax, 0.0),
+                           np.maximum(firms.cash, 0.0))
+    firms.cash -= dividends
+    owners.deposits += float(dividends.sum())
+    owners.income += float(dividends.sum())
+    model.ledger.pay("dividends", FIRMS, HOUSEHOLDS, float(dividends.sum()))
+    firms.losses = np.where(firms.profit < 0, firms.losses + 1, 0)
+    return costs
+
+
+def pay_platform_dividends(model) -> None:
+    """Platforms pay everything they earned this quarter to their owners."""
+    b = model.balances
+    profit = b.platform_deposits
+    b.owners.deposits += profit
+    b.owners.income += profit
+    b.platform_deposits = 0.0
+    model.ledger.pay("dividends", PLATFORMS, HOUSEHOLDS, profit)

@@ -1,0 +1,80 @@
+"""The goods market: households, the government, foreign buyers and investing firms buy firms' output.
+
+Nominal demand for sector ``s`` this quarter is
+
+    D_s = (1 - m) c_s C + g_s G + x_s X + (1 - m) v_s I
+
+with household goods spending ``C`` (planned spending less gig services), the
+government's consumption ``G`` (its exogenous real path times the price level
+plus the levers' programmes), exports ``X`` (foreign demand, exogenous in
+real terms) and the investment goods firms ordered ``I``; ``m`` is
+``trade.import_share`` and ``c, g, x, v`` are the sectors' shares of each
+kind of spending. A firm faces the part of its sector's demand given by its
+market share and sells at most what it produced this quarter (output does not
+keep: there are no inventories):
+
+    sold_i = min(share_i D_s / p_i, Y_i)
+
+Every buyer pays only for what it gets: sector ``s`` fills a share
+``f_s = sum_i p_i sold_i / D_s`` of each buyer's order, and what is not
+delivered stays in the buyer's deposits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.accounts import FIRMS, GOVERNMENT, HOUSEHOLDS, REST_OF_WORLD
+from model.government import government_pays
+from model.households import goods_budget, spend
+from model.investment import install_capital
+
+
+def clear_goods_market(model) -> None:
+    """Sell this quarter's output to every buyer; record every payment; set next quarter's planned output."""
+    firms, b, cfg = model.firms, model.balances, model.cfg
+    m = cfg.trade.import_share
+    households = goods_budget(model)
+    government = b.government.real_consumption * model.price_level / model.price_level0 + b.government.purchases
+    exports = b.rest_of_world.real_exports * model.price_level / model.price_level0
+    investment = float(firms.order.sum())
+    by_kind = {
+        "consumption": (1 - m) * households * model.cons_shares,
+        "government_consumption": government * model.public_shares,
+        "exports": exports * model.public_shares,
+        "investment": (1 - m) * investment * model.investment_weights,
+    }
+    demand = sum(by_kind.values())
+    sector = firms.sector
+    price = np.maximum(firms.price, 1e-12)
+    wanted = firms.share * demand[sector] / price
+    firms.sales = np.minimum(wanted, np.maximum(firms.output, 0.0))
+    firms.revenue = price * firms.sales
+    sold = np.bincount(sector, weights=firms.revenue, minlength=model.n_sectors)
+    fill = np.divide(sold, demand, out=np.zeros(model.n_sectors), where=demand > 0)
+    firms.cash += firms.revenue
+    # each buyer pays for what it got
+    paid = {kind: float(amounts @ fill) for kind, amounts in by_kind.items()}
+    spend(model, paid["consumption"], "consumption", FIRMS)
+    government_pays(model, "government_consumption", FIRMS, paid["government_consumption"])
+    b.rest_of_world.deposits -= paid["exports"]
+    model.ledger.pay("exports", REST_OF_WORLD, FIRMS, paid["exports"])
+    delivered = m + (1 - m) * float(model.investment_weights @ fill)
+    firms.cash -= firms.order * delivered
+    model.ledger.pay("investment", FIRMS, FIRMS, paid["investment"])
+    install_capital(model, delivered)
+    # imports: the import share of household and investment spending, always delivered
+    imported_h = m * households
+    spend(model, imported_h, "imports", REST_OF_WORLD)
+    imported_i = m * investment
+    b.rest_of_world.deposits += imported_h + imported_i
+    model.ledger.pay("imports", FIRMS, REST_OF_WORLD, imported_i)
+    q = model.quarter
+    q["consumption"] = paid["consumption"] + imported_h + model.gig_spending
+    q["government_consumption"] = paid["government_consumption"]
+    q["exports"] = paid["exports"]
+    q["imports"] = imported_h + imported_i
+    q["investment"] = float(firms.order.sum()) * delivered
+    q["unmet_demand"] = float(demand.sum() - sold.sum())
+    firms.planned = wanted
+    model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)

@@ -1,0 +1,96 @@
+"""The government: taxes, benefits, transfers, subsidies, its own consumption, and the bonds that pay for the rest.
+
+The government keeps no deposits: whatever it pays beyond what it raises is
+borrowed by selling bonds to banks (``balances.government.bonds`` rises), and
+a surplus retires bonds. Every payment goes through :func:`government_pays`,
+so its spending, revenue and debt always agree with the books.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.accounts import FIRMS, GOVERNMENT, HOUSEHOLDS, PLATFORMS
+from model.frontier import quarterly
+from model.state import UNEMPLOYED
+
+
+def government_pays(model, flow: str, payee: str, amount: float) -> None:
+    """Record a payment by the government (negative: a payment to it) and borrow or repay bonds for it."""
+    gov = model.balances.government
+    gov.bonds += amount
+    if amount >= 0:
+        gov.spending += amount
+    else:
+        gov.revenue -= amount
+    model.ledger.pay(flow, GOVERNMENT, payee, amount)
+
+
+def subsidise_firms(model, rows: np.ndarray, amounts: np.ndarray) -> None:
+    """The government pays ``amounts`` to firms ``rows`` (negative amounts: the firms pay a charge)."""
+    if rows.size == 0:
+        return
+    np.add.at(model.firms.cash, rows, amounts)
+    government_pays(model, "subsidies", FIRMS, float(np.sum(amounts)))
+
+
+def subsidise_platforms(model, amount: float) -> None:
+    """The government pays part of a fee firms owe to platforms directly to the platforms."""
+    model.balances.platform_deposits += amount
+    government_pays(model, "subsidies", PLATFORMS, amount)
+
+
+def begin_quarter(model) -> None:
+    """Exogenous government consumption grows at its real trend; this quarter's lever purchases start at zero."""
+    gov = model.balances.government
+    if model.steps > 0:
+        gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
+    gov.purchases = 0.0
+    gov.spending = 0.0
+    gov.revenue = 0.0
+
+
+def programme_cost(model, share: float) -> float:
+    """Nominal cost of a programme worth ``share`` of the starting quarter's real GDP, at today's prices."""
+    return share * model.gdp_base * model.price_level / model.price_level0
+
+
+def tax_incomes(model) -> None:
+    """Income tax on wages and gig earnings, paid from workers' deposits."""
+    workers = model.workers
+    workers.tax = model.cfg.demand.income_tax * np.maximum(workers.earnings, 0.0)
+    workers.deposits -= workers.tax
+    government_pays(model, "income_tax", HOUSEHOLDS, -float(workers.tax.sum()))
+
+
+def pay_benefits(model) -> None:
+    """Unemployment benefit to every unemployed worker."""
+    workers = model.workers
+    unemployed = workers.status == UNEMPLOYED
+    workers.earnings[unemployed] = 0.0
+    workers.transfers[unemployed] += model.benefit
+    workers.deposits[unemployed] += model.benefit
+    amount = float(unemployed.sum() * model.benefit)
+    model.fiscal.pay_benefits(amount)
+    government_pays(model, "benefits", HOUSEHOLDS, amount)
+
+
+def settle_lever_incomes(model) -> None:
+    """Levers' income hooks (floors, basic income and their surcharges); the change is a transfer."""
+    workers = model.workers
+    workers.income = workers.earnings + workers.transfers - workers.tax
+    before = workers.income.copy()
+    for lever in model.active_levers:
+        lever.settle_income(model)
+    delta = workers.income - before
+    if np.any(delta):
+        workers.deposits += delta
+        government_pays(model, "transfers", HOUSEHOLDS, float(delta.sum()))
+
+
+def settle_government(model) -> None:
+    """Rule 8 (government): benefits, income tax, lever transfers."""
+    pay_benefits(model)
+    tax_incomes(model)
+    settle_lever_incomes(model)
+

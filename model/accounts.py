@@ -55,6 +55,7 @@ FLOWS = {
     "dividends": "firms, banks and platforms pay their owners",
     "equity": "owners fund entrants (negative: a liquidated firm's cash returns to them)",
     "loan_write_off": "banks write off the loans of firms that exit",
+    "bail_out": "government restores bank equity to the capital requirement (a capital transfer)",
 }
 
 #: Largest gap, relative to quarterly nominal GDP, tolerated between the flows and the stocks.

@@ -29,9 +29,9 @@ def loan_rates(model) -> np.ndarray:
 
 
 def borrowing_rate(model) -> float:
-    """Quarterly cost of borrowing without a class premium (the interest part of the user cost of robots)."""
+    """Quarterly return firms require on robots: the hurdle rate, or the lending rate if higher."""
     bank = model.cfg.banking
-    return (bank.policy_rate + bank.loan_spread) / 4.0
+    return max(model.cfg.production.hurdle_rate, bank.policy_rate + bank.loan_spread) / 4.0
 
 
 def deposit_rate(model) -> float:
@@ -102,6 +102,18 @@ def pay_bank_dividends(model) -> None:
     b.owners.deposits += dividends
     b.owners.income += dividends
     model.ledger.pay("dividends", BANKS, HOUSEHOLDS, dividends)
+
+
+def bail_out(model) -> None:
+    """The government tops bank equity up to the capital requirement when losses push it below half of it."""
+    bank, b = model.cfg.banking, model.balances
+    loans = float(model.firms.loans.sum())
+    required = bank.capital_requirement * loans
+    if b.banks.equity < 0.5 * required:
+        amount = required - b.banks.equity
+        b.banks.equity += amount
+        government_pays(model, "bail_out", BANKS, amount)
+        model.fiscal.bail_outs += amount
 
 
 def finance_firms(model, costs: np.ndarray) -> None:

@@ -193,6 +193,8 @@ class Production(Section):
     capital_elasticity: float = _f(0.4, 0.01, 0.9, "Output elasticity of capital (beta).")
     capital_output: float = _f(10.0, 0.1, 100, "Capital per unit of quarterly output that firms target.")
     capital_depreciation: float = _f(0.02, 0, 0.5, "Quarterly depreciation of the capital stock.")
+    hurdle_rate: float = _f(0.12, 0, 2, "Yearly return firms require on robots (the interest part of their user "
+                            "cost; never below the lending rate).")
     capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes each quarter.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
@@ -216,6 +218,9 @@ class Labour(Section):
     mobility_cost: float = _f(0.5, 0, 1, "Share of cross-region matches lost to mobility costs (hukou, housing).")
     wage_flexibility: float = _f(0.03, 0, 1, "Quarterly wage response to unemployment below (above) the structural "
                                  "rate of its region and skill (fixed at the start; it never follows actual unemployment).")
+    structural_unemployment: float = _f(0.08, 0.005, 0.5, "Mean unemployment rate at which wages grow with expected "
+                                        "inflation and productivity (cells keep their first-quarter relative rates; "
+                                        "fixed: it never follows actual unemployment).")
     price_indexation: float = _f(0.5, 0, 1, "Weight of last quarter's inflation, against the inflation target, in "
                                  "wage setters' expected inflation.")
     productivity_indexation: float = _f(1.0, 0, 1.5, "Pass-through of the productivity trend into wages.")
@@ -269,7 +274,7 @@ class Demand(Section):
     inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor).")
     price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
     share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
-    income_tax: float = _f(0.1, 0, 0.9, "Tax rate on wages and gig earnings.")
+    income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
 
 
 class Households(Section):

@@ -12,7 +12,7 @@ from collections import defaultdict
 import mesa
 import numpy as np
 
-from model.accounts import Ledger, close_books, net_financial_assets
+from model.accounts import Ledger, close_books, flow_records, net_financial_assets
 from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
@@ -67,6 +67,7 @@ class EconomyModel(mesa.Model):
         self.balances = Balances()
         self.quarter: dict[str, float] = defaultdict(float)
         self.books_gap = 0.0
+        self.books_gap_max = 0.0
         init_frontier(self)
         init_firms(self)
         init_workers(self)
@@ -179,5 +180,7 @@ class EconomyModel(mesa.Model):
         settle_demand(self)  # 8
         turnover(self)  # 9
         self.books_gap = close_books(self, opening, self.nominal_gdp())
+        self.ledger.history.extend(flow_records(self.steps, self.ledger.rows))
+        self.books_gap_max = max(self.books_gap_max, self.books_gap)
         self.records.append(collect_metrics(self))  # 10
         check_step(self, self.records[-1])  # a collapsed economy stops the run (model/guards.py)

@@ -13,7 +13,7 @@ import numpy as np
 
 from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
-from model.banking import write_off
+from model.banking import bail_out, write_off
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import group_rate
@@ -110,6 +110,7 @@ def turnover_firms(model) -> None:
     separate(model, staff, displaced=True)
     model.flows["displaced"] += staff.size
     write_off(model, rows)
+    bail_out(model)
     create_entrants(model, rows)
     model.replace_firm_agents(rows)
     model.flows["entries"] += rows.size

@@ -22,6 +22,7 @@ class Fiscal:
         self.cumulative = {key: 0.0 for key in self.keys}
         self.taxes = 0.0
         self.benefits = 0.0
+        self.bail_outs = 0.0
         self.taxes_cumulative = 0.0
         self.benefits_cumulative = 0.0
 
@@ -30,6 +31,7 @@ class Fiscal:
         self.step = {key: 0.0 for key in self.keys}
         self.taxes = 0.0
         self.benefits = 0.0
+        self.bail_outs = 0.0
 
     def pay(self, key: str, amount: float) -> None:
         """Book ``amount`` paid out by lever ``key`` (negative: revenue raised)."""

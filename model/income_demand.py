@@ -30,14 +30,13 @@ def set_prices_and_shares(model) -> None:
     firms, cfg = model.firms, model.cfg
     # firms with negligible output (entrants still hiring) keep their price: their unit cost says little
     producing = firms.output > 0.05 * firms.planned
-    # normal unit cost: the wage per worker over output per worker at full use of the staff who produced,
-    # plus the other costs per unit the firm could produce (new hires and idle capacity do not move the price)
+    # unit cost: the wages of the staff who produced this quarter's output (not of this quarter's new hires)
+    # and the other costs, per unit produced
     staff = firms.headcount.sum(axis=1)
     ok = producing & (staff > 0) & (firms.producing_staff > 0) & (model.capacity > 1e-12)
-    labour = np.divide(firms.wage_bill * firms.producing_staff, staff * model.capacity, out=np.zeros(firms.n),
+    labour = np.divide(firms.wage_bill * firms.producing_staff, staff * firms.output, out=np.zeros(firms.n),
                        where=ok)
-    other = np.divide(model.costs - firms.wage_bill, np.maximum(model.capacity, firms.output), out=np.zeros(firms.n),
-                      where=ok)
+    other = np.divide(model.costs - firms.wage_bill, firms.output, out=np.zeros(firms.n), where=ok)
     unit_cost = np.where(ok, labour + other, firms.price / (1.0 + cfg.production.markup))
     # demand-pull: firms facing more demand than they can produce raise their markup, and cut it when idle
     pressure = np.clip(np.divide(firms.planned, model.capacity, out=np.ones(firms.n), where=model.capacity > 1e-9)

@@ -174,8 +174,9 @@ def update_wages(model) -> None:
 
         g_w = pi_e + phi (u* - u) / u* + theta g_A
 
-    where ``u*`` is the cell's structural unemployment rate (its rate in the
-    first quarter, at least 2%; it never follows actual unemployment), ``phi``
+    where ``u*`` is the cell's structural unemployment rate
+    (``labour.structural_unemployment`` times the cell's first-quarter rate
+    relative to the mean; it never follows actual unemployment), ``phi``
     is ``labour.wage_flexibility``, ``g_A`` the productivity trend and
     ``pi_e`` expected inflation: the inflation target corrected toward last
     quarter's inflation by ``labour.price_indexation``. Nothing bounds the
@@ -187,7 +188,8 @@ def update_wages(model) -> None:
     jobless = np.bincount(cell, weights=(workers.status == UNEMPLOYED), minlength=model.n_regions * 3)
     rate = np.divide(jobless, size, out=np.zeros(size.size), where=size > 0).reshape(model.n_regions, 3)
     if model.natural_unemployment is None:
-        model.natural_unemployment = np.maximum(rate, 0.02)
+        relative = np.maximum(rate, 0.2 * rate.mean()) / max(rate.mean(), 1e-9) if rate.mean() > 0 else np.ones_like(rate)
+        model.natural_unemployment = np.minimum(lab.structural_unemployment * relative, 0.9)
     gap = (model.natural_unemployment - rate) / model.natural_unemployment
     target = quarterly(model.cfg.demand.inflation_target)
     growth = (target + lab.price_indexation * (model.inflation - target) + lab.wage_flexibility * gap

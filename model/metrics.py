@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.accounts import SECTORS
 from model.numerics import dot, matmul
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED
 
@@ -333,8 +334,46 @@ def collect_metrics(model) -> dict:
     for key in fiscal.keys:
         m[f"spending_{key}"] = float(fiscal.step.get(key, 0.0))
     m["benefits_paid"] = float(fiscal.benefits)
-    m["tax_revenue"] = float(fiscal.taxes)
     m["price_level"] = _safe_ratio(model.price_level, model.price_level0)
+    m.update(macro_metrics(model))
+    return m
+
+
+def macro_metrics(model) -> dict:
+    """The closed economy's aggregates: demand, prices, balance sheets and each sector's net lending."""
+    firms, workers, b, q = model.firms, model.workers, model.balances, model.quarter
+    gdp = model.nominal_gdp() if model.steps > 0 else float(firms.revenue.sum()) + model.gig_gross0
+    deflator = model.price_level / model.price_level0
+    m: dict = {}
+    m["nominal_gdp"] = gdp
+    m["inflation"] = float(np.expm1(4.0 * model.inflation))
+    m["consumption_real"] = q["consumption"] / deflator
+    m["investment_real"] = q["investment"] / deflator
+    m["government_consumption"] = q["government_consumption"]
+    m["exports"] = q["exports"]
+    m["imports"] = q["imports"]
+    m["investment_to_gdp"] = _safe_ratio(q["investment"], gdp)
+    m["consumption_to_gdp"] = _safe_ratio(q["consumption"], gdp)
+    disposable = float(workers.income.sum()) + b.owners.income
+    m["saving_rate"] = _safe_ratio(disposable - q["consumption"], disposable) if model.steps > 0 else 0.0
+    m["deposits"] = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
+    m["loans"] = float(firms.loans.sum())
+    m["credit_to_gdp"] = _safe_ratio(m["loans"], 4.0 * gdp)
+    m["bank_equity"] = b.banks.equity
+    m["bank_capital_ratio"] = _safe_ratio(b.banks.equity, m["loans"])
+    m["lending_factor"] = b.banks.lending_factor
+    m["government_balance_to_gdp"] = _safe_ratio(b.government.revenue - b.government.spending, gdp)
+    m["government_debt_to_gdp"] = _safe_ratio(b.government.bonds, 4.0 * gdp)
+    m["tax_revenue"] = b.government.revenue
+    m["bail_outs"] = float(model.fiscal.bail_outs)
+    wages = float(firms.wage_bill.sum()) + float(workers.earnings[workers.status == GIG].sum())
+    m["wage_share"] = _safe_ratio(wages, gdp)
+    m["profit_share"] = _safe_ratio(float(firms.profit.sum()), gdp)
+    m["vacancy_rate"] = _safe_ratio(float(firms.vacancies.sum()), float(firms.headcount.sum() + firms.vacancies.sum()))
+    lending = model.ledger.net_lending()
+    for i, sector in enumerate(SECTORS):
+        m[f"net_lending_{sector}"] = _safe_ratio(float(lending[i]), gdp)
+    m["books_gap"] = float(model.books_gap)
     return m
 
 

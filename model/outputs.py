@@ -1,4 +1,4 @@
-"""Write a run's results: timeseries.csv, summary.json, scenario.resolved.yaml, overview.png.
+"""Write a run's results: timeseries.csv, accounts.csv, summary.json, scenario.resolved.yaml, overview.png.
 
 Everything is written to temporary files first and moved into place only when
 all of them are ready, so a failed run leaves nothing half-written.
@@ -147,13 +147,14 @@ def _remove_empty(folders) -> None:
 
 
 def write_run(result, scenario, out: str | Path) -> Path:
-    """Write the four standard files of a run into ``out`` atomically (all or nothing)."""
+    """Write the five standard files of a run into ``out`` atomically (all or nothing)."""
     import matplotlib.pyplot as plt
 
     from model.plots import overview_figure
 
     with staged_output(out) as staging:
         result.timeseries.to_csv(staging / "timeseries.csv", index=False, float_format="%.10g")
+        result.accounts.to_csv(staging / "accounts.csv", index=False, float_format="%.10g")
         (staging / "summary.json").write_text(json.dumps(result.summary, indent=2, default=float) + "\n")
         resolved = scenario.model_copy(update={"seed": result.summary["seed"], "steps": result.summary["steps"]})
         (staging / "scenario.resolved.yaml").write_text(

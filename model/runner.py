@@ -55,11 +55,13 @@ class RunResult:
 
     Attributes:
         timeseries: One row per step (step 0 is the initial state), one column per metric.
+        accounts: The transactions-flow matrix of every step, long format (step, sector, flow, value).
         summary: Final values of every metric, plus scenario name, seed and steps.
         model: The model at the end of the run (for inspecting agents).
     """
 
     timeseries: pd.DataFrame
+    accounts: pd.DataFrame
     summary: dict
     model: EconomyModel
 
@@ -98,5 +100,7 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
     from model import __version__
 
     summary = {"scenario": scenario.name, "seed": model.seed_used, "steps": steps,
-               "start": scenario.start, "end": model.period, "version": __version__, "final": final}
-    return RunResult(timeseries=frame, summary=summary, model=model)
+               "start": scenario.start, "end": model.period, "version": __version__, "final": final,
+               "books_gap": model.books_gap_max}
+    accounts = pd.DataFrame.from_records(model.ledger.history, columns=["step", "sector", "flow", "value"])
+    return RunResult(timeseries=frame, accounts=accounts, summary=summary, model=model)

@@ -13,6 +13,8 @@ SUMMARY_ROWS = (
     ("adoption_ai", "firms using AI", "{:.1%}"),
     ("robot_density", "robots per 10,000 industrial workers", "{:.0f}"),
     ("unemployment_rate", "unemployment rate", "{:.1%}"),
+    ("inflation", "inflation (annualised, last quarter)", "{:.1%}"),
+    ("government_debt_to_gdp", "government debt to GDP", "{:.0%}"),
     ("flexible_employment_share", "flexible (gig) employment share", "{:.1%}"),
     ("adoption_gap_size", "adoption gap large - SME", "{:.3f}"),
     ("digital_divide_index", "digital divide index", "{:.3f}"),
@@ -68,5 +70,6 @@ def run_command(args) -> int:
     if not args.quiet:
         print(f"{scenario.name}: {result.summary['start']} to {result.summary['end']}, seed {result.summary['seed']}")
         print(format_summary(result.summary["final"]))
+        print(f"books closed: largest gap {result.summary['books_gap']:.0e} of GDP")
         print(f"results written to {out}/")
     return 0

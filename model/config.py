@@ -216,7 +216,7 @@ class Labour(Section):
     hiring_slack: float = _f(0.0, 0, 1, "Extra vacancies posted above need.")
     cross_region_search: float = _f(0.1, 0, 1, "Share of job seekers searching in another region.")
     mobility_cost: float = _f(0.5, 0, 1, "Share of cross-region matches lost to mobility costs (hukou, housing).")
-    wage_flexibility: float = _f(0.03, 0, 1, "Quarterly wage response to unemployment below (above) the structural "
+    wage_flexibility: float = _f(0.01, 0, 1, "Quarterly wage response to unemployment below (above) the structural "
                                  "rate of its region and skill (fixed at the start; it never follows actual unemployment).")
     structural_unemployment: float = _f(0.08, 0.005, 0.5, "Mean unemployment rate at which wages grow with expected "
                                         "inflation and productivity (cells keep their first-quarter relative rates; "
@@ -293,6 +293,9 @@ class Government(Section):
 
 class Trade(Section):
     export_growth: float = _f(0.04, -0.5, 1, "Yearly real growth of foreign demand for exports.")
+    export_price_elasticity: float = _f(1.5, 0, 10, "Price elasticity of exports: foreign demand falls (rises) by "
+                                        "this much per 1% that domestic prices rise faster (slower) than world "
+                                        "prices, which grow at the inflation target.")
     import_share: float = _f(0.18, 0, 0.9, "Share of household and investment spending that buys imports.")
 
 

@@ -6,8 +6,10 @@ Nominal demand for sector ``s`` this quarter is
 
 with household goods spending ``C`` (planned spending less gig services), the
 government's consumption ``G`` (its exogenous real path times the price level
-plus the levers' programmes), exports ``X`` (foreign demand, exogenous in
-real terms) and the investment goods firms ordered ``I``; ``m`` is
+plus the levers' programmes), exports ``X`` (foreign demand growing at
+``trade.export_growth``, times ``(P / P_w)^-e``: dearer than the world, fewer
+exports; world prices grow at the inflation target)
+and the investment goods firms ordered ``I``; ``m`` is
 ``trade.import_share`` and ``c, g, x, v`` are the sectors' shares of each
 kind of spending. A firm faces the part of its sector's demand given by its
 market share and sells at most what it produced this quarter (output does not
@@ -36,7 +38,7 @@ def clear_goods_market(model) -> None:
     m = cfg.trade.import_share
     households = goods_budget(model)
     government = b.government.real_consumption * model.price_level / model.price_level0 + b.government.purchases
-    exports = b.rest_of_world.real_exports * model.price_level / model.price_level0
+    exports = foreign_demand(model) * model.price_level / model.price_level0
     investment = float(firms.order.sum())
     by_kind = {
         "consumption": (1 - m) * households * model.cons_shares,
@@ -78,3 +80,10 @@ def clear_goods_market(model) -> None:
     q["unmet_demand"] = float(demand.sum() - sold.sum())
     firms.planned = wanted
     model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)
+
+
+def foreign_demand(model) -> float:
+    """Real exports: foreign demand at its trend, lower when our prices rise faster than world prices."""
+    row = model.balances.rest_of_world
+    relative = model.price_level / model.price_level0 / row.world_price
+    return row.real_exports * relative ** -model.cfg.trade.export_price_elasticity

@@ -41,10 +41,12 @@ def subsidise_platforms(model, amount: float) -> None:
 
 
 def begin_quarter(model) -> None:
-    """Exogenous government consumption grows at its real trend; this quarter's lever purchases start at zero."""
+    """Government consumption, foreign demand and world prices grow at their trends; lever purchases start at zero."""
     gov = model.balances.government
     if model.steps > 0:
         gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
+        model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)
+        model.balances.rest_of_world.world_price *= 1.0 + quarterly(model.cfg.demand.inflation_target)
     gov.purchases = 0.0
     gov.spending = 0.0
     gov.revenue = 0.0

@@ -15,7 +15,7 @@ import numpy as np
 
 from model.banking import loan_rates
 from model.frontier import quarterly
-from model.income_demand import employee_productivity, normalise_shares
+from model.income_demand import employee_productivity, normalise_shares, price_index
 from model.labour_market import pay_wages, refresh_headcount
 from model.numerics import dot
 from model.periods import to_step
@@ -259,13 +259,19 @@ def init_economy(model) -> None:
     unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,
                           out=np.ones(firms.n), where=firms.output > 1e-9)
     firms.price = (1 + prod.markup) * unit_cost
+    # market shares are shares of each sector's spending: a firm's demand is its share times spending over its price
+    spending = firms.price * firms.output
+    sector_spending = np.bincount(firms.sector, weights=spending, minlength=model.n_sectors)
+    firms.share = np.where(sector_spending[firms.sector] > 0,
+                           spending / np.where(sector_spending > 0, sector_spending, 1.0)[firms.sector], firms.share)
+    firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
     model.sector_price = np.bincount(firms.sector, weights=firms.price * firms.share, minlength=model.n_sectors)
     model.sector_price = np.where(model.sector_price > 0, model.sector_price, 1.0)
     model.sector_price0 = model.sector_price.copy()
     firms.cash = 0.5 * firms.price * firms.output
     firms.credit = model.credit_ratio[firms.size] * firms.price * firms.output
     model.sector_demand = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
-    firms.planned = firms.share * model.sector_demand[firms.sector]
+    firms.planned = firms.output.copy()  # the first quarter's demand buys what firms produce
     nominal = model.sector_demand * model.sector_price
     nominal = nominal if nominal.sum() > 0 else model.sector_firm_p.copy()  # nobody employed at the start
     model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
@@ -335,6 +341,9 @@ def init_balances(model, running: np.ndarray) -> None:
     hh, m = cfg.households, cfg.trade.import_share
     firms.revenue = firms.price * firms.output
     firms.sales = firms.output.copy()
+    model.sector_price = price_index(model)  # the same index every step uses
+    model.sector_price0 = model.sector_price.copy()
+    model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
     firms.cash = 0.5 * firms.revenue
     firms.credit = model.credit_ratio[firms.size] * firms.revenue
     model.price_level0 = model.price_level
@@ -366,7 +375,7 @@ def init_balances(model, running: np.ndarray) -> None:
     model.gig_spending_share = min(model.gig_gross0 / max(consumption * model.reach, 1e-12), 1.0)
     sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
     gdp = float(sales.sum()) + model.gig_gross0
-    investment = float(depreciation.sum())
+    investment = float(depreciation.sum()) + robot_and_adoption_orders(model)
     goods = max(consumption - model.gig_gross0, 0.0)
     government = cfg.government.consumption_share * gdp
     public = model.public_shares
@@ -376,6 +385,7 @@ def init_balances(model, running: np.ndarray) -> None:
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()
         model.cons_shares = model.cons_shares0.copy()
+    model.price_level = model.price_level0 = dot(model.sector_price, model.cons_shares0)
     b.government.real_consumption = government
     b.rest_of_world.real_exports = exports
     model.real_income0 = max(float(workers.expected_income.sum()) / model.price_level / workers.n, 1e-12)
@@ -391,3 +401,9 @@ def init_balances(model, running: np.ndarray) -> None:
         model.ledger.begin_step()
         model.household_spent = 0.0
     workers.income = workers.earnings + workers.transfers
+
+
+def robot_and_adoption_orders(model) -> float:
+    """What firms spend on robots and new technology in a typical quarter at the start (replacement of robots)."""
+    fr = model.cfg.frontier
+    return float(model.firms.robots.sum()) * fr.robot_depreciation * model.robot_price

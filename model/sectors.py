@@ -46,7 +46,8 @@ class RestOfWorld:
     """Foreign buyers and sellers; their deposits fall when they buy more from us than they sell."""
 
     deposits: float = 0.0
-    real_exports: float = 0.0  # exogenous foreign demand, at base prices
+    real_exports: float = 0.0  # foreign demand at world prices equal to ours (grows at trade.export_growth)
+    world_price: float = 1.0  # world price level relative to our starting price level
 
 
 @dataclass

@@ -93,9 +93,9 @@ def update_productivity_trend(model) -> None:
 def settle_demand(model) -> None:
     """Rule 8: incomes, taxes and transfers, investment, the goods market, interest, profits, prices and plans."""
     firms, workers, cfg = model.firms, model.workers, model.cfg
+    order_capital(model)  # planned on the quarter's opening deposits and credit, before wages fall due
     pay_wage_bill(model)
     settle_government(model)
-    order_capital(model)
     clear_goods_market(model)
     pay_running_costs(model)
     pay_interest(model)

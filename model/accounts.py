@@ -1,6 +1,6 @@
 """The books: every payment is a transaction between two sectors, recorded once.
 
-The economy has seven sectors (:data:`SECTORS`). A rule that moves money calls
+The economy has six sectors (:data:`SECTORS`). A rule that moves money calls
 :meth:`Ledger.pay` with the flow's name, the payer, the payee and the amount,
 and changes the two sectors' deposits itself; the ledger keeps the
 transactions-flow matrix of the step (one row per flow, one column per sector;
@@ -16,8 +16,10 @@ leak would break:
   flows equals loans plus bonds minus every deposit (loans create deposits,
   repayments destroy them).
 
-A gap above :data:`TOLERANCE` of quarterly GDP stops the run with
-:class:`BooksError` naming the step, sector and flow.
+A gap above :data:`TOLERANCE` of quarterly GDP (beyond floating-point
+round-off, :data:`ROUND_OFF` of the largest stock) stops the run with
+:class:`BooksError` naming the step, sector and flow; a stock that is no
+longer a finite number is a collapsing economy (:class:`EconomyCollapse`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from model.errors import EconomyCollapse
 
 #: The sectors of the economy, in the column order of both matrices.
 SECTORS = ("households", "firms", "banks", "government", "platforms", "rest_of_world")
@@ -60,6 +64,8 @@ FLOWS = {
 
 #: Largest gap, relative to quarterly nominal GDP, tolerated between the flows and the stocks.
 TOLERANCE = 1e-9
+#: Plus floating-point round-off: this share of the largest stock (sums of many large numbers lose digits).
+ROUND_OFF = 1e-12
 
 
 class BooksError(RuntimeError):
@@ -140,6 +146,15 @@ def balance_sheet(model) -> dict[str, np.ndarray]:
     return {"deposits": deposits, "loans": loans, "bonds": bonds, "bank_equity": equity}
 
 
+def largest_stock(model) -> float:
+    """The largest balance in the economy (for the round-off allowance)."""
+    b = model.balances
+    values = [np.abs(model.workers.deposits).max(initial=0.0), np.abs(model.firms.cash).max(initial=0.0),
+              float(model.firms.loans.sum()), float(model.workers.deposits.sum()), abs(b.owners.deposits),
+              abs(b.government.bonds), abs(b.banks.equity), abs(b.rest_of_world.deposits), abs(b.platform_deposits)]
+    return float(max(values))
+
+
 def close_books(model, opening: np.ndarray, scale: float) -> float:
     """Check this step's flows against the change in stocks; returns the largest gap relative to ``scale``.
 
@@ -153,18 +168,23 @@ def close_books(model, opening: np.ndarray, scale: float) -> float:
             financial assets, or bank equity differs from loans + bonds - deposits.
     """
     flows = model.ledger.net_lending()
-    change = net_financial_assets(model) - opening
+    closing = net_financial_assets(model)
+    change = closing - opening
     scale = max(abs(scale), 1e-12)
-    gaps = np.abs(flows - change) / scale
-    equity_gap = abs(model.balances.banks.equity - net_financial_assets(model)[SECTORS.index(BANKS)]) / scale
+    slack = ROUND_OFF * largest_stock(model) / scale  # round-off, in units of GDP
+    gaps = np.maximum(np.abs(flows - change) / scale - slack, 0.0)
+    equity_gap = max(abs(model.balances.banks.equity - closing[SECTORS.index(BANKS)]) / scale - slack, 0.0)
+    if not (np.all(np.isfinite(gaps)) and np.isfinite(equity_gap)):
+        raise EconomyCollapse(f"step {model.steps} ({model.period}): the economy collapsed: a stock or flow is not "
+                              "a finite number; the run is stopped (see docs/reliability.md, 'Collapsing economies')")
     worst = int(np.argmax(gaps))
-    if not np.all(np.isfinite(gaps)) or gaps[worst] > TOLERANCE:
+    if gaps[worst] > TOLERANCE:
         sector = SECTORS[worst]
         biggest = max(model.ledger.rows.items(), key=lambda kv: abs(kv[1][worst]), default=("none", np.zeros(1)))
         raise BooksError(f"the books do not close at step {model.steps} ({model.period}): {sector}' net lending "
                          f"{flows[worst]:.6g} differs from the change in its net financial assets {change[worst]:.6g} "
                          f"(gap {gaps[worst]:.2e} of GDP; its largest flow is {biggest[0]!r})")
-    if not np.isfinite(equity_gap) or equity_gap > TOLERANCE:
+    if equity_gap > TOLERANCE:
         raise BooksError(f"the balance sheet does not close at step {model.steps} ({model.period}): bank equity "
                          f"{model.balances.banks.equity:.6g} differs from loans + bonds - deposits (gap "
                          f"{equity_gap:.2e} of GDP; flow 'loan_write_off' or 'deposit_interest')")

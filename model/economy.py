@@ -25,7 +25,7 @@ from model.income_demand import settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
 from model.labour_market import clear_labour_market
-from model.metrics import collect_metrics
+from model.metrics import base_values, collect_metrics
 from model.numerics import dot
 from model.periods import period_label
 from model.platforms import run_platforms
@@ -79,6 +79,7 @@ class EconomyModel(mesa.Model):
         self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
         self.records: list[dict] = []
+        base_values(self)
         self.records.append(collect_metrics(self))
 
     # -- set-up -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.accounts import FIRMS, GOVERNMENT, HOUSEHOLDS, REST_OF_WORLD
+from model.accounts import FIRMS, REST_OF_WORLD
 from model.government import government_pays
 from model.households import goods_budget, spend
 from model.investment import install_capital
@@ -37,7 +37,7 @@ def clear_goods_market(model) -> None:
     firms, b, cfg = model.firms, model.balances, model.cfg
     m = cfg.trade.import_share
     households = goods_budget(model)
-    government = b.government.real_consumption * model.price_level / model.price_level0 + b.government.purchases
+    government = b.government.real_consumption * model.price_level / model.price_level0 + model.fiscal.purchases
     exports = foreign_demand(model) * model.price_level / model.price_level0
     investment = float(firms.order.sum())
     by_kind = {

@@ -47,14 +47,18 @@ def begin_quarter(model) -> None:
         gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
         model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)
         model.balances.rest_of_world.world_price *= 1.0 + quarterly(model.cfg.demand.inflation_target)
-    gov.purchases = 0.0
     gov.spending = 0.0
     gov.revenue = 0.0
 
 
+def nominal(model, real: float) -> float:
+    """An amount in output units of the start, at today's consumer prices."""
+    return real * model.price_level / model.price_level0
+
+
 def programme_cost(model, share: float) -> float:
     """Nominal cost of a programme worth ``share`` of the starting quarter's real GDP, at today's prices."""
-    return share * model.gdp_base * model.price_level / model.price_level0
+    return nominal(model, share * model.gdp_base)
 
 
 def tax_incomes(model) -> None:

@@ -41,7 +41,7 @@ def set_prices_and_shares(model) -> None:
     # demand-pull: firms facing more demand than they can produce raise their markup, and cut it when idle
     pressure = np.clip(np.divide(firms.planned, model.capacity, out=np.ones(firms.n), where=model.capacity > 1e-9)
                        - 1.0, -0.5, 1.0)
-    target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * (1.0 + cfg.demand.price_pressure * pressure)
+    target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * np.exp(cfg.demand.price_pressure * pressure)
     sticky = 0.5 * firms.price + 0.5 * target  # prices close half the gap to their target each quarter
     firms.price = np.where(producing, sticky, firms.price)
     sector_price = price_index(model)
@@ -92,7 +92,7 @@ def update_productivity_trend(model) -> None:
 
 def settle_demand(model) -> None:
     """Rule 8: incomes, taxes and transfers, investment, the goods market, interest, profits, prices and plans."""
-    firms, workers, cfg = model.firms, model.workers, model.cfg
+    workers, cfg = model.workers, model.cfg
     order_capital(model)  # planned on the quarter's opening deposits and credit, before wages fall due
     pay_wage_bill(model)
     settle_government(model)

@@ -120,7 +120,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "spending_<lever>": ("Net spending of one lever instance this quarter (0 outside its window).",
                          "output units / quarter"),
     "benefits_paid": ("Unemployment benefits paid this quarter (not a lever).", "output units / quarter"),
-    "tax_revenue": ("Income tax collected this quarter.", "output units / quarter"),
+    "tax_revenue": ("Government revenue this quarter: income and profit taxes and lever charges.", "money / quarter"),
     "price_level": ("Consumer price level, index = 1 at step 0.", "index"),
 }
 
@@ -176,6 +176,41 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
     return agg, mean, agg - mean, float(np.exp(p90 - p10))
 
 
+def tfp_level(model) -> float:
+    """Aggregate TFP: real GDP / (K^beta L^(1-beta)), K with robots at base price, L employed plus gig."""
+    firms, status = model.firms, model.workers.status
+    beta = model.cfg.production.capital_elasticity
+    working = int(((status == EMPLOYED) | (status == GIG)).sum())
+    capital = float(firms.capital.sum() + model.robot_price0 * firms.robots.sum())
+    return model.real_gdp() / max(capital, 1e-12) ** beta / max(working, 1) ** (1 - beta)
+
+
+def digital_contribution_level(model) -> float:
+    """Potential output over potential output with digital technology switched off."""
+    return _safe_ratio(float(model.capacity.sum()), float(model.firms.output_nodigital.sum())) or 1.0
+
+
+def real_wage_level(model) -> float:
+    """Mean employee wage over the consumer price level."""
+    workers = model.workers
+    wages = workers.earnings[workers.status == EMPLOYED]
+    return (float(wages.mean()) if wages.size else 0.0) / model.price_level
+
+
+def nominal_value_added(model) -> float:
+    """Nominal GDP this quarter (C + I + G + X - M); at step 0, the value of firms' sales and gig services."""
+    if model.steps > 0:
+        return model.nominal_gdp()
+    return float(model.firms.revenue.sum()) + model.gig_gross0
+
+
+def base_values(model) -> None:
+    """The step-0 levels the indexes are measured against (set once by the model, never by collection)."""
+    model.tfp0 = tfp_level(model)
+    model.contribution0 = digital_contribution_level(model)
+    model.real_wage0 = real_wage_level(model)
+
+
 def collect_metrics(model) -> dict:
     """Every model-level metric for the current step, as a flat dict."""
     cfg, firms, workers, plats = model.cfg, model.firms, model.workers, model.platforms
@@ -183,19 +218,12 @@ def collect_metrics(model) -> dict:
     m: dict = {"step": int(model.steps), "period": model.period}
     # -- productivity
     gdp = model.real_gdp()
-    beta = cfg.production.capital_elasticity
     status = workers.status
     n_emp, n_gig = int((status == EMPLOYED).sum()), int((status == GIG).sum())
     n_unemp = workers.n - n_emp - n_gig
     working = n_emp + n_gig
-    capital = float(firms.capital.sum() + model.robot_price0 * firms.robots.sum())
-    tfp = gdp / max(capital, 1e-12) ** beta / max(working, 1) ** (1 - beta)
-    nodig = float(firms.output_nodigital.sum())
-    contribution = _safe_ratio(float(model.capacity.sum()), nodig) or 1.0
+    tfp, contribution = tfp_level(model), digital_contribution_level(model)
     records = model.records
-    if not records:
-        model.tfp0, model.gdp_base, model.contribution0 = tfp, gdp, contribution
-        model.real_wage0 = None
     tfp_index = _safe_ratio(tfp, model.tfp0) or 1.0
     m["gdp"] = gdp
     m["gdp_growth"] = _safe_ratio(gdp, records[-1]["gdp"]) - 1.0 if records else 0.0
@@ -242,7 +270,7 @@ def collect_metrics(model) -> dict:
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = _safe_ratio(dig_s[g], out_s[g])
-    m["digital_economy_share"] = _safe_ratio(dot(firms.output * share, model.sector_price0[firms.sector])
+    m["digital_economy_share"] = _safe_ratio(dot(firms.sales * share, model.sector_price0[firms.sector])
                                              + model.gig_output(), gdp)
     industry = model.is_industry[firms.sector]
     ind_staff = float(firms.headcount[industry].sum())
@@ -271,16 +299,13 @@ def collect_metrics(model) -> dict:
     for k, name in enumerate(("low", "mid", "high")):
         m[f"wage_{name}"] = float(skill_wage[k])
     m["wage_ratio_high_mid"] = _safe_ratio(skill_wage[2], skill_wage[1])
-    real_wage = mean_wage / model.price_level
-    if model.real_wage0 is None:
-        model.real_wage0, model.price_level0 = real_wage, model.price_level
+    real_wage = real_wage_level(model)
     m["real_wage_index"] = _safe_ratio(real_wage, model.real_wage0)
     gig_rows = status == GIG
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn
     m["gig_earnings_ratio"] = _safe_ratio(gig_earn, mean_wage)
-    nominal = dot(firms.price, firms.output) + model.gig_output() * model.services_price / model.services_price0
-    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), nominal)
+    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), nominal_value_added(model))
     m["displacements"] = float(flows["displaced"])
     m["reemployed"] = float(flows["reemployed"])
     m["hires"] = float(flows["hires"])
@@ -342,7 +367,7 @@ def collect_metrics(model) -> dict:
 def macro_metrics(model) -> dict:
     """The closed economy's aggregates: demand, prices, balance sheets and each sector's net lending."""
     firms, workers, b, q = model.firms, model.workers, model.balances, model.quarter
-    gdp = model.nominal_gdp() if model.steps > 0 else float(firms.revenue.sum()) + model.gig_gross0
+    gdp = nominal_value_added(model)
     deflator = model.price_level / model.price_level0
     m: dict = {}
     m["nominal_gdp"] = gdp
@@ -366,8 +391,6 @@ def macro_metrics(model) -> dict:
     m["government_debt_to_gdp"] = _safe_ratio(b.government.bonds, 4.0 * gdp)
     m["tax_revenue"] = b.government.revenue
     m["bail_outs"] = float(model.fiscal.bail_outs)
-    wages = float(firms.wage_bill.sum()) + float(workers.earnings[workers.status == GIG].sum())
-    m["wage_share"] = _safe_ratio(wages, gdp)
     m["profit_share"] = _safe_ratio(float(firms.profit.sum()), gdp)
     m["vacancy_rate"] = _safe_ratio(float(firms.vacancies.sum()), float(firms.headcount.sum() + firms.vacancies.sum()))
     lending = model.ledger.net_lending()

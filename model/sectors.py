@@ -38,7 +38,6 @@ class Government:
     real_consumption: float = 0.0  # exogenous real government consumption this quarter
     spending: float = 0.0  # this quarter: consumption, benefits, transfers, subsidies, interest
     revenue: float = 0.0  # this quarter: income and profit taxes, lever charges
-    purchases: float = 0.0  # lever programmes bought this quarter (added to government consumption)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import annotated_types as at
 import yaml
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
@@ -25,6 +26,17 @@ from model.config import Scenario
 from model.policies import LEVERS
 
 GROUP_LISTS = ("regions", "sectors", "size_classes")
+
+
+def fuzz_settings(max_examples: int):
+    """Bounded, reproducible Hypothesis settings with no shrinking phase.
+
+    A failing example is reported as found (derandomized, so it is the same on
+    every run) instead of being shrunk for minutes: the suite stays inside its
+    time budget even when it finds a bug.
+    """
+    return settings(max_examples=max_examples, derandomize=True, deadline=None, database=None,
+                    phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=list(HealthCheck))
 #: a lever parameter whose name contains the key names groups of the scenario (regions, to_region, ...)
 GROUP_PARAMS = {"region": "regions", "sector": "sectors", "size_class": "size_classes"}
 

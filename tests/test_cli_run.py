@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -20,10 +21,10 @@ def baseline_run(tmp_path_factory):
     return out, proc
 
 
-def test_run_writes_the_four_outputs(baseline_run):
+def test_run_writes_the_five_outputs(baseline_run):
     out, proc = baseline_run
-    assert {p.name for p in out.iterdir()} == {"timeseries.csv", "summary.json", "scenario.resolved.yaml",
-                                               "overview.png"}
+    assert {p.name for p in out.iterdir()} == {"timeseries.csv", "accounts.csv", "summary.json",
+                                               "scenario.resolved.yaml", "overview.png"}
     frame = pd.read_csv(out / "timeseries.csv")
     assert list(frame["step"]) == list(range(7))
     assert frame["period"].iloc[0] == "2025Q1" and frame["period"].iloc[-1] == "2026Q3"
@@ -32,6 +33,23 @@ def test_run_writes_the_four_outputs(baseline_run):
     assert summary["version"] and summary["final"]["tfp_index"] == pytest.approx(frame["tfp_index"].iloc[-1])
     assert (out / "overview.png").stat().st_size > 10_000
     assert "TFP index" in proc.stdout and "unemployment rate" in proc.stdout
+    assert re.search(r"books closed: largest gap \d(\.\d+)?e-\d+ of GDP", proc.stdout), proc.stdout
+    assert summary["books_gap"] < 1e-9
+
+
+def test_accounts_csv_is_the_flow_matrix_of_every_step(baseline_run):
+    """One row per step, sector and flow; every flow's row sums to zero within each step (payer = payee)."""
+    out, _ = baseline_run
+    accounts = pd.read_csv(out / "accounts.csv")
+    assert list(accounts.columns) == ["step", "sector", "flow", "value"]
+    assert set(accounts["step"]) == set(range(1, 7))
+    from model.accounts import FLOWS, SECTORS
+    assert set(accounts["sector"]) <= set(SECTORS) and set(accounts["flow"]) <= set(FLOWS)
+    sums = accounts.groupby(["step", "flow"])["value"].sum()
+    scale = accounts["value"].abs().max()
+    assert (sums.abs() <= 1e-9 * scale).all(), sums[sums.abs() > 1e-9 * scale]
+    for flow in ("wages", "consumption", "income_tax", "loan_interest", "dividends", "exports", "imports"):
+        assert flow in set(accounts["flow"]), flow
 
 
 def test_resolved_scenario_reproduces_the_run(baseline_run, tmp_path):

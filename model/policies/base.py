@@ -36,7 +36,8 @@ class Lever(BaseModel):
     Subclasses declare ``lever: Literal["name"] = "name"``, their parameters
     with defaults, a one-line ``summary``, and override the hooks they need.
     Every hook receives the running :class:`~model.economy.EconomyModel`; money a
-    lever pays out is booked with ``model.fiscal.pay(self.label_or_name, amount)``.
+    lever pays out is booked with ``model.fiscal.pay(self.key, amount)`` (a programme it buys from firms
+    with ``model.fiscal.buy``, so it is government purchases in the goods market).
     """
 
     model_config = ConfigDict(extra="forbid")

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from model.policies.base import Lever, Technology, register
 from model.policies.effects import Deferral
+from model.government import programme_cost
 
 
 @register
@@ -39,4 +40,4 @@ class CloudOnboarding(Lever):
             quarters=self.quarters, technologies=tuple(self.technologies),
             size_mask=self.group_mask(self.size_classes, model.size_names),
             region_mask=self.group_mask(self.regions, model.region_names)))
-        model.fiscal.pay(self.key, self.cost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost))

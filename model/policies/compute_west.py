@@ -9,6 +9,7 @@ from pydantic import Field
 
 from model.numerics import matmul
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -56,4 +57,4 @@ class ComputeWest(Lever):
             effects.compute_cost_factor[r] *= blended
         base = effects.compute_routing if effects.compute_routing is not None else np.eye(model.n_regions)
         effects.compute_routing = matmul(base, routing)
-        model.fiscal.pay(self.key, self.cost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost))

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -24,4 +25,4 @@ class DataSharing(Lever):
 
     def begin_step(self, model, effects) -> None:
         effects.pool_share_boost += self.pool_boost
-        model.fiscal.pay(self.key, self.cost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost))

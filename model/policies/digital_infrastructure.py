@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -29,4 +30,4 @@ class DigitalInfrastructure(Lever):
     def begin_step(self, model, effects) -> None:
         mask = self.group_mask(self.regions, model.region_names)
         effects.infrastructure_boost[mask] += self.boost
-        model.fiscal.pay(self.key, self.cost * self.boost * int(mask.sum()) * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost * self.boost * int(mask.sum())))

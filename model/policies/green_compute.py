@@ -8,6 +8,7 @@ from pydantic import Field
 
 from model.policies.base import Lever, register
 from model.policies.effects import CostShare
+from model.government import programme_cost
 
 
 @register
@@ -37,4 +38,4 @@ class GreenCompute(Lever):
         if self.carbon_price > 0:
             effects.cost_shares.append(CostShare(payer=self.key, kind="carbon", rate=-self.carbon_price,
                                                  technologies=("ai",)))
-        model.fiscal.pay(self.key, self.cost * self.green_boost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost * self.green_boost))

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -34,4 +35,4 @@ class PlatformRegulation(Lever):
             current = effects.commission_cap
             effects.commission_cap = self.commission_cap if current is None else min(current, self.commission_cap)
         effects.gig_social_insurance += self.social_insurance
-        model.fiscal.pay(self.key, self.cost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost))

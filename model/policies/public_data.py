@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -26,4 +27,4 @@ class PublicData(Lever):
 
     def begin_step(self, model, effects) -> None:
         effects.public_data_open = min(1.0, effects.public_data_open + self.share)
-        model.fiscal.pay(self.key, self.cost * self.share * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost * self.share))

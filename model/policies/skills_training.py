@@ -10,6 +10,7 @@ from pydantic import Field
 from model.policies.base import Lever, register
 from model.state import GIG, LOW, UNEMPLOYED
 from model.training import enrol
+from model.government import nominal
 
 TARGETS = ("all", "unemployed", "low_skill", "older", "gig", "displaced", "low_digital")
 
@@ -45,4 +46,4 @@ class SkillsTraining(Lever):
         pool = np.flatnonzero(self.target_mask(model))
         chosen = pool[model.stream("policies").random(pool.size) < self.share]
         enrolled = enrol(model, chosen, self.skill_gain, self.duration_quarters)
-        model.fiscal.pay(self.key, enrolled.size * self.cost * model.output_per_worker0)
+        model.fiscal.buy(self.key, nominal(model, enrolled.size * self.cost * model.output_per_worker0))

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from model.policies.base import Lever, register
+from model.government import programme_cost
 
 
 @register
@@ -30,4 +31,4 @@ class UnifiedMarket(Lever):
         effects.mobility_cost_factor *= 1.0 - self.mobility_cost_cut
         effects.cross_region_boost += self.cross_region_search
         effects.matching_boost += self.matching_boost
-        model.fiscal.pay(self.key, self.cost * model.gdp_base)
+        model.fiscal.buy(self.key, programme_cost(model, self.cost))

@@ -1,0 +1,149 @@
+"""The closed economy: the books close, money is made only by loans, and demand, credit and jobs move as they should."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import small_scenario
+from fuzz_support import fuzz_settings
+from model.accounts import SECTORS, BooksError, Ledger, balance_sheet
+from model.economy import EconomyModel
+from model.errors import EconomyCollapse
+
+FAST = fuzz_settings(50)
+
+MODERATE = st.fixed_dictionaries({
+    "seed": st.integers(0, 10_000),
+    "households": st.fixed_dictionaries({"propensity_income": st.floats(0.6, 0.95),
+                                         "propensity_wealth": st.floats(0.0, 0.1),
+                                         "owners_propensity_income": st.floats(0.1, 0.9)}),
+    "government": st.fixed_dictionaries({"consumption_share": st.floats(0.05, 0.3),
+                                         "consumption_growth": st.floats(-0.05, 0.15),
+                                         "profit_tax": st.floats(0.0, 0.5)}),
+    "trade": st.fixed_dictionaries({"import_share": st.floats(0.0, 0.4), "export_growth": st.floats(-0.05, 0.15)}),
+    "banking": st.fixed_dictionaries({"policy_rate": st.floats(0.0, 0.1), "capital_requirement": st.floats(0.0, 0.3),
+                                      "initial_drawdown": st.floats(0.0, 1.0), "cash_buffer": st.floats(0.0, 3.0)}),
+    "demand": st.fixed_dictionaries({"income_tax": st.floats(0.0, 0.4), "dividend_payout": st.floats(0.0, 1.0)}),
+})
+
+
+def run(scenario, steps=None, seed=None):
+    model = EconomyModel(scenario, seed=seed)
+    for _ in range(scenario.steps if steps is None else steps):
+        model.step()
+    return model
+
+
+@FAST
+@given(MODERATE)
+def test_generated_economies_close_their_books_every_step(params):
+    """50 generated scenarios: both matrices close at every step (the model checks itself) and every worker is
+    employed, on a platform or unemployed."""
+    seed = params.pop("seed")
+    scenario = small_scenario(population={"firms": 60, "workers": 600}, steps=8, **params)
+    try:
+        model = run(scenario, seed=seed)
+    except EconomyCollapse:
+        return  # a named collapse is a legitimate end; a BooksError is not, and fails the test
+    assert model.books_gap_max < 1e-9
+    for record in model.records:
+        assert record["employees"] + record["gig_workers"] + record["unemployed"] == 600
+    sheet = balance_sheet(model)
+    for instrument, row in sheet.items():
+        assert abs(row.sum()) <= 1e-9 * max(np.abs(row).max(), 1.0), instrument
+
+
+def test_money_is_created_only_by_loans():
+    """Across a run, the change in all deposits equals the change in loans plus bonds minus bank equity."""
+    scenario = small_scenario(steps=12)
+    model = EconomyModel(scenario)
+
+    def stocks(m):
+        deposits = (m.workers.deposits.sum() + m.balances.owners.deposits + m.firms.cash.sum()
+                    + m.balances.platform_deposits + m.balances.rest_of_world.deposits)
+        return deposits, m.firms.loans.sum() + m.balances.government.bonds - m.balances.banks.equity
+
+    before = stocks(model)
+    for _ in range(12):
+        model.step()
+    after = stocks(model)
+    scale = model.records[-1]["nominal_gdp"]
+    assert abs((after[0] - before[0]) - (after[1] - before[1])) < 1e-9 * scale
+    assert after[0] - before[0] != pytest.approx(0.0)  # money did change: loans and bonds moved
+
+
+def test_a_payment_outside_the_books_stops_the_run(monkeypatch):
+    import model.distribution as distribution
+
+    original = distribution.pay_platform_dividends
+
+    def leaky(model):
+        original(model)
+        model.balances.owners.deposits += 1.0  # money from nowhere
+
+    monkeypatch.setattr("model.income_demand.pay_platform_dividends", leaky)
+    model = EconomyModel(small_scenario())
+    with pytest.raises(BooksError, match=r"step 1 .*households"):
+        model.step()
+
+
+def test_ledger_rows_sum_to_zero_and_unknown_flows_are_refused():
+    ledger = Ledger()
+    ledger.pay("wages", "firms", "households", 5.0)
+    ledger.pay("income_tax", "households", "government", 1.0)
+    assert all(abs(row.sum()) < 1e-12 for row in ledger.rows.values())
+    lending = ledger.net_lending()
+    assert lending[SECTORS.index("households")] == pytest.approx(4.0)
+    with pytest.raises(KeyError, match="unknown flow"):
+        ledger.pay("magic", "firms", "households", 1.0)
+
+
+# -- directions, paired over seeds (common random numbers), with effects above the noise
+SEEDS = range(4)
+
+
+def paired(metric, base_sections, alt_sections, steps, stat=np.mean, window=None):
+    """Mean over seeds of ``metric`` (averaged over ``window`` steps) in the base and the alternative."""
+    out = []
+    for sections in (base_sections, alt_sections):
+        values = []
+        for seed in SEEDS:
+            model = run(small_scenario(steps=steps, **sections), seed=seed)
+            series = np.array([r[metric] for r in model.records[1:]])
+            values.append(stat(series if window is None else series[window]))
+        out.append(np.array(values))
+    return out
+
+
+def test_more_government_consumption_raises_employment_in_the_short_run():
+    base, alt = paired("employment_rate", {}, {"government": {"consumption_growth": 0.4}}, steps=6,
+                       window=slice(2, 6))
+    assert (alt - base).mean() > 0.01 and (alt > base).all()
+
+
+def test_a_higher_saving_propensity_lowers_demand():
+    base, alt = paired("consumption_real", {}, {"households": {"propensity_income": 0.7}}, steps=6)
+    assert ((alt - base) / base).mean() < -0.05 and (alt < base).all()
+
+
+def test_a_credit_crunch_lowers_sme_adoption_and_investment():
+    """A bank capital requirement far above banks' equity: lines are cut, SMEs' first."""
+    crunch = {"banking": {"capital_requirement": 0.3}}
+    base, alt = paired("investment_real", {}, crunch, steps=8)
+    assert ((alt - base) / base).mean() < -0.05
+    base_ai, alt_ai = paired("adoption_index_sme", {}, crunch, steps=8, stat=lambda s: s[-1])
+    assert (alt_ai - base_ai).mean() < -0.005 and (alt_ai <= base_ai).all()
+
+
+def test_every_lever_pays_through_the_books():
+    """A subsidy, a transfer and a programme: government debt rises by what they cost, the books still close."""
+    levers = [{"lever": "sme_subsidy", "rate": 0.5}, {"lever": "income_support", "level": 0.5, "funding": "none"},
+              {"lever": "digital_infrastructure", "boost": 0.2}]
+    base = run(small_scenario(steps=8))
+    alt = run(small_scenario(steps=8, policies=levers))
+    assert alt.books_gap_max < 1e-9
+    assert alt.records[-1]["policy_spending_cumulative"] > 0
+    assert alt.balances.government.bonds > base.balances.government.bonds

@@ -56,6 +56,8 @@ FLOWS = {
     "loan_interest": "firms pay interest on loans",
     "deposit_interest": "banks pay interest on deposits",
     "bond_interest": "government pays interest on bonds held by banks",
+    "foreign_interest": "the rest of the world pays interest at the policy rate on what it owes banks (our "
+                        "foreign assets), or earns it on its deposits",
     "dividends": "firms, banks and platforms pay their owners",
     "equity": "owners fund entrants (negative: a liquidated firm's cash returns to them)",
     "loan_write_off": "banks write off the loans of firms that exit",
@@ -188,7 +190,8 @@ def close_books(model, opening: np.ndarray, scale: float) -> float:
         raise BooksError(f"the balance sheet does not close at step {model.steps} ({model.period}): bank equity "
                          f"{model.balances.banks.equity:.6g} differs from loans + bonds - deposits (gap "
                          f"{equity_gap:.2e} of GDP; flow 'loan_write_off' or 'deposit_interest')")
-    return float(max(gaps.max(), equity_gap))
+    raw = np.abs(flows - change) / scale  # reported as measured, round-off included
+    return float(max(raw.max(), abs(model.balances.banks.equity - closing[SECTORS.index(BANKS)]) / scale))
 
 
 def flow_records(step: int, rows: dict) -> list[dict]:

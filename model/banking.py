@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.accounts import BANKS, FIRMS, HOUSEHOLDS
+from model.accounts import BANKS, FIRMS, HOUSEHOLDS, REST_OF_WORLD
 from model.government import government_pays
 
 #: How much faster a class loses its line per point of yearly loan premium when banks are short of capital.
@@ -90,14 +90,23 @@ def pay_interest(model) -> None:
     model.ledger.pay("deposit_interest", BANKS, FIRMS, float(to_firms.sum()))
     on_bonds = bond_rate(model) * b.government.bonds
     government_pays(model, "bond_interest", BANKS, on_bonds)
-    b.banks.profit = received + on_bonds - paid_h - float(to_firms.sum())
+    # foreign assets: what the rest of the world owes (negative deposits) pays the bond rate; its deposits earn it
+    foreign = -bond_rate(model) * b.rest_of_world.deposits
+    b.rest_of_world.deposits -= foreign
+    model.ledger.pay("foreign_interest", REST_OF_WORLD, BANKS, foreign)
+    b.banks.profit = received + on_bonds + foreign - paid_h - float(to_firms.sum())
     b.banks.equity += b.banks.profit
 
 
 def pay_bank_dividends(model) -> None:
-    """Banks pay a share of positive profit to their owners."""
-    b = model.balances
-    dividends = model.cfg.banking.dividend_payout * max(b.banks.profit, 0.0)
+    """Banks pay a share of positive profit to their owners, but only out of equity above their target ratio.
+
+    The target is the capital ratio banks start with (``banking.initial_capital_ratio``): below it they keep
+    their profit to rebuild capital.
+    """
+    b, bank = model.balances, model.cfg.banking
+    spare = max(b.banks.equity - bank.initial_capital_ratio * float(model.firms.loans.sum()), 0.0)
+    dividends = min(bank.dividend_payout * max(b.banks.profit, 0.0), spare)
     b.banks.equity -= dividends
     b.owners.deposits += dividends
     b.owners.income += dividends

@@ -196,6 +196,8 @@ class Production(Section):
     hurdle_rate: float = _f(0.12, 0, 2, "Yearly return firms require on robots (the interest part of their user "
                             "cost; never below the lending rate).")
     capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes each quarter.")
+    demand_expectation: float = _f(0.25, 0, 1, "Quarterly speed at which the demand firms expect over the life of "
+                                   "their capital follows the demand they meet.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
     data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data returns are log(2).")
@@ -308,7 +310,13 @@ class Banking(Section):
     initial_capital_ratio: float = _f(0.12, 0.01, 1, "Bank equity per unit of loans at the start.")
     initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
     dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
-    cash_buffer: float = _f(0.5, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
+    cash_buffer: float = _f(0.1, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
+
+
+class Initial(Section):
+    burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 with today's "
+                         "technology, no levers and no trend growth, so the first reported quarter starts from a "
+                         "settled state (0: start from the constructed state).")
 
 
 class EntryExit(Section):
@@ -400,6 +408,7 @@ class Scenario(Section):
     government: Government = Field(default_factory=Government)
     trade: Trade = Field(default_factory=Trade)
     banking: Banking = Field(default_factory=Banking)
+    initial: Initial = Field(default_factory=Initial)
     entry_exit: EntryExit = Field(default_factory=EntryExit)
     green: Green = Field(default_factory=Green)
     policies: list[LeverField] = Field(default_factory=list, max_length=200,

@@ -21,7 +21,7 @@ from model.frontier import advance_frontier
 from model.government import begin_quarter
 from model.guards import check_step
 from model.households import plan_consumption
-from model.income_demand import settle_demand
+from model.income_demand import employee_productivity, settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
 from model.labour_market import clear_labour_market
@@ -78,11 +78,41 @@ class EconomyModel(mesa.Model):
         self.worker_views = agents
         self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
+        self.burning_in = False
+        self.burn_in(scenario.initial.burn_in)
         self.records: list[dict] = []
         base_values(self)
         self.records.append(collect_metrics(self))
 
     # -- set-up -------------------------------------------------------------------------
+    def burn_in(self, quarters: int) -> None:
+        """Run ``quarters`` before step 0 with today's technology, no levers and no trend growth, then re-base.
+
+        The constructed start is close to, not on, the economy's stationary path (matching frictions,
+        stocks, prices). The burn-in lets it settle: the frontier, new adoptions, training and the growth
+        of government consumption and foreign demand are frozen, everything else runs and the books are
+        checked every quarter. Afterwards the step counter, the records and the books start again, and
+        the bases of the indexes (prices, real GDP, TFP, programme costs) are the settled state.
+        """
+        if quarters <= 0:
+            return
+        self.burning_in = True
+        self.records = []
+        for _ in range(quarters):
+            self.step()
+        self.burning_in = False
+        self.steps = 0
+        self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
+        self.price_base = self.price_level
+        self.sector_price0 = self.sector_price.copy()
+        self.services_price0 = self.services_price
+        self.gdp_base = self.real_gdp()
+        self.last_productivity = employee_productivity(self)
+        self.fiscal = Fiscal(self.fiscal.keys)
+        self.ledger = Ledger()
+        self.books_gap = self.books_gap_max = 0.0
+        self.flows = defaultdict(float)
+
     def _platform_name(self, row: int) -> str:
         return f"gig-{row + 1}" if row < self.n_gig else f"industrial-{row - self.n_gig + 1}"
 
@@ -152,8 +182,8 @@ class EconomyModel(mesa.Model):
         self.effects = PolicyEffects(self.n_regions, self.n_sizes)
         self.fiscal.begin_step()
         begin_quarter(self)
-        self.active_levers = [lever for lever, start, end in self.lever_windows
-                              if start <= self.steps and (end is None or self.steps <= end)]
+        self.active_levers = [] if self.burning_in else [
+            lever for lever, start, end in self.lever_windows if start <= self.steps and (end is None or self.steps <= end)]
         for lever in self.active_levers:
             lever.begin_step(self, self.effects)
         self.infrastructure = np.clip(self.infrastructure_base + self.effects.infrastructure_boost, 0.0, 1.0)
@@ -172,16 +202,20 @@ class EconomyModel(mesa.Model):
         firms.running[:] = 0.0
         self.apply_policies()  # 1
         plan_consumption(self)
-        advance_frontier(self)  # 2
+        if not self.burning_in:  # the burn-in runs today's technology
+            advance_frontier(self)  # 2
         decide_adoption(self)  # 3
         produce(self)  # 4
         clear_labour_market(self)  # 5
         run_platforms(self)  # 6
-        train(self)  # 7
+        if not self.burning_in:
+            train(self)  # 7
         settle_demand(self)  # 8
         turnover(self)  # 9
         self.books_gap = close_books(self, opening, self.nominal_gdp())
         self.ledger.history.extend(flow_records(self.steps, self.ledger.rows))
         self.books_gap_max = max(self.books_gap_max, self.books_gap)
+        if self.burning_in:
+            return
         self.records.append(collect_metrics(self))  # 10
         check_step(self, self.records[-1])  # a collapsed economy stops the run (model/guards.py)

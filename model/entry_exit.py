@@ -82,6 +82,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.planned[rows] = firms.share[rows] * model.sector_demand[firms.sector[rows]]
     # the entrant takes over a plant of the size it needs (exiting firms' plants are reused, not bought anew)
     firms.capital[rows] = cfg.production.capital_output * firms.planned[rows]
+    firms.expected[rows] = firms.planned[rows]
     firms.price[rows] = model.sector_price[firms.sector[rows]]
     firms.output[rows] = 0.0
     firms.sales[rows] = 0.0

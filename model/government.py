@@ -43,7 +43,7 @@ def subsidise_platforms(model, amount: float) -> None:
 def begin_quarter(model) -> None:
     """Government consumption, foreign demand and world prices grow at their trends; lever purchases start at zero."""
     gov = model.balances.government
-    if model.steps > 0:
+    if model.steps > 0 and not model.burning_in:
         gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
         model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)
         model.balances.rest_of_world.world_price *= 1.0 + quarterly(model.cfg.demand.inflation_target)
@@ -53,7 +53,7 @@ def begin_quarter(model) -> None:
 
 def nominal(model, real: float) -> float:
     """An amount in output units of the start, at today's consumer prices."""
-    return real * model.price_level / model.price_level0
+    return real * model.price_level / model.price_base
 
 
 def programme_cost(model, share: float) -> float:

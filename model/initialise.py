@@ -130,7 +130,7 @@ def init_firms(model) -> None:
         capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
                            + rng.normal(0, 0.12, n), 0, 1),
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
-        cash=zeros.copy(), loans=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
+        cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
         invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
@@ -272,6 +272,7 @@ def init_economy(model) -> None:
     firms.credit = model.credit_ratio[firms.size] * firms.price * firms.output
     model.sector_demand = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     firms.planned = firms.output.copy()  # the first quarter's demand buys what firms produce
+    firms.expected = firms.planned.copy()
     nominal = model.sector_demand * model.sector_price
     nominal = nominal if nominal.sum() > 0 else model.sector_firm_p.copy()  # nobody employed at the start
     model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
@@ -328,8 +329,8 @@ def init_balances(model, running: np.ndarray) -> None:
     """Stocks and flows of a consistent start: deposits, loans, bonds, bank equity, and demand that buys output.
 
     Households hold the deposits at which their saving keeps pace with income
-    (:func:`steady_deposits`); firms hold half a quarter's sales and owe the
-    drawn part of their credit lines; bank equity is ``initial_capital_ratio``
+    (:func:`steady_deposits`); firms hold the deposit buffer they keep before
+    repaying loans (``banking.cash_buffer`` quarters of sales) and owe the drawn part of their credit lines; bank equity is ``initial_capital_ratio``
     of loans; government bonds are what the balance sheet then requires
     (loans + bonds = deposits + bank equity). Government consumption is
     ``consumption_share`` of GDP, investment replaces depreciation, and
@@ -344,7 +345,7 @@ def init_balances(model, running: np.ndarray) -> None:
     model.sector_price = price_index(model)  # the same index every step uses
     model.sector_price0 = model.sector_price.copy()
     model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
-    firms.cash = 0.5 * firms.revenue
+    firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
     firms.credit = model.credit_ratio[firms.size] * firms.revenue
     model.price_level0 = model.price_level
     # households' expected income and the deposits that go with it
@@ -385,9 +386,12 @@ def init_balances(model, running: np.ndarray) -> None:
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()
         model.cons_shares = model.cons_shares0.copy()
-    model.price_level = model.price_level0 = dot(model.sector_price, model.cons_shares0)
+    model.price_level = model.price_level0 = model.price_base = dot(model.sector_price, model.cons_shares0)
     b.government.real_consumption = government
     b.rest_of_world.real_exports = exports
+    q = model.quarter  # the step-0 expenditure the start is built on (the metrics of step 0 read it)
+    q["consumption"], q["investment"], q["government_consumption"] = consumption, investment, government
+    q["exports"], q["imports"] = exports, m * (goods + investment)
     model.real_income0 = max(float(workers.expected_income.sum()) / model.price_level / workers.n, 1e-12)
     model.gdp_base = model.real_gdp()
     model.gig_spending = 0.0

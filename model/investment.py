@@ -2,9 +2,13 @@
 
 Capital depreciates at ``production.capital_depreciation`` a quarter. A firm
 orders the replacement of what wore out plus ``capital_adjustment`` of the
-gap to its target stock ``capital_output`` x planned output:
+gap to its target stock ``capital_output`` x the demand it expects over the
+life of the capital, which follows the demand it meets at
+``production.demand_expectation`` a quarter (capital is not bought for one
+quarter's orders):
 
-    I_i = max(0, delta K_i + a (k* Y_i^plan - K_i))
+    E_i <- E_i + e (Y_i^plan - E_i)
+    I_i = max(0, delta K_i + a (k E_i - K_i))
 
 at the price of investment goods, but never more than its deposits plus the
 unused part of its credit line (:func:`model.banking.headroom`). Robots and
@@ -27,8 +31,9 @@ def investment_price(model) -> float:
 def order_capital(model) -> None:
     """Every firm's capital order for this quarter, within what it can finance."""
     firms, prod = model.firms, model.cfg.production
+    firms.expected += prod.demand_expectation * (firms.planned - firms.expected)
     wanted = np.maximum(prod.capital_depreciation * firms.capital
-                        + prod.capital_adjustment * (prod.capital_output * firms.planned - firms.capital), 0.0)
+                        + prod.capital_adjustment * (prod.capital_output * firms.expected - firms.capital), 0.0)
     price = investment_price(model)
     room = np.maximum(headroom(model) - firms.order, 0.0)
     affordable = np.minimum(wanted, room / max(price, 1e-12))

@@ -17,7 +17,7 @@ from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS
 METRICS: dict[str, tuple[str, str]] = {
     "step": ("Quarter number; 0 is the initial state.", "step"),
     "period": ("Calendar quarter of the step.", "YYYYQn"),
-    "gdp": ("Real value added: firm output at base-year prices plus gig services.", "output units / quarter"),
+    "gdp": ("Real GDP: what firms sold, at base-year sector prices, plus gig services.", "output units / quarter"),
     "gdp_growth": ("Quarter-on-quarter growth of gdp.", "share"),
     "gdp_growth_yoy": ("Growth of gdp over the same quarter a year earlier (0 in the first year).", "share"),
     "tfp_index": ("Aggregate TFP as a Solow residual gdp / (K^beta L^(1-beta)), index = 1 at step 0; "
@@ -73,7 +73,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "real_wage_index": ("Mean wage deflated by the consumer price level, index = 1 at step 0.", "index"),
     "gig_earnings": ("Mean net quarterly earnings of gig workers.", "output units / quarter"),
     "gig_earnings_ratio": ("gig_earnings over mean_wage.", "ratio"),
-    "labour_share": ("Wages and gig earnings over nominal value added.", "share"),
+    "labour_share": ("Wages and gig earnings over nominal GDP (all of it is value added at home: imports are "
+                     "netted out).", "share"),
     "displacements": ("Workers who lost their job this quarter (layoffs and firm exits).", "workers / quarter"),
     "reemployed": ("Previously displaced workers hired this quarter.", "workers / quarter"),
     "hires": ("Hires this quarter.", "workers / quarter"),
@@ -122,6 +123,48 @@ METRICS: dict[str, tuple[str, str]] = {
     "benefits_paid": ("Unemployment benefits paid this quarter (not a lever).", "output units / quarter"),
     "tax_revenue": ("Government revenue this quarter: income and profit taxes and lever charges.", "money / quarter"),
     "price_level": ("Consumer price level, index = 1 at step 0.", "index"),
+    "nominal_gdp": ("Nominal GDP by expenditure: consumption (with gig services and imports) + investment + "
+                    "government consumption + exports - imports (step 0: firms' sales plus gig services).",
+                    "money / quarter"),
+    "inflation": ("Consumer price inflation over the quarter, annualised: (P_t / P_t-1)^4 - 1.", "share / year"),
+    "consumption_real": ("Household spending (goods, gig services, imports) at step-0 consumer prices.",
+                         "output units / quarter"),
+    "investment_real": ("Investment (machines, robots, AI and data systems) at step-0 consumer prices.",
+                        "output units / quarter"),
+    "government_consumption": ("Government purchases this quarter: its consumption path plus lever programmes.",
+                               "money / quarter"),
+    "exports": ("What the rest of the world bought from firms this quarter.", "money / quarter"),
+    "imports": ("Household and investment spending on foreign goods this quarter.", "money / quarter"),
+    "investment_to_gdp": ("Investment over nominal GDP.", "ratio"),
+    "consumption_to_gdp": ("Household consumption over nominal GDP.", "ratio"),
+    "saving_rate": ("Household saving (disposable income less consumption) over disposable income, workers and "
+                    "owners together.", "ratio"),
+    "deposits": ("Bank deposits of households and firms.", "money"),
+    "loans": ("Bank loans to firms outstanding.", "money"),
+    "credit_to_gdp": ("Loans over a year's nominal GDP (four times the quarter's).", "ratio"),
+    "bank_equity": ("Banks' equity: loans + bonds - deposits.", "money"),
+    "bank_capital_ratio": ("Bank equity per unit of loans (the capital requirement applies to it).", "ratio"),
+    "lending_factor": ("Mean share of their credit lines banks honour (below 1 when short of capital).", "share"),
+    "government_balance_to_gdp": ("Government revenue less spending (interest included) over nominal GDP; "
+                                  "negative is a deficit.", "ratio"),
+    "government_debt_to_gdp": ("Government bonds over a year's nominal GDP.", "ratio"),
+    "bail_outs": ("Capital the government put into banks this quarter.", "money / quarter"),
+    "profit_share": ("Firms' profits (after interest and depreciation, before tax) over nominal GDP.", "ratio"),
+    "vacancy_rate": ("Vacancies posted this quarter over staff plus those vacancies.", "share"),
+    "net_lending_households": ("Net lending of households this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "net_lending_firms": ("Net lending of firms this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "net_lending_banks": ("Net lending of banks this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "net_lending_government": ("Net lending of government this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "net_lending_platforms": ("Net lending of platforms this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "net_lending_rest_of_world": ("Net lending of rest of world this quarter (its column of the transactions-flow "
+                         "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),
+    "books_gap": ("Largest gap this quarter between a sector's net lending and the change in its net financial "
+                  "assets (or between bank equity and loans + bonds - deposits), over nominal GDP.", "ratio"),
 }
 
 
@@ -198,10 +241,8 @@ def real_wage_level(model) -> float:
 
 
 def nominal_value_added(model) -> float:
-    """Nominal GDP this quarter (C + I + G + X - M); at step 0, the value of firms' sales and gig services."""
-    if model.steps > 0:
-        return model.nominal_gdp()
-    return float(model.firms.revenue.sum()) + model.gig_gross0
+    """Nominal GDP this quarter: C + I + G + X - M (at step 0, the expenditure the start is built on)."""
+    return model.nominal_gdp()
 
 
 def base_values(model) -> None:
@@ -359,7 +400,7 @@ def collect_metrics(model) -> dict:
     for key in fiscal.keys:
         m[f"spending_{key}"] = float(fiscal.step.get(key, 0.0))
     m["benefits_paid"] = float(fiscal.benefits)
-    m["price_level"] = _safe_ratio(model.price_level, model.price_level0)
+    m["price_level"] = _safe_ratio(model.price_level, model.price_base)
     m.update(macro_metrics(model))
     return m
 
@@ -368,7 +409,7 @@ def macro_metrics(model) -> dict:
     """The closed economy's aggregates: demand, prices, balance sheets and each sector's net lending."""
     firms, workers, b, q = model.firms, model.workers, model.balances, model.quarter
     gdp = nominal_value_added(model)
-    deflator = model.price_level / model.price_level0
+    deflator = model.price_level / model.price_base
     m: dict = {}
     m["nominal_gdp"] = gdp
     m["inflation"] = float(np.expm1(4.0 * model.inflation))
@@ -380,7 +421,7 @@ def macro_metrics(model) -> dict:
     m["investment_to_gdp"] = _safe_ratio(q["investment"], gdp)
     m["consumption_to_gdp"] = _safe_ratio(q["consumption"], gdp)
     disposable = float(workers.income.sum()) + b.owners.income
-    m["saving_rate"] = _safe_ratio(disposable - q["consumption"], disposable) if model.steps > 0 else 0.0
+    m["saving_rate"] = _safe_ratio(disposable - q["consumption"], disposable)
     m["deposits"] = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
     m["loans"] = float(firms.loans.sum())
     m["credit_to_gdp"] = _safe_ratio(m["loans"], 4.0 * gdp)

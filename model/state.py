@@ -62,6 +62,7 @@ class FirmArrays(_Arrays):
     share: np.ndarray  # market share within the sector
     price: np.ndarray
     planned: np.ndarray  # planned output (demand the firm expects)
+    expected: np.ndarray  # demand expected over the life of capital (adaptive, sets the capital target)
     output: np.ndarray
     output_nodigital: np.ndarray  # same inputs, digital technology switched off
     profit: np.ndarray

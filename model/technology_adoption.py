@@ -122,7 +122,9 @@ def decide_adoption(model) -> None:
     firms.stage[finishing] = INTEGRATED
 
     gain = expected_gain(model)
-    update_beliefs(model, gain)
+    frozen = model.burning_in  # the burn-in runs today's technology: no learning, no new adoptions
+    if not frozen:
+        update_beliefs(model, gain)
     revenue = np.maximum(firms.price * firms.planned, 1e-9)
     horizon = cfg.adoption.horizon_quarters
     support = np.where(firms.member >= 0, cfg.industrial_platforms.skill_support, 0.0)
@@ -132,7 +134,8 @@ def decide_adoption(model) -> None:
     small = model.size_is_small[firms.size]
     for t, params in enumerate(model.tech_params):
         adopted = firms.stage[:, t] != NONE
-        spread_awareness(model, t, adopted)
+        if not frozen:
+            spread_awareness(model, t, adopted)
         candidates = ~adopted
         gross = adoption_cost(model, t)
         subsidy = np.zeros(firms.n)
@@ -153,7 +156,7 @@ def decide_adoption(model) -> None:
         unable = ~unwilling & ~afraid & (firms.digital_staff < params.skill_threshold * (1.0 - support))
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
-        go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin)
+        go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
         for b, mask in enumerate((unwilling, afraid, unable)):
             blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
             blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)

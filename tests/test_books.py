@@ -86,7 +86,7 @@ def test_a_payment_outside_the_books_stops_the_run(monkeypatch):
 
     monkeypatch.setattr("model.income_demand.pay_platform_dividends", leaky)
     model = EconomyModel(small_scenario())
-    with pytest.raises(BooksError, match=r"step 1 .*households"):
+    with pytest.raises(BooksError, match=r"step 1 .*(households|banks)"):
         model.step()
 
 
@@ -125,17 +125,17 @@ def test_more_government_consumption_raises_employment_in_the_short_run():
 
 
 def test_a_higher_saving_propensity_lowers_demand():
-    base, alt = paired("consumption_real", {}, {"households": {"propensity_income": 0.7}}, steps=6)
+    base, alt = paired("consumption_real", {}, {"households": {"propensity_income": 0.65}}, steps=6)
     assert ((alt - base) / base).mean() < -0.05 and (alt < base).all()
 
 
 def test_a_credit_crunch_lowers_sme_adoption_and_investment():
     """A bank capital requirement far above banks' equity: lines are cut, SMEs' first."""
     crunch = {"banking": {"capital_requirement": 0.3}}
-    base, alt = paired("investment_real", {}, crunch, steps=8)
-    assert ((alt - base) / base).mean() < -0.05
-    base_ai, alt_ai = paired("adoption_index_sme", {}, crunch, steps=8, stat=lambda s: s[-1])
-    assert (alt_ai - base_ai).mean() < -0.005 and (alt_ai <= base_ai).all()
+    base, alt = paired("investment_real", {}, crunch, steps=16)
+    assert ((alt - base) / base).mean() < -0.02 and (alt < base).all()
+    base_ai, alt_ai = paired("adoption_index_sme", {}, crunch, steps=16, window=slice(8, 16))
+    assert (alt_ai - base_ai).mean() < -0.003 and (alt_ai < base_ai).all()
 
 
 def test_every_lever_pays_through_the_books():

@@ -33,7 +33,7 @@ def test_run_writes_the_five_outputs(baseline_run):
     assert summary["version"] and summary["final"]["tfp_index"] == pytest.approx(frame["tfp_index"].iloc[-1])
     assert (out / "overview.png").stat().st_size > 10_000
     assert "TFP index" in proc.stdout and "unemployment rate" in proc.stdout
-    assert re.search(r"books closed: largest gap \d(\.\d+)?e-\d+ of GDP", proc.stdout), proc.stdout
+    assert re.search(r"books closed: largest gap \d(\.\d+)?e[-+]\d+ of GDP", proc.stdout), proc.stdout
     assert summary["books_gap"] < 1e-9
 
 

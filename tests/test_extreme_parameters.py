@@ -152,7 +152,9 @@ def test_the_draws_cover_the_corners():
     regions, sectors, gig, levers = map(np.array, (regions, sectors, gig, levers))
     assert (regions == 1).any() and (sectors == 1).any() and (gig == 0).any() and (levers >= 3).any()
     finished = sum(q is None for q in collapsed)
-    assert finished >= 90, f"only {finished} of 200 extreme runs finished: are the guard's floors too eager?"
+    # about 90 of 200 finish: in the closed economy a firm must sell what it makes, so extreme draws that leave
+    # firms unable to cover their wages stop on labour_share more often than they did when demand was exogenous
+    assert finished >= 80, f"only {finished} of 200 extreme runs finished: are the guard's floors too eager?"
     assert {"gdp", "employment", "labour_share"} <= set(collapsed), "each guard should fire on some extreme draw"
 
 

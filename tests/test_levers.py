@@ -129,12 +129,13 @@ def _eager_non_adopters(policies):
     firms.belief[:, DATA] = 0.5
     firms.risk[:] = 0.0
     firms.digital_staff[:] = 1.0
-    firms.cash[:] = -2.0 * firms.credit - 1.0
+    firms.cash[:] = 0.0
+    firms.loans[:] = 2.0 * firms.credit + 1.0  # past their credit lines: no headroom at all
     return model
 
 
 def test_cloud_onboarding_lets_firms_past_their_credit_line_adopt_and_pay_over_time():
-    from model.income_demand import firm_accounts
+    from model.distribution import pay_running_costs
     from model.state import DATA, NONE
     from model.technology_adoption import adoption_cost, decide_adoption
 
@@ -157,7 +158,9 @@ def test_cloud_onboarding_lets_firms_past_their_credit_line_adopt_and_pay_over_t
     fee = firms.fee.copy()
     for quarter in range(8):
         before = firms.fee_left.copy()
-        firm_accounts(model)
+        platforms_before = model.balances.platform_deposits
+        pay_running_costs(model)
         assert (firms.fee_left[adopted] == before[adopted] - 1).all()
+        assert model.balances.platform_deposits - platforms_before >= fee[adopted].sum() * (1 - 1e-12)  # to the cloud
     assert (firms.fee_left == 0).all() and (firms.fee == 0).all()
     assert fee[~adopted].sum() == 0

@@ -36,7 +36,8 @@ def stepped():
             "per_firm_ok": bool((np.bincount(w.employer[w.status == EMPLOYED], minlength=f.n)
                                  == f.headcount.sum(axis=1)).all()),
             "gdp_ok": np.isclose(model.records[-1]["gdp"],
-                                 float(np.dot(f.output, model.sector_price0[f.sector])) + model.gig_output()),
+                                 float(np.dot(f.sales, model.sector_price0[f.sector])) + model.gig_output()),
+            "sales_ok": bool((f.sales <= f.output + 1e-12).all() and (f.sales >= 0).all()),
         })
     return model, snapshots
 
@@ -54,9 +55,10 @@ def test_firm_headcounts_sum_to_employment(stepped):
     assert all(s["headcount_ok"] and s["per_firm_ok"] for s in snaps)
 
 
-def test_gdp_is_sum_of_firm_output_plus_gig_services(stepped):
+def test_gdp_is_sum_of_firm_sales_plus_gig_services(stepped):
+    """Real GDP is what firms sold at base prices plus gig services; no firm sells more than it made."""
     _, snaps = stepped
-    assert all(s["gdp_ok"] for s in snaps)
+    assert all(s["gdp_ok"] and s["sales_ok"] for s in snaps)
 
 
 def test_metrics_are_finite_and_in_range(stepped):

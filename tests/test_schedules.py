@@ -58,8 +58,10 @@ def test_same_lever_twice_with_labels_keeps_separate_accounts():
 def test_same_lever_twice_without_labels_shares_one_account():
     frame = _spending([{"lever": "public_data", "share": 0.2, "start": 1, "end": 2},
                        {"lever": "public_data", "share": 0.2, "start": 2, "end": 3}])
-    spent = frame.set_index("step")["spending_public_data"]
-    assert spent[2] == pytest.approx(2 * spent[1]) and spent[3] == pytest.approx(spent[1])
+    frame = frame.set_index("step")
+    # programmes cost a share of GDP at the prices the quarter opens with (the last quarter's closing prices)
+    real = frame["spending_public_data"] / frame["price_level"].shift(1)
+    assert real[2] == pytest.approx(2 * real[1]) and real[3] == pytest.approx(real[1])
 
 
 def test_every_account_has_a_column_from_step_zero():

@@ -102,7 +102,7 @@ def test_a_run_writes_only_inside_its_output_folder(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert victim.read_text() == "keep me\n"
     written = {p.relative_to(work) for p in files_under(work)} - {Path("s.yaml")}
-    assert written == {Path("results") / name for name in ("timeseries.csv", "summary.json",
+    assert written == {Path("results") / name for name in ("timeseries.csv", "accounts.csv", "summary.json",
                                                            "scenario.resolved.yaml", "overview.png")}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["victim.csv", "work"]
 

@@ -16,7 +16,8 @@ from model.report.render import embed_png
 #: Metrics in the headline table, in order.
 TABLE_METRICS = ("tfp_index", "gdp", "digital_tfp_share", "adoption_index", "adoption_ai", "adoption_gap_size",
                  "digital_skill_mean", "unemployment_rate", "flexible_employment_share", "gig_earnings",
-                 "gini_income", "digital_divide_index", "emissions", "robot_density", "policy_spending_cumulative")
+                 "gini_income", "digital_divide_index", "emissions", "robot_density", "policy_spending_cumulative",
+                 "inflation", "government_debt_to_gdp")
 #: Unit of lever spending (``spending_<lever>`` summed over the run).
 MONEY = metric_info("policy_spending_cumulative")[1]
 Table = tuple[list[str], list[list[str]]]

@@ -15,7 +15,7 @@ from model.report.stats import band  # noqa: E402
 #: Metrics drawn in every comparison report, in order.
 HEADLINE = ("tfp_index", "gdp", "adoption_index", "adoption_ai", "adoption_gap_size", "digital_skill_mean",
             "unemployment_rate", "flexible_employment_share", "gini_income", "digital_divide_index",
-            "emissions", "robot_density", "policy_spending_cumulative")
+            "emissions", "robot_density", "policy_spending_cumulative", "inflation", "government_debt_to_gdp")
 #: Style of the vertical line at a lever's start.
 START_LINE = {"color": "0.35", "ls": "--", "lw": 0.9, "zorder": 1}
 

@@ -100,7 +100,17 @@ METRIC_ZH = {
     "emissions": "算力排放", "green_power_share": "绿电占比", "ai_capability": "人工智能能力",
     "robot_price": "机器人价格指数", "firms_entered": "新进入企业", "firms_exited": "退出企业", "trainees": "培训人数",
     "policy_spending": "政策支出", "policy_spending_cumulative": "累计政策支出", "spending_<lever>": "政策支出：{0}",
-    "benefits_paid": "失业救济支出", "tax_revenue": "税收", "price_level": "价格水平",
+    "benefits_paid": "失业救济支出", "tax_revenue": "政府收入", "price_level": "价格水平",
+    "nominal_gdp": "名义GDP", "inflation": "通胀率（年化）", "consumption_real": "实际消费",
+    "investment_real": "实际投资", "government_consumption": "政府消费", "exports": "出口", "imports": "进口",
+    "investment_to_gdp": "投资率（投资/GDP）", "consumption_to_gdp": "消费率（消费/GDP）", "saving_rate": "居民储蓄率",
+    "deposits": "存款", "loans": "贷款", "credit_to_gdp": "信贷/GDP", "bank_equity": "银行资本",
+    "bank_capital_ratio": "银行资本/贷款", "lending_factor": "授信执行比例",
+    "government_balance_to_gdp": "财政余额/GDP", "government_debt_to_gdp": "政府债务/GDP", "bail_outs": "银行注资",
+    "profit_share": "利润份额", "vacancy_rate": "职位空缺率", "net_lending_households": "净借出：居民",
+    "net_lending_firms": "净借出：企业", "net_lending_banks": "净借出：银行", "net_lending_government": "净借出：政府",
+    "net_lending_platforms": "净借出：平台", "net_lending_rest_of_world": "净借出：国外",
+    "books_gap": "账户缺口（占GDP）",
 }
 
 LEVERS_ZH = {
@@ -118,6 +128,7 @@ _EN = {
     "gini_income": "income Gini", "digital_divide_index": "digital divide index", "emissions": "compute emissions",
     "policy_spending_cumulative": "cumulative policy spending", "robot_density": "robot density",
     "digital_skill_mean": "mean digital skill", "gig_earnings": "gig earnings", "digital_tfp_share": "digital share of TFP growth",
+    "inflation": "inflation (annualised)", "government_debt_to_gdp": "government debt to GDP",
 }
 
 
@@ -127,7 +138,8 @@ UNIT_ZH = {
     "emission units / quarter": "排放单位/季度", "energy units / quarter": "能耗单位/季度",
     "robots / 10,000 workers": "台/万名工人", "robots": "台", "robots / quarter": "台/季度", "workers": "人",
     "workers / quarter": "人/季度", "firms / quarter": "家/季度", "million people": "百万人", "jobs": "个岗位",
-    "quarters": "季度", "log points": "对数点",
+    "quarters": "季度", "log points": "对数点", "money": "货币单位", "money / quarter": "货币单位/季度",
+    "share / year": "比例/年",
 }
 
 

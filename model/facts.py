@@ -325,13 +325,17 @@ def size_skewness(panels: list[FirmPanel]) -> Fact:
 
 
 def firm_growth_rates(panels: list[FirmPanel]) -> np.ndarray:
-    """Quarterly log output growth of continuing firms, net of each quarter's mean, pooled over seeds."""
+    """Quarterly log output growth of continuing firms, net of each quarter's mean, pooled over seeds.
+
+    A growth rate counts when the same firm has staff and positive output in both quarters.
+    """
     _require_panels(panels, 2)
     rates = []
     for p in panels:
         with np.errstate(divide="ignore", invalid="ignore"):
             growth = np.log(p.output[1:]) - np.log(p.output[:-1])
-        ok = p.continuing()[1:] & np.isfinite(growth)
+        active = (p.output > 0) & (p.headcount > 0)
+        ok = p.continuing()[1:] & active[1:] & active[:-1] & np.isfinite(growth)
         for row in range(growth.shape[0]):
             g = growth[row][ok[row]]
             if g.size > 1:
@@ -349,7 +353,7 @@ def growth_kurtosis(panels: list[FirmPanel]) -> Fact:
             raise NotMeasured(f"{rates.size} firm growth rates; too few for a kurtosis")
         value = float(kurtosis(rates, fisher=True))
         detail = (f"excess kurtosis (Fisher: 0 for a normal) of quarterly log output growth of firms present in "
-                  f"both quarters with positive output, minus each quarter's cross-firm mean; {rates.size} "
+                  f"both quarters with staff and positive output, minus each quarter's cross-firm mean; {rates.size} "
                   f"firm-quarters pooled over {len(panels)} seed(s)")
         return _fmt(value, ".2f"), value > 0, detail
 
@@ -458,22 +462,28 @@ def measure_facts(frames: list[pd.DataFrame], panels: list[FirmPanel], burn: int
     Returns:
         The facts in order 1 to 14; each ``detail`` ends with the quarters measured.
     """
-    length = min([len(f) for f in frames] + [p.output.shape[0] for p in panels] or [0])
-    drop = burn_in(length, burn)
-    frames = [f.iloc[drop:].reset_index(drop=True) for f in frames]
-    panels = [p.tail(drop) for p in panels]
-    facts = [
+    ts_length = min((len(f) for f in frames), default=0)
+    firm_length = min((p.output.shape[0] for p in panels), default=0)
+    ts_drop, firm_drop = burn_in(ts_length, burn), burn_in(firm_length, burn)
+    frames = [f.iloc[ts_drop:].reset_index(drop=True) for f in frames]
+    panels = [p.tail(firm_drop) for p in panels]
+    macro = [
         output_fluctuations(frames), investment_volatility(frames), consumption_volatility(frames),
         procyclical(frames, "employment_rate", "procyclical_employment", "4 procyclical employment"),
         procyclical(frames, "consumption_real", "procyclical_consumption", "5 procyclical consumption"),
         procyclical(frames, "investment_real", "procyclical_investment", "6 procyclical investment"),
         procyclical(frames, "loans", "procyclical_credit", "7 procyclical credit"),
         okun(frames), phillips(frames), beveridge(frames),
-        size_skewness(panels), growth_kurtosis(panels), productivity_dispersion(panels), lumpy_investment(panels),
     ]
-    window = (f"; rows {drop} to {length - 1} of each run" + (f" (first {drop} quarters dropped as burn-in)"
-                                                             if drop else " (run too short for a burn-in)"))
-    return [replace(f, detail=f.detail + window) for f in facts]
+    micro = [size_skewness(panels), growth_kurtosis(panels), productivity_dispersion(panels),
+             lumpy_investment(panels)]
+    return ([replace(f, detail=f.detail + _window(ts_drop, ts_length)) for f in macro]
+            + [replace(f, detail=f.detail + _window(firm_drop, firm_length)) for f in micro])
+
+
+def _window(drop: int, length: int) -> str:
+    return f"; rows {drop} to {length - 1} of each run" + (f" (first {drop} quarters dropped as burn-in)" if drop
+                                                           else " (run too short for a burn-in)")
 
 
 def facts_frame(facts: list[Fact]) -> pd.DataFrame:

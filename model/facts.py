@@ -387,9 +387,9 @@ def productivity_dispersion(panels: list[FirmPanel]) -> Fact:
         if not corrs:
             raise NotMeasured("fewer than 3 firms survive from the first to the last year in every seed")
         corr, note = _seed_mean(corrs)
-        detail = (f"P90/P10 of labour productivity (output / max(headcount, 1)) of firms with staff and output, lowest over "
-                  f"{ratios.size} seed-quarters; correlation across firms of mean log productivity in the first "
-                  f"and the last four quarters, {firms} firms present throughout, mean over seeds ({note})")
+        detail = (f"P90/P10 of labour productivity (output / max(headcount, 1)) of firms with staff and output, "
+                  f"lowest over {ratios.size} seed-quarters; correlation across firms of mean log productivity in "
+                  f"the first and the last four quarters, {firms} firms present throughout, mean over seeds ({note})")
         passed = math.isfinite(low) and low > 2 and corr > 0
         return f"P90/P10 min {_fmt(low, '.2f')}, corr {_fmt(corr, '.2f')}", passed, detail
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from model.config import Scenario
-from model.facts import (FirmPanel, Fact, beveridge_points, facts_frame, firm_growth_rates, firm_sizes, hp_cycle,
-                         NotMeasured, okun_points, phillips_points)
+from model.facts import (Fact, FirmPanel, NotMeasured, beveridge_points, facts_frame, firm_growth_rates, firm_sizes,
+                         hp_cycle, okun_points, phillips_points)
 
 
 def _snapshot(model) -> dict:
@@ -159,7 +159,8 @@ def write_facts(facts: list[Fact], frames, panels, scenario: Scenario, out: str 
 
     with staged_output(out) as staging:
         facts_frame(facts).to_csv(staging / "facts.csv", index=False)
-        title = f"{scenario.name}, seeds {seeds[0]}-{seeds[-1]}" if len(seeds) > 1 else f"{scenario.name}, seed {seeds[0]}"
+        runs = f"seeds {seeds[0]}-{seeds[-1]}" if len(seeds) > 1 else f"seed {seeds[0]}"
+        title = f"{scenario.name}, {runs}"
         figure = facts_figure(frames, panels, facts, title, drop)
         figure.savefig(staging / "facts.png", dpi=100)
         plt.close(figure)

@@ -102,6 +102,7 @@ class EconomyModel(mesa.Model):
             self.step()
         self.burning_in = False
         self.steps = 0
+        self.running = True
         self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
         self.price_base = self.price_level
         self.sector_price0 = self.sector_price.copy()

@@ -138,7 +138,7 @@ UNIT_ZH = {
     "emission units / quarter": "排放单位/季度", "energy units / quarter": "能耗单位/季度",
     "robots / 10,000 workers": "台/万名工人", "robots": "台", "robots / quarter": "台/季度", "workers": "人",
     "workers / quarter": "人/季度", "firms / quarter": "家/季度", "million people": "百万人", "jobs": "个岗位",
-    "quarters": "季度", "log points": "对数点", "money": "货币单位", "money / quarter": "货币单位/季度",
+    "quarters": "季度", "log points": "对数点",
     "share / year": "比例/年",
 }
 

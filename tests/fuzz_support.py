@@ -14,10 +14,12 @@ import signal
 import types
 import typing
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import annotated_types as at
 import yaml
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
@@ -25,6 +27,24 @@ from model.config import Scenario
 from model.policies import LEVERS
 
 GROUP_LISTS = ("regions", "sectors", "size_classes")
+
+#: No shrinking phase: a failing example is reported as found, not shrunk for minutes.
+NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
+
+
+def fuzz_settings(max_examples: int, deadline: float = 20.0):
+    """Bounded, reproducible Hypothesis settings with no shrinking phase.
+
+    Every ``@given`` test of the suite uses these: an explicit number of
+    examples, an explicit deadline per example (seconds; generous, so a loaded
+    machine is not a failure, but a hang is), derandomized (the same examples on
+    every run, whatever Hypothesis version within the pinned range), no example
+    database, and no shrinking, so the suite stays inside its time budget even
+    when it finds a bug. The failing example is printed as drawn.
+    """
+    return settings(max_examples=max_examples, deadline=timedelta(seconds=deadline), derandomize=True,
+                    database=None, phases=NO_SHRINK, suppress_health_check=list(HealthCheck), print_blob=False)
+
 #: a lever parameter whose name contains the key names groups of the scenario (regions, to_region, ...)
 GROUP_PARAMS = {"region": "regions", "sector": "sectors", "size_class": "size_classes"}
 

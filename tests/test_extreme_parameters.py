@@ -16,9 +16,9 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
-from fuzz_support import extreme_scenarios, time_limit
+from fuzz_support import extreme_scenarios, fuzz_settings, time_limit
 from model import scenario_from_dict, simulate
 from model.config import Scenario
 from model.economy import EconomyModel
@@ -121,7 +121,7 @@ def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse |
     return model, None
 
 
-@settings(max_examples=200, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@fuzz_settings(200, deadline=60)
 @given(data=extreme_scenarios(max_firms=60, max_workers=400, max_steps=6))
 def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):
     import pandas as pd

@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
-from fuzz_support import files_under
+from fuzz_support import files_under, fuzz_settings
 from model.config import Scenario
 from model.errors import ScenarioError
 from model.scenario_io import load_scenario
@@ -69,7 +69,7 @@ NAME = Scenario.model_fields["name"].metadata
 PATTERN = next(m.pattern for m in NAME if hasattr(m, "pattern"))
 
 
-@settings(max_examples=300, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@fuzz_settings(300)
 @given(name=st.from_regex(PATTERN, fullmatch=True).filter(lambda s: len(s) <= 80))
 def test_every_valid_scenario_name_stays_inside_the_outputs_folder(name):
     base = Path("/srv/outputs")

@@ -26,8 +26,8 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _f(default, lo=None, hi=None, desc="", gt=None):
-    return Field(default, ge=lo, le=hi, gt=gt, description=desc, allow_inf_nan=False)
+def _f(default, lo=None, hi=None, desc="", gt=None, lt=None):
+    return Field(default, ge=lo, le=hi, gt=gt, lt=lt, description=desc, allow_inf_nan=False)
 
 
 class Population(Section):
@@ -172,7 +172,10 @@ class Frontier(Section):
     max_robot_share: float = _f(0.5, 0, 1, "Most of a firm's routine manual tasks robots can take.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
-    max_ai_share: float = _f(0.7, 0, 1, "Most of routine cognitive tasks AI can take at full capability.")
+    # below 1: people still do part of the routine cognitive tasks, which AI's share scales (production.task_inputs
+    # divides their time by 1 - share); at 1 a firm's routine cognitive output would be unbounded (0/0 with no staff)
+    max_ai_share: float = _f(0.7, 0, desc="Most of routine cognitive tasks AI can take at full capability "
+                                          "(below 1: people do the rest).", lt=1)
     ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")

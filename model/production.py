@@ -111,7 +111,17 @@ def task_weights(model) -> np.ndarray:
 
 
 def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
-    """Effective task inputs [F, 3] from staff by skill, robots and AI."""
+    """Effective task inputs [F, 3] from staff by skill, robots and AI.
+
+    AI does ``ai_share`` of a firm's routine cognitive tasks and its staff the
+    rest, so the group's input is the staff's time over ``1 - ai_share``. The
+    schema keeps ``frontier.max_ai_share`` (hence ``ai_share``) below 1: at 1 the
+    input would be unbounded for a firm with routine cognitive staff and 0/0
+    (NaN) for one without staff, such as the firms of a size class with almost
+    no workers (issue 14).
+    """
+    if np.any(ai_share >= 1.0):
+        raise ValueError("AI's share of routine cognitive tasks must be below 1 (frontier.max_ai_share < 1)")
     x = matmul(headcount, SKILL_TASKS)
     x[:, 0] += robot_productivity * robots
     x[:, 1] /= 1.0 - ai_share

@@ -6,6 +6,7 @@ This is the function every command builds on: ``run``, ``compare``,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -96,7 +97,8 @@ def simulate(scenario: Scenario, seed: int | None = None, steps: int | None = No
     for _ in iterator:
         model.step()
     frame = pd.DataFrame.from_records(model.records)
-    final = {k: v for k, v in model.records[-1].items()}
+    # a metric that is not defined is None (null in summary.json), never NaN
+    final = {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in model.records[-1].items()}
     from model import __version__
 
     summary = {"scenario": scenario.name, "seed": model.seed_used, "steps": steps,

@@ -8,6 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from fuzz_support import NO_SHRINK
+
+# The default for any @given test (each one also names its own bounds with fuzz_support.fuzz_settings): few
+# examples, a deadline, derandomized, no database and no shrinking, so a found bug never costs minutes.
+settings.register_profile("suite", max_examples=50, deadline=20_000, derandomize=True, database=None,
+                          phases=NO_SHRINK)
+settings.load_profile("suite")
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = {"population": {"firms": 300, "workers": 3000}, "steps": 12}

@@ -14,6 +14,7 @@ import signal
 import types
 import typing
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import annotated_types as at
@@ -27,16 +28,23 @@ from model.policies import LEVERS
 
 GROUP_LISTS = ("regions", "sectors", "size_classes")
 
+#: No shrinking phase: a failing example is reported as found, not shrunk for minutes.
+NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
 
-def fuzz_settings(max_examples: int):
+
+def fuzz_settings(max_examples: int, deadline: float = 20.0):
     """Bounded, reproducible Hypothesis settings with no shrinking phase.
 
-    A failing example is reported as found (derandomized, so it is the same on
-    every run) instead of being shrunk for minutes: the suite stays inside its
-    time budget even when it finds a bug.
+    Every ``@given`` test of the suite uses these: an explicit number of
+    examples, an explicit deadline per example (seconds; generous, so a loaded
+    machine is not a failure, but a hang is), derandomized (the same examples on
+    every run, whatever Hypothesis version within the pinned range), no example
+    database, and no shrinking, so the suite stays inside its time budget even
+    when it finds a bug. The failing example is printed as drawn.
     """
-    return settings(max_examples=max_examples, derandomize=True, deadline=None, database=None,
-                    phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=list(HealthCheck))
+    return settings(max_examples=max_examples, deadline=timedelta(seconds=deadline), derandomize=True,
+                    database=None, phases=NO_SHRINK, suppress_health_check=list(HealthCheck), print_blob=False)
+
 #: a lever parameter whose name contains the key names groups of the scenario (regions, to_region, ...)
 GROUP_PARAMS = {"region": "regions", "sector": "sectors", "size_class": "size_classes"}
 
@@ -262,6 +270,8 @@ def _number(leaf: Leaf, lo=None, hi=None):
     hi = float(hi if hi is not None else max(lo, 0.0) + 1e6)
     if leaf.lo_open and lo == leaf.lo:
         lo = lo + max(abs(lo), 1.0) * TINY
+    if leaf.hi_open and hi == leaf.hi:  # e.g. frontier.max_ai_share < 1
+        hi = hi - max(abs(hi), 1.0) * TINY
     edges = [lo, hi]
     if lo < 0 < hi:
         edges.append(0.0)

@@ -121,7 +121,7 @@ def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse |
     return model, None
 
 
-@fuzz_settings(200)
+@fuzz_settings(200, deadline=60)
 @given(data=extreme_scenarios(max_firms=60, max_workers=400, max_steps=6))
 def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):
     import pandas as pd

@@ -17,12 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
 from fuzz_support import (BOUNDED, NON_FINITE, NUMERIC, PYTHON_TAGS, SCENARIO_LEAVES, alias_bomb, dump, files_under,
-                          misspell, out_of_range, sections, time_limit, valid_keys, with_value, wrong_value, WORDS)
+                          fuzz_settings, misspell, out_of_range, sections, time_limit, valid_keys, with_value,
+                          wrong_value, WORDS)
 from model.config import Scenario
 from model.errors import ScenarioError
 from model.scenario_io import MAX_EXTENDS_DEPTH, MAX_FILE_BYTES, load_scenario
@@ -31,8 +32,7 @@ TRIED: collections.Counter = collections.Counter()
 
 
 def fuzz(examples: int):
-    return settings(max_examples=examples, derandomize=True, deadline=None, database=None,
-                    suppress_health_check=list(HealthCheck))
+    return fuzz_settings(examples, deadline=20)  # the loader's own time_limit
 
 
 @pytest.fixture(scope="module")
@@ -386,3 +386,23 @@ def test_hostile_files_through_the_command_line(tmp_path):
 
 
 REAL_PROCESS_SAMPLE = {"misspelt_nested", "nan", "python_apply", "alias_bomb", "garbage", "set7"}
+
+
+def test_every_hypothesis_test_is_bounded_and_never_shrinks():
+    """Each @given test of the suite names its example count and a deadline, and has no shrinking phase."""
+    import importlib
+    import inspect
+
+    from hypothesis import Phase
+
+    found = []
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        module = importlib.import_module(path.stem)
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if getattr(function, "is_hypothesis_test", False):
+                chosen = function._hypothesis_internal_use_settings
+                found.append(name)
+                assert Phase.shrink not in chosen.phases, name
+                assert chosen.max_examples <= 300 and chosen.deadline is not None, name
+                assert chosen.derandomize and chosen.database is None, name
+    assert len(found) >= 16, found

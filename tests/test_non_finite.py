@@ -1,13 +1,23 @@
 """Issue 14: scenarios that once produced NaN (``Probabilities contain NaN``, a summary with ``nan%``).
 
-Each file in ``tests/data/non_finite`` must either finish with finite numbers
-everywhere or stop with a named collapse (exit 2, one message, no traceback,
-nothing written); never a NaN in the output, the files or the exit status 0
-with an undefined number.
+The cause: AI may take ``frontier.max_ai_share * ai_capability`` of routine
+cognitive tasks, and a firm's routine cognitive input is its staff's time over
+``1 - share``. With ``max_ai_share: 1`` at full capability that is 0/0 for a
+firm without staff (every firm of a size class with ``mean_workers: 1e-06``),
+a NaN that reached output, prices and the gig platforms' choice probabilities.
+``max_ai_share`` must now be below 1 (AI does a share, people the rest).
+
+* ``tests/data/non_finite/*.yaml`` must run to the end (exit 0) with finite
+  numbers everywhere and no ``nan`` in what is printed or written;
+* ``collapse/*.yaml`` (one to five workers in all) may instead stop with a
+  named collapse (exit 2, one message, nothing written), never NaN;
+* ``refused/*.yaml`` (the original reproducer) is bad input: exit 2 naming
+  the key, no traceback, nothing written.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
@@ -16,35 +26,98 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from pydantic import ValidationError
 
+from model.cli.run_cmd import SUMMARY_ROWS, format_summary
+from model.config import Scenario
 from model.economy import EconomyModel
+from model.production import task_inputs
 from model.scenario_io import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = sorted((ROOT / "tests" / "data" / "non_finite").glob("*.yaml"))
+DATA = ROOT / "tests" / "data" / "non_finite"
+CASES = sorted(DATA.glob("*.yaml"))
+COLLAPSE = sorted((DATA / "collapse").glob("*.yaml"))
+REFUSED = sorted((DATA / "refused").glob("*.yaml"))
+
+
+def _run(path: Path, out: Path, *extra: str) -> tuple[subprocess.CompletedProcess, str]:
+    proc = subprocess.run([sys.executable, "run.py", "run", str(path), "--out", str(out), *extra],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return proc, proc.stdout + proc.stderr
+
+
+def _no_nan(text: str) -> bool:
+    return "nan" not in text.lower().replace("financ", "")
+
+
+def test_the_reproducers_are_there():
+    assert len(CASES) >= 3 and COLLAPSE and REFUSED
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_runs_finish_finite_or_stop_with_a_named_collapse(path, tmp_path):
+def test_runs_finish_with_finite_numbers(path, tmp_path):
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "run.py", "run", str(path), "--out", str(out), "--quiet"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    text = proc.stdout + proc.stderr
-    assert "Traceback" not in text
-    assert "nan" not in text.lower().replace("financ", "")
+    proc, text = _run(path, out)  # with the summary table printed
+    assert proc.returncode == 0, text
+    assert "Traceback" not in text and _no_nan(text), text
+    assert "results written to" in text
+    frame = pd.read_csv(out / "timeseries.csv")
+    numbers = frame.select_dtypes("number")
+    assert np.isfinite(numbers.to_numpy()).all(), numbers.columns[~np.isfinite(numbers).all()].tolist()
+    summary_text = (out / "summary.json").read_text()
+    assert _no_nan(summary_text) and "Infinity" not in summary_text
+    final = json.loads(summary_text)["final"]
+    assert all(math.isfinite(v) for v in final.values() if isinstance(v, float))
+
+
+@pytest.mark.parametrize("path", COLLAPSE, ids=lambda p: p.stem)
+def test_tiny_economies_finish_finite_or_stop_with_a_named_collapse(path, tmp_path):
+    out = tmp_path / "out"
+    proc, text = _run(path, out, "--quiet")
+    assert "Traceback" not in text and _no_nan(text), text
     if proc.returncode == 0:
-        frame = pd.read_csv(out / "timeseries.csv")
-        numbers = frame.select_dtypes("number")
-        assert np.isfinite(numbers.to_numpy()).all(), numbers.columns[~np.isfinite(numbers).all()].tolist()
+        numbers = pd.read_csv(out / "timeseries.csv").select_dtypes("number")
+        assert np.isfinite(numbers.to_numpy()).all()
     else:
         assert proc.returncode == 2, text
-        assert "error: step" in text and "collapse" in text.lower() or "not viable" in text
+        assert "error: step" in text and ("collapse" in text.lower() or "not viable" in text)
         assert not out.exists()
 
 
+@pytest.mark.parametrize("path", REFUSED, ids=lambda p: p.stem)
+def test_ai_taking_all_routine_cognitive_tasks_is_refused_clearly(path, tmp_path):
+    out = tmp_path / "out"
+    proc, text = _run(path, out)
+    assert proc.returncode == 2, text
+    assert "Traceback" not in text and _no_nan(text)
+    assert "frontier.max_ai_share" in text and "less than 1" in text
+    assert text.count("error:") == 1 and not out.exists()
+
+
+# -- at the cause ------------------------------------------------------------------------
+def test_staffless_firms_have_finite_task_inputs_whatever_ais_share():
+    headcount = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    robots = np.zeros(4)
+    augment = np.ones(4)
+    for share in (0.0, 0.5, 0.999999, 1 - 1e-12):
+        x = task_inputs(headcount, robots, np.full(4, share), augment, 2.5)
+        assert np.isfinite(x).all() and (x >= 0).all()
+        assert (x[0] == 0).all()  # no staff, no tasks: AI takes a share of people's work, not all of it
+        assert x[2, 1] == pytest.approx(0.78 / (1 - share))
+
+
+def test_a_share_of_one_is_refused_by_the_schema_and_by_the_rule():
+    with pytest.raises(ValidationError, match="max_ai_share"):
+        Scenario.model_validate({"frontier": {"max_ai_share": 1.0}})
+    assert Scenario.model_validate({"frontier": {"max_ai_share": 0.999999}}).frontier.max_ai_share < 1
+    with pytest.raises(ValueError, match="below 1"):
+        task_inputs(np.zeros((1, 3)), np.zeros(1), np.ones(1), np.ones(1), 2.5)
+
+
 def test_a_class_with_almost_no_workers_gets_at_least_one_planned_unit_per_firm():
-    """At the cause: firms of a class with mean_workers 1e-6 start with no staff but plan output, finite prices."""
-    scenario = load_scenario(ROOT / "tests" / "data" / "non_finite" / "tiny_size_class.yaml")
+    """Firms of a class with mean_workers 1e-6 start with no staff but plan output; prices stay finite."""
+    scenario = load_scenario(DATA / "tiny_size_class.yaml")
     model = EconomyModel(scenario)
     firms = model.firms
     tiny = firms.size == 0
@@ -57,3 +130,25 @@ def test_a_class_with_almost_no_workers_gets_at_least_one_planned_unit_per_firm(
         model.step()
     record = model.records[-1]
     assert all(math.isfinite(v) for v in record.values() if isinstance(v, float))
+
+
+def test_staffless_firms_with_ai_at_full_capability_stay_finite():
+    """The reproducer's economy (AI at 0.999999 of routine cognitive tasks): no NaN in any firm's numbers."""
+    scenario = load_scenario(DATA / "nearly_all_ai_tiny_class.yaml")
+    model = EconomyModel(scenario, agents=False)
+    firms = model.firms
+    assert (firms.headcount.sum(axis=1) == 0).any()
+    model.step()
+    for name in ("price", "output", "planned", "capital", "share", "cash"):
+        assert np.isfinite(getattr(firms, name)).all(), name
+    assert np.isfinite(model.platforms.demand_share[:model.n_gig]).all()
+
+
+def test_the_summary_says_not_defined_instead_of_nan():
+    final = {key: float("nan") for key, _, _ in SUMMARY_ROWS}
+    final["tfp_index"] = None
+    final["unemployment_rate"] = float("inf")
+    text = format_summary(final)
+    assert _no_nan(text) and "inf" not in text.lower()
+    assert text.count("–") == len(SUMMARY_ROWS)
+    assert "12.0%" in format_summary({"unemployment_rate": 0.12})

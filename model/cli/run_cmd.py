@@ -40,13 +40,20 @@ def add_parser(subparsers):
     return parser
 
 
+#: What the summary shows for a metric that is not defined (missing, or not a finite number), as the reports do.
+NOT_DEFINED = "–"
+
+
 def format_summary(final: dict) -> str:
-    """A short two-column table of the headline final metrics."""
+    """A short two-column table of the headline final metrics ('–' for one that is not defined, never 'nan')."""
+    from model.report.formats import finite
+
     width = max(len(label) for _, label, _ in SUMMARY_ROWS)
     lines = [f"{'metric'.ljust(width)}  value", f"{'-' * width}  -----"]
     for key, label, fmt in SUMMARY_ROWS:
         if key in final:
-            lines.append(f"{label.ljust(width)}  {fmt.format(final[key])}")
+            value = final[key]
+            lines.append(f"{label.ljust(width)}  {fmt.format(value) if finite(value) else NOT_DEFINED}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
+from model.errors import EconomyCollapse
 from model.frontier import advance_frontier
 from model.government import begin_quarter
 from model.guards import check_step
@@ -79,6 +80,8 @@ class EconomyModel(mesa.Model):
         self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
         self.burning_in = False
+        self.records: list[dict] = []
+        base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start
         self.burn_in(scenario.initial.burn_in)
         self.records: list[dict] = []
         base_values(self)
@@ -97,9 +100,15 @@ class EconomyModel(mesa.Model):
         if quarters <= 0:
             return
         self.burning_in = True
-        self.records = []
-        for _ in range(quarters):
-            self.step()
+        self.records.append(collect_metrics(self))  # the constructed start: what the guard measures the burn-in by
+        for quarter in range(1, quarters + 1):
+            try:
+                self.step()
+            except EconomyCollapse as exc:  # it never reached its first quarter: say so, not a step number
+                what = str(exc.args[0]).split(": ", 1)[-1].removeprefix("the economy collapsed: ")
+                raise EconomyCollapse(f"step 0 ({self.cfg.start}): the economy collapsed before the start, in "
+                                      f"quarter {quarter} of the {quarters}-quarter burn-in "
+                                      f"(initial.burn_in): {what}", 0, exc.quantity) from None
         self.burning_in = False
         self.steps = 0
         self.running = True
@@ -201,22 +210,24 @@ class EconomyModel(mesa.Model):
         firms = self.firms
         firms.order[:] = 0.0
         firms.running[:] = 0.0
-        self.apply_policies()  # 1
-        plan_consumption(self)
-        if not self.burning_in:  # the burn-in runs today's technology
-            advance_frontier(self)  # 2
-        decide_adoption(self)  # 3
-        produce(self)  # 4
-        clear_labour_market(self)  # 5
-        run_platforms(self)  # 6
-        if not self.burning_in:
-            train(self)  # 7
-        settle_demand(self)  # 8
-        turnover(self)  # 9
+        rules = [("policies", self.apply_policies), ("households' plans", plan_consumption),
+                 ("frontier", advance_frontier), ("adoption", decide_adoption), ("production", produce),
+                 ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train),
+                 ("income and demand", settle_demand), ("entry and exit", turnover)]
+        for name, rule in rules:
+            if self.burning_in and name in ("frontier", "training"):  # the burn-in runs today's technology
+                continue
+            try:
+                with np.errstate(over="raise", invalid="raise", divide="raise"):
+                    rule() if name == "policies" else rule(self)
+            except FloatingPointError as exc:  # an exploding economy, named where it explodes
+                raise EconomyCollapse(f"step {self.steps} ({self.period}): the economy collapsed: {exc} in the "
+                                      f"{name} rule; the run is stopped (see docs/reliability.md, 'Collapsing "
+                                      f"economies')", self.steps, name) from None
         self.books_gap = close_books(self, opening, self.nominal_gdp())
         self.ledger.history.extend(flow_records(self.steps, self.ledger.rows))
         self.books_gap_max = max(self.books_gap_max, self.books_gap)
-        if self.burning_in:
-            return
-        self.records.append(collect_metrics(self))  # 10
-        check_step(self, self.records[-1])  # a collapsed economy stops the run (model/guards.py)
+        record = collect_metrics(self)  # 10
+        if not self.burning_in:
+            self.records.append(record)
+        check_step(self, record)  # a collapsed economy stops the run (model/guards.py), in the burn-in too

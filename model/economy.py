@@ -26,7 +26,7 @@ from model.income_demand import employee_productivity, settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
 from model.labour_market import clear_labour_market
-from model.metrics import base_values, collect_metrics
+from model.metrics import base_values, collect_metrics, guard_record
 from model.numerics import dot
 from model.periods import period_label
 from model.platforms import run_platforms
@@ -227,7 +227,7 @@ class EconomyModel(mesa.Model):
         self.books_gap = close_books(self, opening, self.nominal_gdp())
         self.ledger.history.extend(flow_records(self.steps, self.ledger.rows))
         self.books_gap_max = max(self.books_gap_max, self.books_gap)
-        record = collect_metrics(self)  # 10
+        record = guard_record(self) if self.burning_in else collect_metrics(self)  # 10
         if not self.burning_in:
             self.records.append(record)
         check_step(self, record)  # a collapsed economy stops the run (model/guards.py), in the burn-in too

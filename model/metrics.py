@@ -252,6 +252,15 @@ def base_values(model) -> None:
     model.real_wage0 = real_wage_level(model)
 
 
+def guard_record(model) -> dict:
+    """The few quantities :func:`model.guards.check_step` needs (the burn-in's quarters are guarded, not reported)."""
+    status = model.workers.status
+    return {"step": int(model.steps), "period": model.period, "gdp": model.real_gdp(),
+            "employees": int((status == EMPLOYED).sum()), "gig_workers": int((status == GIG).sum()),
+            "unemployed": int((status == UNEMPLOYED).sum()), "price_level": float(model.price_level),
+            "labour_share": _safe_ratio(float(model.workers.earnings.sum()), nominal_value_added(model))}
+
+
 def collect_metrics(model) -> dict:
     """Every model-level metric for the current step, as a flat dict."""
     cfg, firms, workers, plats = model.cfg, model.firms, model.workers, model.platforms

@@ -155,3 +155,23 @@ def test_every_lever_pays_through_the_books():
     assert alt.books_gap_max < 1e-9
     assert alt.records[-1]["policy_spending_cumulative"] > 0
     assert alt.balances.government.bonds > base.balances.government.bonds
+
+
+def test_books_that_do_not_close_are_one_line_and_exit_1(monkeypatch, tmp_path, capsys):
+    """A leak is a bug: the command line says so in one line, exits 1 and writes nothing."""
+    import model.distribution as distribution
+    from model.cli import main
+
+    original = distribution.pay_platform_dividends
+
+    def leaky(model):
+        original(model)
+        model.balances.owners.deposits += 1.0
+
+    monkeypatch.setattr("model.income_demand.pay_platform_dividends", leaky)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nsteps: 2\npopulation: {firms: 40, workers: 400}\ninitial: {burn_in: 0}\n")
+    assert main(["run", str(scenario), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the books do not close at step 1" in err and "a bug in the model" in err
+    assert not (tmp_path / "out").exists()

@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 from model import __version__
+from model.accounts import BooksError
 from model.errors import UserError
 
 PACKAGE = "digital-transformation-abm"
@@ -82,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"{exc.label}: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except BooksError as exc:  # a bug, not a bad input: say so in one line
+        print(f"error: {exc} (a bug in the model, not in the scenario: please report it with the scenario)",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

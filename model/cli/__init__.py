@@ -33,6 +33,15 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
                              "command (they may be overwritten)")
 
 
+def add_run_options(parser: argparse.ArgumentParser, out_default: str) -> None:
+    """``--steps``, ``--out``, ``--set``, ``--force`` and ``--quiet``: what every command that runs a scenario takes."""
+    parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: the scenario's)")
+    parser.add_argument("--out", default=None, help=f"output folder (default: {out_default})")
+    add_set_option(parser)
+    add_force_option(parser)
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
+
+
 def add_font_option(parser: argparse.ArgumentParser, what: str = "the figures") -> None:
     """The ``--font PATH`` option: a font file matplotlib draws ``what`` with."""
     parser.add_argument("--font", default=None, metavar="PATH",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def add_parser(subparsers):
-    from model.cli import add_force_option, add_set_option
+    from model.cli import add_run_options
 
     parser = subparsers.add_parser(
         "facts", help="check the stylised macro and firm-level facts over several seeds",
@@ -17,11 +17,7 @@ def add_parser(subparsers):
     parser.add_argument("scenario", help="scenario YAML file, e.g. scenarios/baseline.yaml")
     parser.add_argument("--seeds", type=int, default=10, help="number of seeds (default 10): the scenario's seed, "
                                                                "seed+1, ...")
-    parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: the scenario's)")
-    parser.add_argument("--out", default=None, help="output folder (default: outputs/facts_<scenario name>/)")
-    add_set_option(parser)
-    add_force_option(parser)
-    parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
+    add_run_options(parser, "outputs/facts_<scenario name>/")
     parser.set_defaults(func=facts_command)
     return parser
 

@@ -24,18 +24,14 @@ SUMMARY_ROWS = (
 
 
 def add_parser(subparsers):
-    from model.cli import add_force_option, add_set_option
+    from model.cli import add_run_options
 
     parser = subparsers.add_parser("run", help="run one scenario and write its results",
                                    description="Run one scenario; write timeseries.csv, summary.json, "
-                                               "scenario.resolved.yaml and overview.png to DIR.")
+                                               "accounts.csv, scenario.resolved.yaml and overview.png to DIR.")
     parser.add_argument("scenario", help="scenario YAML file, e.g. scenarios/baseline.yaml")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's seed)")
-    parser.add_argument("--steps", type=int, default=None, help="quarters to simulate (default: the scenario's)")
-    parser.add_argument("--out", default=None, help="output folder (default: outputs/<scenario name>/)")
-    add_set_option(parser)
-    add_force_option(parser)
-    parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
+    add_run_options(parser, "outputs/<scenario name>/")
     parser.set_defaults(func=run_command)
     return parser
 

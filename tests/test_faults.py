@@ -374,7 +374,7 @@ def _wait_for_parts(proc, out: Path, n: int) -> None:
 def test_a_parts_folder_made_immutable_mid_sweep(tmp_path):
     if os.geteuid() != 0 or shutil.which("chattr") is None:
         pytest.skip("needs root and chattr to make a folder unwritable for root")
-    spec = _spec(tmp_path, replications=20)
+    spec = _spec(tmp_path, replications=8)  # 32 runs: the fault lands after 3, with plenty left to write
     out = tmp_path / "out"
     proc = _sweep(spec, out)
     _wait_for_parts(proc, out, 3)
@@ -392,7 +392,7 @@ def test_a_parts_folder_made_immutable_mid_sweep(tmp_path):
 
 
 def test_a_folder_removed_mid_sweep(tmp_path):
-    spec = _spec(tmp_path, replications=20)
+    spec = _spec(tmp_path, replications=8)  # 32 runs: the folder goes after 3, with plenty left to write
     out = tmp_path / "out"
     proc = _sweep(spec, out)
     _wait_for_parts(proc, out, 3)

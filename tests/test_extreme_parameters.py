@@ -126,6 +126,7 @@ def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse |
 EXTREME_SEED = 33095002799702755090425829303717268270550843744099583778084453616071795786620341789910126971337440738400765408379585
 
 
+@pytest.mark.slow
 @seed(EXTREME_SEED)
 @fuzz_settings(200, deadline=60)
 @given(data=extreme_scenarios(max_firms=60, max_workers=400, max_steps=6))

@@ -270,7 +270,7 @@ def _number(leaf: Leaf, lo=None, hi=None):
     hi = float(hi if hi is not None else max(lo, 0.0) + 1e6)
     if leaf.lo_open and lo == leaf.lo:
         lo = lo + max(abs(lo), 1.0) * TINY
-    if leaf.hi_open and hi == leaf.hi:  # e.g. frontier.max_ai_share < 1
+    if leaf.hi_open and hi == leaf.hi:  # e.g. frontier.max_ai_share < 1: its edge is just below the bound
         hi = hi - max(abs(hi), 1.0) * TINY
     edges = [lo, hi]
     if lo < 0 < hi:

@@ -220,6 +220,7 @@ def test_server_listens_on_loopback_only(server):
     assert _listening_addresses(server["port"]) == {"127.0.0.1"}
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_lever_step_and_plots_update_in_independent_sessions(server, browser):
     first, page, requests, failures = _open(browser, server["url"])

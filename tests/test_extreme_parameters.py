@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, seed
 
 from fuzz_support import extreme_scenarios, fuzz_settings, time_limit
 from model import scenario_from_dict, simulate
@@ -122,6 +122,13 @@ def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse |
     return model, None
 
 
+#: The examples drawn are fixed by this seed, not by the test's source (derandomize hashes it, so editing a
+#: decorator would draw 200 new scenarios); it is the digest the test had when the corners below were checked.
+EXTREME_SEED = 33095002799702755090425829303717268270550843744099583778084453616071795786620341789910126971337440738400765408379585
+
+
+@pytest.mark.slow
+@seed(EXTREME_SEED)
 @fuzz_settings(200, deadline=60)
 @given(data=extreme_scenarios(max_firms=60, max_workers=400, max_steps=6))
 def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):

@@ -134,6 +134,7 @@ def _assert_no_corrupt_file(out: Path) -> None:
             pd.read_csv(path)
 
 
+@pytest.mark.slow
 def test_sweep_killed_at_ten_random_moments_resumes_to_identical_results(tmp_path):
     """SIGKILL the sweep process group 10+ times (during start-up, mid-run, mid-write, while gathering)."""
     spec = _spec(tmp_path, replications=20)  # 80 runs
@@ -371,10 +372,11 @@ def _wait_for_parts(proc, out: Path, n: int) -> None:
     assert proc.poll() is None, "the sweep ended before the fault"
 
 
+@pytest.mark.slow
 def test_a_parts_folder_made_immutable_mid_sweep(tmp_path):
     if os.geteuid() != 0 or shutil.which("chattr") is None:
         pytest.skip("needs root and chattr to make a folder unwritable for root")
-    spec = _spec(tmp_path, replications=20)
+    spec = _spec(tmp_path, replications=8)  # 32 runs: the fault lands after 3, with plenty left to write
     out = tmp_path / "out"
     proc = _sweep(spec, out)
     _wait_for_parts(proc, out, 3)
@@ -391,8 +393,9 @@ def test_a_parts_folder_made_immutable_mid_sweep(tmp_path):
     _same_results(out, reference)
 
 
+@pytest.mark.slow
 def test_a_folder_removed_mid_sweep(tmp_path):
-    spec = _spec(tmp_path, replications=20)
+    spec = _spec(tmp_path, replications=8)  # 32 runs: the folder goes after 3, with plenty left to write
     out = tmp_path / "out"
     proc = _sweep(spec, out)
     _wait_for_parts(proc, out, 3)

@@ -21,6 +21,7 @@ def calibrated(tmp_path_factory):
     return proc, out
 
 
+@pytest.mark.slow
 def test_validate_writes_table_and_figure(calibrated):
     proc, out = calibrated
     assert proc.returncode in (0, 1), proc.stderr
@@ -34,6 +35,7 @@ def test_validate_writes_table_and_figure(calibrated):
     assert (proc.returncode == 0) == (table["status"] == "pass").all()
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="the closed economy (issue 15) moved the history off most of its targets; "
                                        "refitting them is issue 17 (docs/calibration.md, status)")
 def test_calibrated_scenario_passes(calibrated):

@@ -32,3 +32,11 @@ def matmul(x, m) -> np.ndarray:
     for k in range(1, m.shape[0]):
         out += x[..., k, None] * m[k]
     return out
+
+
+def logsumexp_rows(a: np.ndarray) -> np.ndarray:
+    """``log(sum(exp(a), axis=1))`` without overflow; ``-inf`` for a row of ``-inf`` (no SciPy call per step)."""
+    top = a.max(axis=1)
+    shift = np.where(np.isfinite(top), top, 0.0)
+    total = np.exp(a - shift[:, None]).sum(axis=1)
+    return np.where(total > 0, np.log(np.where(total > 0, total, 1.0)) + shift, -np.inf)

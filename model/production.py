@@ -14,10 +14,10 @@ substitutes). Data multiplies productivity through an effective data stock
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit, logsumexp
+from scipy.special import expit
 
 from model.banking import borrowing_rate
-from model.numerics import matmul
+from model.numerics import logsumexp_rows, matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
 
 #: Largest exponent whose exp is a finite float.
@@ -49,7 +49,7 @@ def ces(inputs: np.ndarray, alpha: np.ndarray, rho: np.ndarray) -> np.ndarray:
     """
     log_terms = (1.0 - rho)[:, None] * _log(alpha) + rho[:, None] * np.log(np.maximum(inputs, 1e-9))
     log_terms = np.where(alpha > 0, log_terms, -np.inf)
-    return _exp(logsumexp(log_terms, axis=1) / rho)
+    return _exp(logsumexp_rows(log_terms) / rho)
 
 
 def effective_data(model) -> np.ndarray:
@@ -205,7 +205,7 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     costs = task_costs(model, ai_share, augment)
     # unit cost (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma)) and need lam alpha_j (c_j / unit)^(-sigma), in logs
     log_alpha, log_costs = _log(alpha), np.log(costs)
-    log_unit = logsumexp(log_alpha + (1.0 - sigma)[:, None] * log_costs, axis=1) / (1.0 - sigma)
+    log_unit = logsumexp_rows(log_alpha + (1.0 - sigma)[:, None] * log_costs) / (1.0 - sigma)
     need = _exp(log_lam[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
     model.task_need = need
     human = np.empty_like(need)

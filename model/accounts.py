@@ -103,28 +103,6 @@ class Ledger:
         return total
 
 
-def net_financial_assets(model) -> np.ndarray:
-    """Each sector's net financial assets, from the stocks (banks: loans + bonds - deposits)."""
-    firms, workers = model.firms, model.workers
-    b = model.balances
-    deposits = {
-        HOUSEHOLDS: float(workers.deposits.sum()) + b.owners.deposits,
-        FIRMS: float(firms.cash.sum()),
-        PLATFORMS: b.platform_deposits,
-        REST_OF_WORLD: b.rest_of_world.deposits,
-    }
-    loans = float(firms.loans.sum())
-    bonds = b.government.bonds
-    nfa = np.zeros(len(SECTORS))
-    nfa[SECTORS.index(HOUSEHOLDS)] = deposits[HOUSEHOLDS]
-    nfa[SECTORS.index(FIRMS)] = deposits[FIRMS] - loans
-    nfa[SECTORS.index(PLATFORMS)] = deposits[PLATFORMS]
-    nfa[SECTORS.index(REST_OF_WORLD)] = deposits[REST_OF_WORLD]
-    nfa[SECTORS.index(GOVERNMENT)] = -bonds
-    nfa[SECTORS.index(BANKS)] = loans + bonds - sum(deposits.values())
-    return nfa
-
-
 def balance_sheet(model) -> dict[str, np.ndarray]:
     """The balance-sheet matrix: one row per financial instrument, one column per sector (rows sum to zero)."""
     firms, workers = model.firms, model.workers
@@ -146,6 +124,15 @@ def balance_sheet(model) -> dict[str, np.ndarray]:
     equity[cols[BANKS]] = -b.banks.equity
     equity[cols[HOUSEHOLDS]] = b.banks.equity  # owners hold the banks' equity
     return {"deposits": deposits, "loans": loans, "bonds": bonds, "bank_equity": equity}
+
+
+def net_financial_assets(model) -> np.ndarray:
+    """Each sector's net financial assets: its column of the balance sheet without bank equity.
+
+    Bank equity is the banks' net worth (owned by households), so the banks' entry is loans + bonds - deposits.
+    """
+    sheet = balance_sheet(model)
+    return sheet["deposits"] + sheet["loans"] + sheet["bonds"]
 
 
 def largest_stock(model) -> float:

@@ -85,16 +85,16 @@ def pay_interest(model) -> None:
     b.owners.income += to_owners
     to_firms = rate * np.maximum(firms.cash, 0.0)
     firms.cash += to_firms
-    paid_h = float(to_workers.sum()) + to_owners
+    paid_h, paid_f = float(to_workers.sum()) + to_owners, float(to_firms.sum())
     model.ledger.pay("deposit_interest", BANKS, HOUSEHOLDS, paid_h)
-    model.ledger.pay("deposit_interest", BANKS, FIRMS, float(to_firms.sum()))
+    model.ledger.pay("deposit_interest", BANKS, FIRMS, paid_f)
     on_bonds = bond_rate(model) * b.government.bonds
     government_pays(model, "bond_interest", BANKS, on_bonds)
     # foreign assets: what the rest of the world owes (negative deposits) pays the bond rate; its deposits earn it
     foreign = -bond_rate(model) * b.rest_of_world.deposits
     b.rest_of_world.deposits -= foreign
     model.ledger.pay("foreign_interest", REST_OF_WORLD, BANKS, foreign)
-    b.banks.profit = received + on_bonds + foreign - paid_h - float(to_firms.sum())
+    b.banks.profit = received + on_bonds + foreign - paid_h - paid_f
     b.banks.equity += b.banks.profit
 
 

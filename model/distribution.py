@@ -36,12 +36,12 @@ def pay_running_costs(model) -> None:
     firms, eff = model.firms, model.effects
     sales = np.maximum(firms.revenue, 0.0)
     compute = model.compute_cost * model.region_compute[firms.region] * eff.compute_cost_factor[firms.region]
-    running = np.zeros(firms.n)
-    for t, params in enumerate(model.tech_params):
-        running += (firms.stage[:, t] > 0) * params.running_cost * (compute if t == 2 else 1.0) * sales
+    # running cost of each technology in use; AI's scales with the regional cost of compute
+    by_tech = [(firms.stage[:, t] > 0) * params.running_cost * (compute if t == 2 else 1.0) * sales
+               for t, params in enumerate(model.tech_params)]
+    running = by_tech[0] + by_tech[1] + by_tech[2]
     every = np.arange(firms.n)
-    voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
-                             (firms.stage[:, 2] > 0) * model.tech_params[2].running_cost * compute * sales)
+    voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region, by_tech[2])
     carbon = eff.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
     subsidise_firms(model, every, voucher + carbon)
     # adoptions paid as a subscription (cloud onboarding): one fee a quarter until paid off

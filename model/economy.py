@@ -83,7 +83,7 @@ class EconomyModel(mesa.Model):
         self.records: list[dict] = []
         base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start
         self.burn_in(scenario.initial.burn_in)
-        self.records: list[dict] = []
+        self.records = []  # step 0: the settled state (or the constructed one, without a burn-in)
         base_values(self)
         self.records.append(collect_metrics(self))
 

@@ -61,6 +61,11 @@ def price_index(model) -> np.ndarray:
     return np.where(sold > 0, unit_value, sector_mean(model, firms.price, firms.share))
 
 
+def consumer_price_level(model) -> float:
+    """Sector prices weighted by the starting consumption basket."""
+    return dot(model.sector_price, model.cons_shares0)
+
+
 def sector_mean(model, values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Weighted mean of ``values`` in every sector."""
     sector = model.firms.sector
@@ -105,7 +110,7 @@ def settle_demand(model) -> None:
     finance_firms(model, costs)
     model.costs = costs
     set_prices_and_shares(model)
-    price_level = dot(model.sector_price, model.cons_shares0)
+    price_level = consumer_price_level(model)
     model.inflation = float(np.log(price_level / model.price_level))
     model.price_level = price_level
     real_income = float(workers.income.sum()) / price_level / workers.n

@@ -15,9 +15,8 @@ import numpy as np
 
 from model.banking import loan_rates
 from model.frontier import quarterly
-from model.income_demand import employee_productivity, normalise_shares, price_index
+from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
 from model.labour_market import pay_wages, refresh_headcount
-from model.numerics import dot
 from model.periods import to_step
 from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
@@ -282,7 +281,7 @@ def init_economy(model) -> None:
         else model.investment_shares
     model.services_price = float(model.sector_price[model.services_sector])
     model.services_price0 = model.services_price
-    model.price_level = dot(model.sector_price, model.cons_shares0)
+    model.price_level = consumer_price_level(model)
     model.benefit = cfg.labour.unemployment_benefit * float(model.wage[:, 0].mean())
     # gig demand: set so a gig worker nets `initial_earnings` x the low-skill wage at the start
     n_gig_workers = int((workers.status == GIG).sum())
@@ -386,7 +385,7 @@ def init_balances(model, running: np.ndarray) -> None:
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()
         model.cons_shares = model.cons_shares0.copy()
-    model.price_level = model.price_level0 = model.price_base = dot(model.sector_price, model.cons_shares0)
+    model.price_level = model.price_level0 = model.price_base = consumer_price_level(model)
     b.government.real_consumption = government
     b.rest_of_world.real_exports = exports
     q = model.quarter  # the step-0 expenditure the start is built on (the metrics of step 0 read it)

@@ -240,11 +240,6 @@ def real_wage_level(model) -> float:
     return (float(wages.mean()) if wages.size else 0.0) / model.price_level
 
 
-def nominal_value_added(model) -> float:
-    """Nominal GDP this quarter: C + I + G + X - M (at step 0, the expenditure the start is built on)."""
-    return model.nominal_gdp()
-
-
 def base_values(model) -> None:
     """The step-0 levels the indexes are measured against (set once by the model, never by collection)."""
     model.tfp0 = tfp_level(model)
@@ -258,7 +253,7 @@ def guard_record(model) -> dict:
     return {"step": int(model.steps), "period": model.period, "gdp": model.real_gdp(),
             "employees": int((status == EMPLOYED).sum()), "gig_workers": int((status == GIG).sum()),
             "unemployed": int((status == UNEMPLOYED).sum()), "price_level": float(model.price_level),
-            "labour_share": _safe_ratio(float(model.workers.earnings.sum()), nominal_value_added(model))}
+            "labour_share": _safe_ratio(float(model.workers.earnings.sum()), model.nominal_gdp())}
 
 
 def collect_metrics(model) -> dict:
@@ -355,7 +350,7 @@ def collect_metrics(model) -> dict:
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn
     m["gig_earnings_ratio"] = _safe_ratio(gig_earn, mean_wage)
-    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), nominal_value_added(model))
+    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), model.nominal_gdp())
     m["displacements"] = float(flows["displaced"])
     m["reemployed"] = float(flows["reemployed"])
     m["hires"] = float(flows["hires"])
@@ -417,7 +412,7 @@ def collect_metrics(model) -> dict:
 def macro_metrics(model) -> dict:
     """The closed economy's aggregates: demand, prices, balance sheets and each sector's net lending."""
     firms, workers, b, q = model.firms, model.workers, model.balances, model.quarter
-    gdp = nominal_value_added(model)
+    gdp = model.nominal_gdp()
     deflator = model.price_level / model.price_base
     m: dict = {}
     m["nominal_gdp"] = gdp

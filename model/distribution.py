@@ -68,6 +68,7 @@ def distribute_profits(model) -> np.ndarray:
     dividends = np.minimum(cfg.demand.dividend_payout * np.maximum(firms.profit - tax, 0.0),
                            np.maximum(firms.cash, 0.0))
     firms.cash -= dividends
+    firms.dividends = dividends
     owners.deposits += float(dividends.sum())
     owners.income += float(dividends.sum())
     model.ledger.pay("dividends", FIRMS, HOUSEHOLDS, float(dividends.sum()))

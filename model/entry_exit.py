@@ -88,6 +88,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.sales[rows] = 0.0
     firms.revenue[rows] = 0.0
     firms.profit[rows] = 0.0
+    firms.dividends[rows] = 0.0
     fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
     firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
     firms.headcount[rows] = 0

@@ -82,7 +82,11 @@ METRICS: dict[str, tuple[str, str]] = {
     "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment plus those vacancies.",
                            "share"),
     "mean_unemployment_spell": ("Mean quarters unemployed of the unemployed.", "quarters"),
-    "gini_income": ("Gini coefficient of workers' disposable income (earnings + transfers - tax).", "0..1"),
+    "gini_income": ("Gini coefficient of all households' disposable income: each worker's (earnings + transfers - "
+                    "tax) and each firm's owner household's (owners' income split by the dividends of its firm; "
+                    "see owner_incomes).", "0..1"),
+    "gini_income_workers": ("Gini coefficient of workers' disposable income only (earnings + transfers - tax).",
+                            "0..1"),
     "adoption_gap_size": ("Adoption index of large firms minus that of SMEs.", "share points"),
     "adoption_gap_region": ("Highest minus lowest regional adoption index.", "share points"),
     "adoption_gap_sector": ("Highest minus lowest sector adoption index.", "share points"),
@@ -166,6 +170,19 @@ METRICS: dict[str, tuple[str, str]] = {
     "books_gap": ("Largest gap this quarter between a sector's net lending and the change in its net financial "
                   "assets (or between bank equity and loans + bonds - deposits), over nominal GDP.", "ratio"),
 }
+
+
+def owner_incomes(model) -> np.ndarray:
+    """Disposable income of each owner household this quarter: one household owns each firm.
+
+    The owners' income (dividends of firms, banks and platforms, and interest on their deposits) is split in
+    proportion to the dividends each firm paid its owner this quarter: owners hold banks and platforms in
+    proportion to their business income. Equal shares when no firm paid dividends.
+    """
+    dividends = np.maximum(model.firms.dividends, 0.0)
+    total = float(dividends.sum())
+    weights = dividends / total if total > 0 else np.full(dividends.size, 1.0 / max(dividends.size, 1))
+    return model.balances.owners.income * weights
 
 
 def gini(values: np.ndarray) -> float:
@@ -359,7 +376,8 @@ def collect_metrics(model) -> dict:
     unemp = status == UNEMPLOYED
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide
-    m["gini_income"] = gini(workers.income)
+    m["gini_income"] = gini(np.concatenate([workers.income, owner_incomes(model)]))
+    m["gini_income_workers"] = gini(workers.income)
     large, sme = model.large_class, model.sme_class
     m["adoption_gap_size"] = float(by_group["size"][large] - by_group["size"][sme])
     m["adoption_gap_region"] = float(by_group["region"].max() - by_group["region"].min())

@@ -66,6 +66,7 @@ class FirmArrays(_Arrays):
     output: np.ndarray
     output_nodigital: np.ndarray  # same inputs, digital technology switched off
     profit: np.ndarray
+    dividends: np.ndarray  # paid to the firm's owner household this quarter
     losses: np.ndarray  # int32 consecutive quarters with a loss
     headcount: np.ndarray  # int32 [F, 3] by skill
     producing_staff: np.ndarray  # staff who produced this quarter's output (before this quarter's hires)

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, run_cli
-from model.calibration.targets import TARGETS, Runs, level, yearly_growth
-from model.calibration.validate import ai_switched_off, evaluate, steps_needed
+from model.calibration.targets import ROLES, TARGETS, Runs, Target, level, targets_of, yearly_growth
+from model.calibration.validate import ai_switched_off, evaluate, exit_status, format_table, steps_needed
 from model.scenario_io import load_scenario
 
 CHINA = ROOT / "scenarios" / "china_2015_2025.yaml"
@@ -31,29 +31,75 @@ def test_validate_writes_table_and_figure(calibrated):
     assert (table["model_min"] <= table["model_mean"] + 1e-12).all()
     assert (table["model_mean"] <= table["model_max"] + 1e-12).all()
     assert (out / "validation.png").stat().st_size > 10_000
-    # exit status 0 exactly when every target passes
-    assert (proc.returncode == 0) == (table["status"] == "pass").all()
+    assert list(table["role"]) == [t.role for t in TARGETS]
+    # exit status 1 exactly when a held-out fact misses; fitted targets and initial conditions never fail a run
+    held_miss = ((table["role"] == "held_out") & (table["status"] == "miss")).any()
+    assert proc.returncode == int(held_miss)
+    report = (out / "validation.md").read_text()
+    assert "Held-out facts" in report and "Fitted targets" in report and "Initial conditions" in report
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the closed economy (issue 15) moved the history off most of its targets; "
-                                       "refitting them is issue 17 (docs/calibration.md, status)")
+@pytest.mark.xfail(strict=True, reason="held-out facts miss: TFP grows 3.4% a year, unemployment 7.2%, the labour "
+                                       "share 0.73, consumption 62% of GDP, the workers-only Gini 0.31, gig work "
+                                       "shrinks, robot density overshoots (docs/calibration.md, status; issues 16, 17)")
 def test_calibrated_scenario_passes(calibrated):
+    """The test of the model: every held-out fact inside its band (validate exits 0)."""
     proc, out = calibrated
-    assert proc.returncode == 0, proc.stdout + proc.stderr
     table = pd.read_csv(out / "validation.csv")
-    assert (table["status"] == "pass").all(), table[table["status"] != "pass"].to_string()
+    held = table[table["role"] == "held_out"]
+    assert (held["status"] == "pass").all(), held[held["status"] != "pass"].to_string()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_validate_fails_when_scenario_is_off_target(tmp_path):
-    """Robots ten times dearer: robot density cannot reach its 2022 figure, the row is a miss, exit 1."""
+def test_validate_fails_when_a_held_out_fact_is_out_of_reach(tmp_path):
+    """Robots a hundred times dearer: robot density cannot reach IFR's 2019 and 2023 figures (held out): exit 1."""
     proc = run_cli("validate", CHINA, "--seeds", 1, "--out", tmp_path, "--quiet",
                    "--set", "frontier.robot_price=2000", "--set", "population.firms=300",
                    "--set", "population.workers=3000")
     assert proc.returncode == 1, proc.stderr
     table = pd.read_csv(tmp_path / "validation.csv").set_index("target")
-    assert table.loc["robot_density_2022", "status"] == "miss"
-    assert table.loc["robot_density_2022", "model_mean"] < table.loc["robot_density_2022", "tolerance_lo"]
+    for key in ("robot_density_2019", "robot_density_2023"):
+        assert table.loc[key, "role"] == "held_out"
+        assert table.loc[key, "status"] == "miss"
+        assert table.loc[key, "model_mean"] < table.loc[key, "tolerance_lo"]
+
+
+def test_fitted_held_out_and_initial_are_disjoint_and_named():
+    """Every target has one role; fitted and held-out sets are both non-empty; the fit reads only fitted ones."""
+    from model.calibration.fit import FITTED
+
+    fitted, held = targets_of("fitted"), targets_of("held_out")
+    assert fitted and len(held) >= 8
+    assert not {t.key for t in fitted} & {t.key for t in held}
+    assert sum(len(targets_of(r)) for r in ROLES) == len(TARGETS)
+    assert {t.key for t in FITTED} <= {t.key for t in fitted}
+    assert len({t.key for t in TARGETS}) == len(TARGETS)
+    assert all("seed 0" not in t.source or "(" in t.source for t in TARGETS)  # a named source, not "seed 004"
+
+
+def _frame(value: float) -> pd.DataFrame:
+    periods = [f"{y}Q{q}" for y in range(2015, 2026) for q in range(1, 5)]
+    return pd.DataFrame({"period": periods, "x": np.full(len(periods), value)})
+
+
+def _target(key: str, role: str) -> Target:
+    return Target(key, key, "a source", "2020", 0.5, 0.4, 0.6, lambda r: level(r.main, "x", "2020"), "x", "x",
+                  role=role)
+
+
+def test_only_held_out_misses_fail_validate():
+    """A fitted or initial target out of its band leaves exit 0; a held-out one gives 1."""
+    targets = [_target("f", "fitted"), _target("h", "held_out"), _target("i", "initial")]
+    on, off = [Runs(main=_frame(0.5))], [Runs(main=_frame(0.9))]
+    assert exit_status(evaluate(on, targets)) == 0
+    assert exit_status(evaluate(off, targets[::2])) == 0  # fitted and initial misses only
+    assert exit_status(evaluate(off, targets)) == 1
+    text = format_table(evaluate(off, targets), targets)
+    assert text.index("Held-out facts (0 of 1 pass)") < text.index("Fitted targets (0 of 1 pass)")
+    assert "Initial conditions (0 of 1 inside the band; not counted)" in text
+    with pytest.raises(ValueError, match="role"):
+        _target("x", "tuned")
 
 
 def test_bad_seeds_is_a_user_error(tmp_path):
@@ -115,3 +161,21 @@ def test_handoff_flags_a_baseline_that_starts_elsewhere():
                                  history=load_scenario(CHINA, small)).set_index("key")
     assert table.loc["size_classes.sme.adoption.data", "status"] == "off"
     assert table.loc["frontier.ai_capability", "status"] == "ok"
+
+
+def test_fit_resumes_to_the_same_search(tmp_path):
+    """The fit (optuna, seeded per trial) interrupted after two trials and rerun asks what one run asks."""
+    from model.calibration.fit import fit
+
+    small = ["population.firms=150", "population.workers=1500"]
+    once = fit(4, [42], tmp_path / "once", extra=small, progress=False)
+    fit(2, [42], tmp_path / "twice", extra=small, progress=False)
+    resumed = fit(4, [42], tmp_path / "twice", extra=small, progress=False)
+    assert resumed["trials"] == once["trials"] == 4
+    first = pd.read_csv(tmp_path / "once" / "trials.csv")
+    second = pd.read_csv(tmp_path / "twice" / "trials.csv")
+    params = [c for c in first.columns if c.startswith("params_")]
+    assert len(params) >= 10
+    pd.testing.assert_frame_equal(first[params + ["value"]], second[params + ["value"]])
+    assert once["values"] == resumed["values"] and once["loss"] == resumed["loss"]
+    assert first["value"].iloc[0] == pytest.approx(once["start_loss"])  # trial 0: the scenario's own values

@@ -7,25 +7,45 @@ TEXT = {
         "title": "Validation against the calibration targets", "target": "target", "source": "source",
         "period": "period", "figure": "figure", "model": "model", "model_range": "model range",
         "tolerance": "tolerance", "result": "result", "pass": "pass", "miss": "miss", "n/a": "n/a",
-        "summary": "{name}: {n} seeds ({first}..{last}), {passed} of {total} targets pass",
+        "summary": "{name}: {n} seeds ({first}..{last}); held-out facts: {held_passed} of {held_total} pass; "
+                   "fitted targets: {fit_passed} of {fit_total} pass; initial conditions (not counted): {initial}",
+        "group_held_out": "Held-out facts ({passed} of {total} pass)",
+        "group_fitted": "Fitted targets ({passed} of {total} pass)",
+        "group_initial": "Initial conditions ({passed} of {total} inside the band; not counted)",
+        "note_held_out": "no parameter was fitted to these; a miss here fails validate (exit 1)",
+        "note_fitted": "model/calibration/fit.py fits parameters to these, so a pass shows the fit, not the model",
+        "note_initial": "the scenario's starting state sets these",
         "na_note": "n/a: the scenario does not cover that target's period", "results": "Targets",
         "figure_title": "Targeted series", "seed": "seed {0}", "target_note": "target",
-        "suptitle": "{name}: model (lines; thin = seeds) against the seed documents' figures "
-                    "(points, bars = tolerance)",
+        "suptitle": "{name}: model (line = mean over seeds, shade = range over seeds) against the targets "
+                    "(hatched = pass band over the target's period, dashed = the figure; cones = yearly growth)",
+        "source_note": "Sources: ",
         "method": ("Each target's model value is the mean over seeds of the run's measure (a quarter's value, a "
-                   "year's mean or the yearly growth between two years); it passes when inside the tolerance band. "
-                   "Shares are percentages. Bands are justified in docs/calibration.md."),
+                   "year's mean, a mean over years or the yearly growth between two years); it passes when inside "
+                   "the tolerance band. Shares are percentages. Held-out facts are the test: no parameter was set "
+                   "with them in view. Fitted targets only show how well the fit did. Sources and bands: "
+                   "docs/calibration.md."),
     },
     "zh": {
         "title": "对照校准目标的验证", "target": "目标", "source": "来源", "period": "时期", "figure": "目标值",
         "model": "模型", "model_range": "模型范围", "tolerance": "容差", "result": "结果", "pass": "通过",
         "miss": "未达标", "n/a": "不适用",
-        "summary": "{name}：{n} 个随机种子（{first}..{last}），{total} 个目标中 {passed} 个通过",
+        "summary": "{name}：{n} 个随机种子（{first}..{last}）；留出检验事实 {held_total} 项中 {held_passed} 项通过；"
+                   "拟合目标 {fit_total} 项中 {fit_passed} 项通过；初始条件（不计入）{initial} 项",
+        "group_held_out": "留出检验事实（{total} 项中 {passed} 项通过）",
+        "group_fitted": "拟合目标（{total} 项中 {passed} 项通过）",
+        "group_initial": "初始条件（{total} 项中 {passed} 项在区间内；不计入）",
+        "note_held_out": "未用任何参数拟合这些事实；此处未达标则 validate 失败（退出码 1）",
+        "note_fitted": "model/calibration/fit.py 用这些目标拟合参数，通过只说明拟合，不说明模型",
+        "note_initial": "由情景的初始状态决定",
         "na_note": "不适用：情景未覆盖该目标的时期", "results": "各项目标",
         "figure_title": "目标序列", "seed": "种子文档 {0}", "target_note": "目标",
-        "suptitle": "{name}：模型（线；细线为各随机种子）与种子文档数据（点；误差线为容差）对比",
-        "method": ("每个目标的模型值为各随机种子运行结果的均值（某季度的值、某年的均值或两年之间的年均增长）；"
-                   "落在容差区间内即为通过。比例以百分数表示。容差的依据见 docs/calibration.md。"),
+        "suptitle": "{name}：模型（线为各随机种子均值，阴影为种子范围）与目标对比（斜线区为目标时期的通过区间，"
+                    "虚线为目标值；锥形为年均增长）",
+        "source_note": "来源：",
+        "method": ("每个目标的模型值为各随机种子运行结果的均值（某季度的值、某年的均值、若干年的均值或两年之间的年均增长）；"
+                   "落在容差区间内即为通过。比例以百分数表示。留出检验事实才是检验：没有任何参数针对它们设定。"
+                   "拟合目标只说明拟合的好坏。来源与容差见 docs/calibration.md。"),
     },
 }
 
@@ -40,6 +60,27 @@ TARGET_ZH = {
     "penetration_order": "渗透率：农业 < 工业 < 服务业（最小差距）", "digital_share_2023": "数字经济占GDP比重",
     "digital_growth": "数字经济年均实际增长（名义14.3%）", "digital_tfp_share": "数字技术对TFP增长的贡献份额（2015年以来）",
     "sme_gap": "中小企业落后于大企业（采用指数差距）", "ai_gdp_lift": "人工智能对GDP的长期拉动（对比关闭人工智能）",
+    "tfp_growth": "全要素生产率年均增长", "gdp_growth": "实际GDP年均增长", "cpi_inflation": "居民消费价格年均涨幅",
+    "unemployment": "城镇调查失业率", "labour_share": "劳动者报酬占GDP比重", "consumption_share": "居民消费占GDP比重",
+    "investment_share": "资本形成总额占GDP比重", "gini": "居民收入基尼系数",
+    "gig_growth": "平台服务提供者年均增长（5000万至8400万）",
+    "robot_density_2019": "制造业机器人密度（台/万名工人）", "robot_density_2023": "制造业机器人密度（台/万名工人）",
+}
+
+#: Chinese names of the sources.
+SOURCE_ZH = {
+    "CAICT 2024 report (seed 004)": "中国信通院2024年报告（种子文档 004）",
+    "IFR World Robotics via CAICT 2024 report (seed 004)": "国际机器人联合会，经中国信通院2024年报告（种子文档 004）",
+    "IFR World Robotics": "国际机器人联合会《世界机器人报告》",
+    "NBS China Statistical Yearbook": "国家统计局《中国统计年鉴》",
+    "NBS China Statistical Yearbook (income approach)": "国家统计局《中国统计年鉴》（收入法）",
+    "NBS China Statistical Yearbook (expenditure approach)": "国家统计局《中国统计年鉴》（支出法）",
+    "Li Haijian 2024, citing CAICT (seed 001)": "李海舰2024，引中国信通院（种子文档 001）",
+    "Wang Jinping, Information China 2024 (seed 000)": "王金平，《中国信息界》2024（种子文档 000）",
+    "Goldman Sachs via CAICT 2024 report (seed 004)": "高盛，经中国信通院2024年报告（种子文档 004）",
+    "Penn World Table 10.01; Conference Board TED": "佩恩表10.01；世界大型企业联合会总经济数据库",
+    "State Information Center, China Sharing Economy Reports 2016 and 2022":
+        "国家信息中心《中国共享经济发展报告》2016、2022",
 }
 
 #: Chinese titles of the figure's panels.
@@ -48,7 +89,9 @@ PANEL_ZH = {
     "Robot density": "机器人密度", "Robot sales (per quarter)": "机器人销量（每季度）", "Employment shares": "就业结构",
     "Digital penetration by sector": "分行业数字渗透率", "Digital economy share of GDP": "数字经济占GDP比重",
     "Digital share of TFP growth": "数字技术对TFP增长的贡献份额", "Adoption gap, large - SME": "大企业与中小企业采用差距",
-    "AI's lift to GDP": "人工智能对GDP的拉动",
+    "AI's lift to GDP": "人工智能对GDP的拉动", "TFP and prices (index)": "全要素生产率与价格（指数）",
+    "Real GDP": "实际GDP", "Unemployment": "失业率", "Shares of GDP": "占GDP比重", "Income Gini": "收入基尼系数",
+    "Gig workers": "平台零工人数",
 }
 
 
@@ -68,7 +111,5 @@ def panel_title(title: str, lang: str = "en") -> str:
 
 
 def source_label(source: str, lang: str = "en") -> str:
-    """A target's source ('seed 004') in ``lang``."""
-    if lang == "zh" and source.startswith("seed "):
-        return vtext("seed", lang).format(source[5:])
-    return source
+    """A target's source in ``lang``."""
+    return SOURCE_ZH.get(source, source) if lang == "zh" else source

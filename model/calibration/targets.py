@@ -1,11 +1,16 @@
-"""Calibration targets: the seed documents' figures, where each comes from, and how the model measures it.
+"""Calibration targets: the figures the model is held to, where each comes from, and how the model measures it.
 
 Every :class:`Target` reads a run's ``timeseries`` (and, for AI's lift to GDP,
 the same scenario run with AI switched off) and returns one number, compared
 with a pass band ``[lo, hi]``. Bands are justified in ``docs/calibration.md``.
 Periods are a quarter (``2023Q4``: that quarter's value), a year (``2021``: the
 mean of its quarters) or a span (``2016-2022``: yearly growth between the two
-years' totals).
+years' totals, or the mean over the span where the measure says so).
+
+Each target has a role: ``fitted`` (the fitting script, ``model/calibration/fit.py``,
+uses it), ``held_out`` (no parameter was set with it in view: a plausibility or
+out-of-sample check; ``validate`` fails only on these) or ``initial`` (the
+scenario's starting state sets it: shown, never counted).
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+
+
+#: What a target is for: fitted to, held out from the fit, or set by the starting state.
+ROLES = ("fitted", "held_out", "initial")
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,9 @@ class Target:
         fmt: Format of values in the printed table.
         needs_ai_off: Also run the scenario with AI switched off.
         until: Last period the measure reads (validation extends the run to it).
+        role: ``fitted``, ``held_out`` or ``initial`` (see the module docstring).
+        plot: How the figure draws the target: ``level`` (a band over its period), ``growth`` (a cone of
+            yearly growth from the model's level at the first year) or ``note`` (a line of text).
     """
 
     key: str
@@ -58,6 +70,12 @@ class Target:
     fmt: str = "{:.1%}"
     needs_ai_off: bool = False
     until: str = ""
+    role: str = "fitted"
+    plot: str = "level"
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            raise ValueError(f"target {self.key}: role {self.role!r} is not one of {ROLES}")
 
     def passes(self, value: float) -> bool:
         return bool(np.isfinite(value) and self.lo <= value <= self.hi)
@@ -118,58 +136,112 @@ def _level(column: str, period: str) -> Callable[[Runs], float]:
     return lambda runs: level(runs.main, column, period)
 
 
-# -- the targets (MODEL.md's table) ---------------------------------------------------------------
+def mean_over(column: str, first: int, last: int) -> Callable[[Runs], float]:
+    """Mean of ``column`` over the quarters of years ``first``..``last`` (NaN unless every year is covered)."""
+    def measure(runs: Runs) -> float:
+        years = runs.main["period"].str[:4].astype(int)
+        rows = runs.main[years.between(first, last)]
+        covered = set(years[years.between(first, last)])
+        return float(rows[column].mean()) if covered == set(range(first, last + 1)) else float("nan")
+    return measure
+
+
+def growth_over(column: str, first: int, last: int) -> Callable[[Runs], float]:
+    """Compound yearly growth of ``column``'s yearly mean (a level: TFP, GDP, prices) from ``first`` to ``last``."""
+    return lambda runs: yearly_growth(runs.main[column], runs.main["period"], first, last)
+
+
+CAICT = "CAICT 2024 report (seed 004)"
+IFR = "IFR World Robotics"
+NBS = "NBS China Statistical Yearbook"
+LI = "Li Haijian 2024, citing CAICT (seed 001)"
+WANG = "Wang Jinping, Information China 2024 (seed 000)"
+
+# -- the targets: the seeds' figures (MODEL.md's table), then held-out facts of China's economy ----------------
 TARGETS: tuple[Target, ...] = (
-    Target("data_2021", "surveyed firms storing data", "seed 004", "2021Q4", 0.496, 0.376, 0.616,
+    Target("data_2021", "surveyed firms storing data", CAICT, "2021Q4", 0.496, 0.376, 0.616,
            _level("adoption_data", "2021Q4"), "adoption_data", "Firms using data"),
-    Target("data_2022", "surveyed firms storing data", "seed 004", "2022Q4", 0.792, 0.672, 0.912,
+    Target("data_2022", "surveyed firms storing data", CAICT, "2022Q4", 0.792, 0.672, 0.912,
            _level("adoption_data", "2022Q4"), "adoption_data", "Firms using data"),
-    Target("cnc_2023", "industrial key-process CNC rate", "seed 004", "2023Q4", 0.629, 0.529, 0.729,
+    Target("cnc_2023", "industrial key-process CNC rate", CAICT, "2023Q4", 0.629, 0.529, 0.729,
            _level("industry_cnc_rate", "2023Q4"), "industry_cnc_rate", "Industrial firms (output-weighted)"),
-    Target("design_tools_2023", "industrial digital-design-tool rate", "seed 004", "2023Q4", 0.801, 0.701, 0.901,
-           _level("industry_design_tools_rate", "2023Q4"), "industry_design_tools_rate",
-           "Industrial firms (output-weighted)"),
-    Target("robot_density_2015", "manufacturing robots per 10,000 workers", "seed 004", "2015", 49.0, 34.0, 64.0,
-           _level("robot_density", "2015"), "robot_density", "Robot density", fmt="{:.0f}"),
-    Target("robot_density_2022", "manufacturing robots per 10,000 workers", "seed 004", "2022", 392.0, 274.0, 510.0,
-           _level("robot_density", "2022"), "robot_density", "Robot density", fmt="{:.0f}"),
-    Target("robot_sales_growth", "industrial robot sales, yearly growth", "seed 004", "2016-2023", 0.207,
+    Target("robot_density_2015", "manufacturing robots per 10,000 workers", f"{IFR} via {CAICT}", "2015", 49.0,
+           34.0, 64.0, _level("robot_density", "2015"), "robot_density", "Robot density", fmt="{:.0f}",
+           role="initial"),
+    Target("robot_density_2022", "manufacturing robots per 10,000 workers", f"{IFR} via {CAICT}", "2022", 392.0,
+           274.0, 510.0, _level("robot_density", "2022"), "robot_density", "Robot density", fmt="{:.0f}"),
+    Target("robot_sales_growth", "industrial robot sales, yearly growth", f"{IFR} via {CAICT}", "2016-2023", 0.207,
            0.127, 0.287, lambda r: yearly_growth(r.main["robot_sales"], r.main["period"], 2016, 2023),
-           "robot_sales", "Robot sales (per quarter)"),
-    Target("flexible_2021", "flexible employment (200 of 740 million)", "seed 004", "2021", 0.27, 0.22, 0.32,
+           "robot_sales", "Robot sales (per quarter)", plot="growth"),
+    Target("flexible_2021", "flexible employment (200 of 740 million)", CAICT, "2021", 0.27, 0.22, 0.32,
            _level("flexible_employment_share", "2021"), "flexible_employment_share", "Employment shares"),
-    Target("talent_gap", "digital-talent gap (25-30 of 740 million)", "seed 004", "2021-2025", 0.0375,
-           0.0225, 0.0525, lambda r: float(r.main[r.main["period"].str[:4].astype(int).between(2021, 2025)]
-                                           ["digital_talent_gap"].mean()),
-           "digital_talent_gap", "Employment shares"),
-    Target("penetration_agriculture", "digital penetration, agriculture", "seed 001", "2022", 0.105, 0.055, 0.155,
+    Target("talent_gap", "digital-talent gap (25-30 of 740 million)", CAICT, "2021-2025", 0.0375,
+           0.0225, 0.0525, mean_over("digital_talent_gap", 2021, 2025), "digital_talent_gap", "Employment shares"),
+    Target("penetration_agriculture", "digital penetration, agriculture", LI, "2022", 0.105, 0.055, 0.155,
            _level("digital_penetration_agriculture", "2022"), "digital_penetration_agriculture",
            "Digital penetration by sector"),
-    Target("penetration_industry", "digital penetration, industry", "seed 001", "2022", 0.240, 0.19, 0.29,
+    Target("penetration_industry", "digital penetration, industry", LI, "2022", 0.240, 0.19, 0.29,
            _level("digital_penetration_industry", "2022"), "digital_penetration_industry",
            "Digital penetration by sector"),
-    Target("penetration_services", "digital penetration, services", "seed 001", "2022", 0.447, 0.397, 0.497,
+    Target("penetration_services", "digital penetration, services", LI, "2022", 0.447, 0.397, 0.497,
            _level("digital_penetration_services", "2022"), "digital_penetration_services",
            "Digital penetration by sector"),
-    Target("penetration_order", "penetration agriculture < industry < services (smallest step)", "seed 001",
+    Target("penetration_order", "penetration agriculture < industry < services (smallest step)", LI,
            "2022", 0.135, 0.0, 1.0, lambda r: penetration_order(r.main, "2022"), "digital_penetration_services",
-           "Digital penetration by sector"),
-    Target("digital_share_2023", "digital economy's share of GDP", "seed 001", "2023", 0.445, 0.395, 0.495,
+           "Digital penetration by sector", plot="note"),
+    Target("digital_share_2023", "digital economy's share of GDP", LI, "2023", 0.445, 0.395, 0.495,
            _level("digital_economy_share", "2023"), "digital_economy_share", "Digital economy share of GDP"),
     # 14.3% nominal deflated by China's GDP deflator (2.7% a year 2016-2022, NBS) = 11.3% real; see docs
-    Target("digital_growth", "digital economy growth (real, yearly; 14.3% nominal)", "seed 004", "2016-2022",
+    Target("digital_growth", "digital economy growth (real, yearly; 14.3% nominal)", CAICT, "2016-2022",
            0.113, 0.073, 0.153, lambda r: yearly_growth(digital_value_added(r.main), r.main["period"], 2016, 2022),
-           "digital_economy_share", "Digital economy share of GDP"),
-    Target("digital_tfp_share", "digital share of TFP growth (since 2015)", "seed 004", "2023Q4", 0.527, 0.3,
-           0.75, _level("digital_tfp_share", "2023Q4"), "digital_tfp_share", "Digital share of TFP growth"),
-    Target("sme_gap", "SMEs lag large firms (adoption index gap)", "seed 000", "2015-2025", 0.10, 0.03, 0.5,
+           "digital_economy_share", "Digital economy share of GDP", plot="note"),
+    Target("digital_tfp_share", "digital share of TFP growth (since 2015)", CAICT, "2023Q4", 0.527, 0.3,
+           0.75, _level("digital_tfp_share", "2023Q4"), "digital_tfp_share", "Digital share of TFP growth",
+           role="held_out"),
+    Target("sme_gap", "SMEs lag large firms (adoption index gap)", WANG, "2015-2025", 0.10, 0.03, 0.5,
            lambda r: float(r.main["adoption_gap_size"].iloc[1:].mean()), "adoption_gap_size",
-           "Adoption gap, large - SME"),
-    Target("ai_gdp_lift", "AI's long-run lift to GDP (vs AI switched off)", "seed 004", "2035", 0.07, 0.035,
-           0.105, lambda r: ai_lift(r, "2035"), "ai_gdp_lift", "AI's lift to GDP", needs_ai_off=True,
+           "Adoption gap, large - SME", role="initial"),
+    Target("ai_gdp_lift", "AI's long-run lift to GDP (vs AI switched off)", f"Goldman Sachs via {CAICT}", "2035",
+           0.07, 0.035, 0.105, lambda r: ai_lift(r, "2035"), "ai_gdp_lift", "AI's lift to GDP", needs_ai_off=True,
            until="2035Q4"),
+    # -- held out: facts no parameter was fitted to (sources and bands in docs/calibration.md) --------------------
+    Target("tfp_growth", "TFP growth, yearly", "Penn World Table 10.01; Conference Board TED", "2015-2024", 0.01,
+           0.0, 0.02, growth_over("tfp_index", 2015, 2024), "tfp_index", "TFP and prices (index)",
+           plot="growth", role="held_out"),
+    Target("gdp_growth", "real GDP growth, yearly", NBS, "2015-2019", 0.066, 0.05, 0.08,
+           growth_over("gdp", 2015, 2019), "gdp", "Real GDP", plot="growth", role="held_out"),
+    Target("cpi_inflation", "consumer price inflation, yearly", NBS, "2015-2024", 0.016, 0.0, 0.03,
+           growth_over("price_level", 2015, 2024), "price_level", "TFP and prices (index)", plot="growth",
+           role="held_out"),
+    Target("unemployment", "surveyed urban unemployment rate", NBS, "2018-2024", 0.052, 0.04, 0.065,
+           mean_over("unemployment_rate", 2018, 2024), "unemployment_rate", "Unemployment", role="held_out"),
+    Target("labour_share", "labour compensation over GDP", f"{NBS} (income approach)", "2015-2022", 0.52, 0.45,
+           0.58, mean_over("labour_share", 2015, 2022), "labour_share", "Shares of GDP", role="held_out"),
+    Target("consumption_share", "household consumption over GDP", f"{NBS} (expenditure approach)", "2015-2022",
+           0.385, 0.33, 0.45, mean_over("consumption_to_gdp", 2015, 2022), "consumption_to_gdp", "Shares of GDP",
+           role="held_out"),
+    Target("investment_share", "gross capital formation over GDP", f"{NBS} (expenditure approach)", "2015-2022",
+           0.43, 0.35, 0.50, mean_over("investment_to_gdp", 2015, 2022), "investment_to_gdp", "Shares of GDP",
+           role="held_out"),
+    Target("gini", "income Gini coefficient", NBS, "2015-2022", 0.466, 0.42, 0.50,
+           mean_over("gini_income", 2015, 2022), "gini_income", "Income Gini", fmt="{:.2f}", role="held_out"),
+    # 50 million (2015) to 84 million (2021): 9.0% a year; band: 30% to 110% growth over the six years
+    Target("gig_growth", "platform service providers, yearly growth (50 to 84 million)",
+           "State Information Center, China Sharing Economy Reports 2016 and 2022", "2015-2021", 0.090, 0.045,
+           0.132, growth_over("gig_workers", 2015, 2021), "gig_workers", "Gig workers", plot="growth",
+           role="held_out"),
+    Target("robot_density_2019", "manufacturing robots per 10,000 workers", IFR, "2019", 187.0, 131.0, 243.0,
+           _level("robot_density", "2019"), "robot_density", "Robot density", fmt="{:.0f}", role="held_out"),
+    Target("robot_density_2023", "manufacturing robots per 10,000 workers", IFR, "2023", 470.0, 329.0, 611.0,
+           _level("robot_density", "2023"), "robot_density", "Robot density", fmt="{:.0f}", role="held_out"),
 )
-
 
 def target_keys() -> list[str]:
     return [t.key for t in TARGETS]
+
+
+def targets_of(role: str, targets=TARGETS) -> tuple[Target, ...]:
+    """The targets with ``role`` (``fitted``, ``held_out`` or ``initial``)."""
+    if role not in ROLES:
+        raise ValueError(f"role {role!r} is not one of {ROLES}")
+    return tuple(t for t in targets if t.role == role)

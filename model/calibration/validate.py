@@ -16,12 +16,12 @@ import numpy as np
 import pandas as pd
 
 from model.calibration.i18n import source_label, target_label, vtext
-from model.calibration.targets import TARGETS, Runs
+from model.calibration.targets import ROLES, TARGETS, Runs
 from model.config import Scenario
 from model.periods import period_index
 from model.runner import simulate
 
-COLUMNS = ["target", "label", "source", "period", "target_value", "model_mean", "model_min", "model_max",
+COLUMNS = ["target", "role", "label", "source", "period", "target_value", "model_mean", "model_min", "model_max",
            "tolerance_lo", "tolerance_hi", "status"]
 
 
@@ -72,11 +72,25 @@ def evaluate(runs: list[Runs], targets=TARGETS) -> pd.DataFrame:
         else:
             mean, lo, hi = float(finite.mean()), float(finite.min()), float(finite.max())
             status = "pass" if target.passes(mean) else "miss"
-        rows.append({"target": target.key, "label": target.label, "source": target.source,
+        rows.append({"target": target.key, "role": target.role, "label": target.label, "source": target.source,
                      "period": target.period, "target_value": target.value, "model_mean": mean,
                      "model_min": lo, "model_max": hi, "tolerance_lo": target.lo, "tolerance_hi": target.hi,
                      "status": status})
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def counts(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """For each role, (targets passing, targets counted); n/a rows are not counted."""
+    out = {}
+    for role in ROLES:
+        rows = table[(table["role"] == role) & (table["status"] != "n/a")]
+        out[role] = (int((rows["status"] == "pass").sum()), len(rows))
+    return out
+
+
+def exit_status(table: pd.DataFrame) -> int:
+    """1 when a held-out target misses its band, else 0: fitted targets and initial conditions never fail a run."""
+    return int(((table["role"] == "held_out") & (table["status"] == "miss")).any())
 
 
 def validate_scenario(scenario: Scenario, seeds: list[int], targets=TARGETS,
@@ -105,20 +119,42 @@ def table_rows(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> tuple[
     return head, rows
 
 
+def role_groups(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> list[dict]:
+    """The table split by role (held out, fitted, initial): title with its pass count, note, header and rows."""
+    tally = counts(table)
+    groups = []
+    for role in ("held_out", "fitted", "initial"):
+        part = table[table["role"] == role]
+        if part.empty:
+            continue
+        passed, total = tally[role]
+        head, rows = table_rows(part, targets, lang)
+        groups.append({"role": role, "title": vtext(f"group_{role}", lang).format(passed=passed, total=total),
+                       "note": vtext(f"note_{role}", lang), "table": (head, rows),
+                       "statuses": list(part["status"].str.replace("/", ""))})
+    return groups
+
+
 def format_table(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> str:
-    """The validation table as aligned text for the terminal."""
+    """The validation table as aligned text for the terminal, one block per role."""
     from unicodedata import east_asian_width
 
     def width(text) -> int:
         return sum(2 if east_asian_width(c) in "WF" else 1 for c in str(text))
 
-    head, lines = table_rows(table, targets, lang)
-    widths = [max(width(x) for x in col) for col in zip(head, *lines)]
+    groups = role_groups(table, targets, lang)
+    every = [g["table"][0] for g in groups[:1]] + [r for g in groups for r in g["table"][1]]
+    widths = [max(width(x) for x in col) for col in zip(*every)]
 
     def line(cells) -> str:
         return "  ".join(str(x) + " " * (w - width(x)) for x, w in zip(cells, widths)).rstrip()
 
-    return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(cells) for cells in lines])
+    blocks = []
+    for g in groups:
+        head, rows = g["table"]
+        blocks.append("\n".join([f"{g['title']}: {g['note']}", line(head), "  ".join("-" * w for w in widths)]
+                                + [line(cells) for cells in rows]))
+    return "\n\n".join(blocks)
 
 
 def write_validation(table: pd.DataFrame, runs: list[Runs], scenario: Scenario, out: str | Path,

@@ -65,12 +65,12 @@ def discover_command(args) -> int:
     discovery = discover(data.x, y, method=args.method, seed=seed, min_density=args.min_density)
     write_discovery(out, data, target, discovery, y, lang=args.lang, font=font, min_density=args.min_density)
     if not args.quiet:
-        print(summary(data, discovery))
+        print(summary(data, discovery, args.min_density))
         print(f"results written to {out}/")
     return 0
 
 
-def summary(data, discovery) -> str:
+def summary(data, discovery, min_density: float = 0.8) -> str:
     """A few lines for the terminal: how many runs meet the target, the chosen box, the top parameters."""
     lines = [f"{data.name}: {discovery.n_target} of {discovery.n} runs meet the target "
              f"(at {data.period if data.period != 'last' else 'the last period'})"]
@@ -79,7 +79,8 @@ def summary(data, discovery) -> str:
     else:
         box = discovery.trajectory.set_index("box").loc[discovery.chosen]
         lines.append(f"{discovery.method} box {discovery.chosen}: coverage {box['coverage']:.2f}, "
-                     f"density {box['density']:.2f}, mass {box['mass']:.2f}")
+                     f"density {box['density']:.2f}, mass {box['mass']:.2f}"
+                     + (" (the densest box: none reaches --min-density)" if box["density"] < min_density else ""))
         for _, row in discovery.limits().iterrows():
             if row["restricted"]:
                 limits = row["values"] or f"{row['lower']:.4g} to {row['upper']:.4g}"

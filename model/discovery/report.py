@@ -55,11 +55,13 @@ def context(data, target, discovery, *, lang: str, min_density: float, figures: 
         ctx["box_text"] = dtext("box_text", lang, box=discovery.chosen, coverage=f"{box['coverage']:.2f}",
                                 density=f"{box['density']:.2f}", mass=f"{box['mass']:.2f}",
                                 res_dim=int(box["res_dim"]))
-        if box["density"] < min_density:
+        below = box["density"] < min_density
+        if below:
             ctx["below_density"] = dtext("below_density", lang, min_density=min_density)
         ctx["limits"] = _limit_rows(discovery, lang)
-        key = "trajectory_text" if discovery.method == "prim" else "leaves_text"
-        ctx["trajectory_text"] = dtext(key, lang, min_density=min_density)
+        ctx["trajectory_text"] = dtext("trajectory_text" if discovery.method == "prim" else "leaves_text", lang)
+        if not below:
+            ctx["trajectory_text"] += " " * (lang == "en") + dtext("chosen_text", lang, min_density=min_density)
     d = len(discovery.scores)
     ctx["scores_text"] = dtext("scores_text", lang, trees=TREES, seed=data.seed, d=d, uniform=f"{1 / max(d, 1):.2f}")
     ctx["scores"] = ([dtext("rank", lang), dtext("parameter", lang), dtext("score", lang)],

@@ -21,11 +21,10 @@ TEXT = {
             "density; a value above 0.05 means the limit may be chance. '-' marks an unrestricted side."),
         "trajectory": "Peeling trajectory", "trajectory_text": (
             "Each point is a box on PRIM's way from the whole space (coverage 1) to the smallest box: peeling "
-            "trades coverage for density. The chosen box (ringed) has the largest coverage among the boxes "
-            "whose density is at least {min_density}."),
-        "leaves": "Tree leaves", "leaves_text": (
-            "Each point is a leaf of the tree (a box). The chosen leaf (ringed) has the largest coverage among "
-            "the leaves whose density is at least {min_density}."),
+            "trades coverage for density."),
+        "leaves": "Tree leaves", "leaves_text": "Each point is a leaf of the tree (a box).",
+        "chosen_text": ("The chosen box (ringed) has the largest coverage among the boxes whose density is at "
+                        "least {min_density}."),
         "rules": "Tree rules", "scores": "Which parameters matter",
         "scores_text": ("Extra-trees feature scores: the share of the forest's impurity reduction due to each "
                         "parameter when classifying runs by the target ({trees} trees, seed {seed}). They sum to "
@@ -53,10 +52,9 @@ TEXT = {
             "准 p 值（Bryant 与 Lempert 2010）：对该界限是否提高密度的单侧二项检验；大于 0.05 表示该界限可能出于偶然。"
             "“-”表示该侧未受限。"),
         "trajectory": "剥离轨迹", "trajectory_text": (
-            "每个点是 PRIM 从整个参数空间（覆盖率 1）逐步剥离到最小参数盒过程中的一个盒：剥离以覆盖率换取密度。"
-            "选定的盒（圆圈标出）是密度不低于 {min_density} 的盒中覆盖率最大的一个。"),
-        "leaves": "树的叶节点", "leaves_text": (
-            "每个点是树的一个叶节点（一个参数盒）。选定的叶节点（圆圈标出）是密度不低于 {min_density} 的叶节点中覆盖率最大的一个。"),
+            "每个点是 PRIM 从整个参数空间（覆盖率 1）逐步剥离到最小参数盒过程中的一个盒：剥离以覆盖率换取密度。"),
+        "leaves": "树的叶节点", "leaves_text": "每个点是树的一个叶节点（一个参数盒）。",
+        "chosen_text": "选定的盒（圆圈标出）是密度不低于 {min_density} 的盒中覆盖率最大的一个。",
         "rules": "树的规则", "scores": "哪些参数最重要",
         "scores_text": ("极端随机树特征得分：按目标对运行分类时，各参数贡献的不纯度下降份额（{trees} 棵树，随机种子 {seed}）。"
                         "得分之和为 1；共有 {d} 个参数时，无信息的参数得分约为 {uniform} 或更低。"),

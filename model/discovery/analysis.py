@@ -203,8 +203,8 @@ def discover(x: pd.DataFrame, y: np.ndarray, *, method: str = "prim", seed: int 
         empty = pd.DataFrame(columns=["box", "coverage", "density", "mass", "res_dim", "n", "k", "chosen"])
         return Discovery(method, pd.DataFrame(columns=BOX_COLUMNS), scores, empty, None, None, len(y), int(y.sum()))
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)
-        warnings.simplefilter("ignore", RuntimeWarning)
+        for category in (FutureWarning, DeprecationWarning, RuntimeWarning):  # pandas deprecations inside ema
+            warnings.simplefilter("ignore", category)
         if method == "prim":
             trajectory, boxes, chosen = run_prim(x, y, min_density=min_density)
             rules = None

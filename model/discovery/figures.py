@@ -11,9 +11,7 @@ from model.report.figures import font_context
 
 
 def _plt():
-    import matplotlib
-
-    matplotlib.use("Agg")
+    # the backend is Agg (model.report.figures selects it on import); a notebook may switch back to inline
     import matplotlib.pyplot as plt
 
     return plt

@@ -7,7 +7,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.discovery.analysis import TREES
+from model.discovery.analysis import TREES, Discovery
+from model.discovery.sweepdata import SweepOutcomes
+from model.discovery.target import Target
 from model.discovery.texts import TEXT, dtext
 
 #: Every file a discovery may write (one it does not write this time is removed, so none is left stale).
@@ -81,8 +83,8 @@ def draw(discovery, data, y, order: list[str], *, lang: str, font: str | None) -
     return drawn
 
 
-def write_discovery(out: Path, data, target, discovery, y, *, lang: str = "en", font: str | None = None,
-                    min_density: float = 0.8) -> list[str]:
+def write_discovery(out: Path, data: SweepOutcomes, target: Target, discovery: Discovery, y: np.ndarray, *,
+                    lang: str = "en", font: str | None = None, min_density: float = 0.8) -> list[str]:
     """Write every file of a discovery into ``out``, all or nothing.
 
     Args:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
+from model.discovery.target import Target
 from model.errors import UserError
 from model.sweep.storage import MANIFEST, ManifestError, read_manifest
 
@@ -124,7 +126,8 @@ def _at_period(folder: Path, at: str, metrics: list[str], run_ids: np.ndarray, s
     return rows.set_index("run_id")[metrics]
 
 
-def load_outcomes(folder: str | Path, metrics_of, *, at: str | None = None) -> tuple[SweepOutcomes, object]:
+def load_outcomes(folder: str | Path, metrics_of: Callable[[list[str]], Target], *,
+                  at: str | None = None) -> tuple[SweepOutcomes, Target]:
     """Read ``folder``'s parameters and the outcomes a target needs.
 
     Args:

@@ -137,6 +137,19 @@ def test_a_category_parameter_and_a_chinese_report(tmp_path):
     assert scores["parameter"].iloc[-1] in ("labour.search_mode", "adoption.hazard")
 
 
+@pytest.mark.parametrize("method", ["prim", "cart"])
+def test_a_sweep_of_one_parameter(tmp_path, method):
+    sweep = make_sweep(tmp_path / "sweep", n=200)
+    manifest = json.loads((sweep / "sweep.json").read_text())
+    (sweep / "sweep.json").write_text(json.dumps({**manifest, "parameters": ["labour.matching_efficiency"]}))
+    out = tmp_path / method
+    assert cli("discover", sweep, "--target", "adoption_gap_size <= 0.1", "--out", out, "--method", method,
+               "--quiet") == 0
+    assert list(pd.read_csv(out / "feature_scores.csv")["parameter"]) == ["labour.matching_efficiency"]
+    assert (out / "fig_pairs.png").exists() and set(pd.read_csv(out / "boxes.csv")["parameter"]) == {
+        "labour.matching_efficiency"}
+
+
 def test_a_target_met_by_no_run_gives_a_report_without_a_box(known, tmp_path, capsys):
     assert cli("discover", known, "--target", "unemployment_rate < 0", "--out", tmp_path / "none") == 0
     assert "no box" in capsys.readouterr().out

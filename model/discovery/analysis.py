@@ -26,6 +26,7 @@ TREES = 100
 PEEL_ALPHA = 0.05
 MASS_MIN = 0.05
 KEEP_ALL = 1e-9
+PAD = "(constant)"
 BOX_COLUMNS = ["method", "box", "parameter", "restricted", "lower", "upper", "values", "range_lower",
                "range_upper", "qp_lower", "qp_upper", "coverage", "density", "mass", "runs_in_box",
                "target_runs_in_box", "chosen"]
@@ -144,7 +145,9 @@ def run_cart(x: pd.DataFrame, y: np.ndarray, *, seed: int, min_density: float) -
         from ema_workbench.analysis import cart
     from sklearn.tree import export_text
 
-    tree = cart.CART(x, y.astype(int), mass_min=max(MASS_MIN, 1 / len(x)))
+    # ema reads a leaf's feature (-2) as a name too: with one parameter that fails; a constant column is never split
+    padded = x.assign(**{PAD: 0.0}) if x.shape[1] == 1 else x
+    tree = cart.CART(padded, y.astype(int), mass_min=max(MASS_MIN, 1 / len(x)))
     with seeded_numpy(seed):
         tree.build_tree()
     rows = []

@@ -24,17 +24,19 @@ def _fmt(value, digits: int = 3) -> str:
 
 
 def _limit_rows(discovery, lang: str) -> tuple[list, list]:
-    header = [dtext(k, lang) for k in ("parameter", "lower", "upper", "range", "qp")]
+    prim = discovery.method == "prim"  # quasi-p-values are PRIM's
+    header = [dtext(k, lang) for k in ("parameter", "lower", "upper", "range", "qp")[:5 if prim else 4]]
     rows = []
     for _, row in discovery.limits().iterrows():
         if not row["restricted"]:
             continue
         if row["values"]:
-            rows.append([row["parameter"], row["values"], "", "", f"{_fmt(row['qp_lower'])}"])
+            cells = [row["parameter"], row["values"], "", "", _fmt(row["qp_lower"])]
         else:
-            rows.append([row["parameter"], _fmt(row["lower"], 4), _fmt(row["upper"], 4),
-                         f"{_fmt(row['range_lower'], 4)} – {_fmt(row['range_upper'], 4)}",
-                         f"{_fmt(row['qp_lower'])} / {_fmt(row['qp_upper'])}"])
+            cells = [row["parameter"], _fmt(row["lower"], 4), _fmt(row["upper"], 4),
+                     f"{_fmt(row['range_lower'], 4)} – {_fmt(row['range_upper'], 4)}",
+                     f"{_fmt(row['qp_lower'])} / {_fmt(row['qp_upper'])}"]
+        rows.append(cells[:len(header)])
     return header, rows
 
 

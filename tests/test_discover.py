@@ -266,7 +266,8 @@ def test_discover_on_a_real_tiny_sweep(tmp_path, capsys):
     runs = pd.read_parquet(tmp_path / "sweep" / "runs.parquet")
     cut = float(runs["unemployment_rate"].median())  # about half the runs meet it: a box exists
     target = f"unemployment_rate <= {cut!r}"
-    assert cli("discover", tmp_path / "sweep", "--target", target, "--out", tmp_path / "d", "--at", "2026Q3") == 0
+    last = pd.read_parquet(tmp_path / "sweep" / "timeseries.parquet", columns=["period"])["period"].iloc[-1]
+    assert cli("discover", tmp_path / "sweep", "--target", target, "--out", tmp_path / "d", "--at", last) == 0
     assert "runs meet the target" in capsys.readouterr().out
     classified = pd.read_csv(tmp_path / "d" / "runs_classified.csv")
     assert classified["meets_target"].sum() == (runs["unemployment_rate"] <= cut).sum()

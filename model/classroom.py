@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from model import fonts
 
@@ -66,60 +65,35 @@ def table(frame: pd.DataFrame | pd.Series, *, percent: Iterable[str] = (), integ
     return frame.style.format(formats, na_rep="n/a")
 
 
-def paired_effects(runs: pd.DataFrame, metrics: Iterable[str], *, baseline: str, scenario: str = "scenario",
-                   seed: str = "seed", level: float = 0.95) -> pd.DataFrame:
-    """Effect of each scenario against ``baseline``, seed by seed (common random numbers).
+def effect_table(effects: pd.DataFrame, metrics: Iterable[str], *, percent: Iterable[str] = (),
+                 decimals: int | dict[str, int] = 3) -> pd.DataFrame:
+    """Paired differences from the reference scenario as text, one row per scenario, one column per metric.
 
     Args:
-        runs: One row per scenario and seed (e.g. the last quarter of each run).
-        metrics: Columns to compare.
-        baseline: Value of the ``scenario`` column the others are compared with.
-        scenario: Column naming the scenario.
-        seed: Column naming the seed; each scenario must have run the baseline's seeds.
-        level: Confidence level of the interval (t distribution over seeds).
+        effects: :func:`model.report.stats.comparison_table` output (columns ``scenario``, ``metric``,
+            ``diff``, ``diff_ci_low``, ``diff_ci_high`` and ``reference``).
+        metrics: Metrics to show, in this order.
+        percent: Metrics that are shares, shown in percentage points (``+6.2 pp``).
+        decimals: Decimals of the other metrics (with thousands separators), or a dict metric ->
+            decimals (metrics not in it: 3).
 
     Returns:
-        One row per scenario and metric: ``effect`` (mean difference), ``low`` and ``high``
-        (the interval; NaN with one seed) and ``clear`` (True when the interval excludes 0).
+        Cells reading ``difference [low, high]``, with `` *`` when the 95% interval excludes 0
+        (only the difference with a single seed); the reference scenario is left out.
     """
-    table_ = runs.set_index([scenario, seed])
-    base = table_.loc[baseline]
-    rows = []
-    for name in runs[scenario].unique():
-        if name == baseline:
-            continue
-        diff = table_.loc[name].reindex(base.index)
-        if diff.isna().all(axis=None):
-            raise KeyError(f"scenario {name!r} has none of the baseline's seeds")
-        for metric in metrics:
-            d = (diff[metric] - base[metric]).dropna().to_numpy(float)
-            half = np.nan
-            if d.size > 1:
-                half = stats.t.ppf(0.5 + level / 2, d.size - 1) * d.std(ddof=1) / np.sqrt(d.size)
-            mean = float(d.mean())
-            rows.append({scenario: name, "metric": metric, "effect": mean, "low": mean - half,
-                         "high": mean + half, "clear": bool(abs(mean) > half) if d.size > 1 else False})
-    return pd.DataFrame(rows)
-
-
-def effect_table(effects: pd.DataFrame, *, percent: Iterable[str] = (), decimals: int = 3,
-                 scenario: str = "scenario") -> pd.DataFrame:
-    """:func:`paired_effects` as text, one row per scenario and one column per metric.
-
-    Each cell reads ``effect [low, high]``, with `` *`` when the interval excludes 0;
-    ``percent`` metrics (shares) are shown in percentage points (``+6.2 pp``), others with
-    ``decimals`` decimals and thousands separators.
-    """
-    percent = set(percent)
+    metrics, percent = list(metrics), set(percent)
+    rows = effects[effects["metric"].isin(metrics) & (effects["scenario"] != effects["reference"])]
 
     def text(row) -> str:
-        scale, unit, fmt = (100.0, " pp", "+.1f") if row["metric"] in percent else (1.0, "", f"+,.{decimals}f")
-        effect = f"{row['effect'] * scale:{fmt}}{unit}"
-        if np.isnan(row["low"]):
-            return effect
-        return f"{effect} [{row['low'] * scale:{fmt}}, {row['high'] * scale:{fmt}}]" + (" *" if row["clear"] else "")
+        places = decimals.get(row["metric"], 3) if isinstance(decimals, dict) else decimals
+        scale, unit, fmt = (100.0, " pp", "+.1f") if row["metric"] in percent else (1.0, "", f"+,.{places}f")
+        low, high = row["diff_ci_low"], row["diff_ci_high"]
+        shown = f"{row['diff'] * scale:{fmt}}{unit}"
+        if not np.isfinite(low):
+            return shown
+        clear = low > 0 or high < 0
+        return f"{shown} [{low * scale:{fmt}}, {high * scale:{fmt}}]" + (" *" if clear else "")
 
-    cells = effects.assign(text=effects.apply(text, axis=1))
-    order = list(dict.fromkeys(effects["metric"]))
-    return cells.pivot(index=scenario, columns="metric", values="text").reindex(
-        index=list(dict.fromkeys(effects[scenario])), columns=order)
+    cells = rows.assign(text=rows.apply(text, axis=1) if len(rows) else [])
+    return cells.pivot(index="scenario", columns="metric", values="text").reindex(
+        index=list(dict.fromkeys(rows["scenario"])), columns=metrics)

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from matplotlib.ticker import PercentFormatter
 from model import load_scenario, scenario_from_dict, simulate, EconomyModel
 from model.metrics import METRICS
-from model.classroom import use_font, table, paired_effects, effect_table
+from model.classroom import use_font, table, effect_table
 
 %matplotlib inline
 # (after the imports: some of the model's modules switch matplotlib to a backend that only writes files)

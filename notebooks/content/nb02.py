@@ -33,20 +33,18 @@ CELLS = [
          'BASE = T("baseline", "基准")\n'
          'SEEDS = [1, 2, 3, 4, 5]\n'
          'started = time.perf_counter()\n'
-         'runs = []\n'
+         'scenarios, by_scenario = {}, {}  # name -> scenario; name -> [time series of each seed]\n'
          'for name, file in SCENARIOS.items():\n'
-         '    scenario = load_scenario(ROOT / "scenarios" / f"{file}.yaml", overrides=SMALL)\n'
-         '    for seed in SEEDS:\n'
-         '        ts = simulate(scenario, seed=seed, agents=False).timeseries\n'
-         '        runs.append(ts.assign(scenario=name, seed=seed))\n'
-         'runs = pd.concat(runs, ignore_index=True)\n'
+         '    scenarios[name] = load_scenario(ROOT / "scenarios" / f"{file}.yaml", overrides=SMALL)\n'
+         '    by_scenario[name] = [simulate(scenarios[name], seed=seed, agents=False).timeseries for seed in SEEDS]\n'
+         'runs = pd.concat([ts.assign(scenario=name, seed=seed) for name, series in by_scenario.items()\n'
+         '                  for seed, ts in zip(SEEDS, series)], ignore_index=True)\n'
          'STEPS = int(runs["step"].max())\n'
-         'final = runs[runs["step"] == STEPS]\n'
          'print(T(f"{len(SCENARIOS) * len(SEEDS)} runs of {STEPS} quarters: {time.perf_counter() - started:.1f} s",\n'
          '        f"{len(SCENARIOS) * len(SEEDS)} 次运行，每次 {STEPS} 个季度：用时 {time.perf_counter() - started:.1f} 秒"))\n'
          'HEADLINE = ["tfp_index", "adoption_index_sme", "unemployment_rate", "robot_density",\n'
          '            "flexible_employment_share", "gini_income"]\n'
-         'table(final.groupby("scenario", sort=False)[HEADLINE].mean(),\n'
+         'table(runs[runs["step"] == STEPS].groupby("scenario", sort=False)[HEADLINE].mean(),\n'
          '      percent=["adoption_index_sme", "unemployment_rate", "flexible_employment_share"],\n'
          '      integer=["robot_density"], decimals=3)'),
     md("## Uncertainty bands\n\nThe line is the mean over seeds, the band runs from the lowest to the highest "
@@ -71,21 +69,24 @@ CELLS = [
            'axes[0].legend()\n'
            'fig.tight_layout()'),
     md("## Effects, seed by seed\n\nEvery scenario ran with the baseline's seeds, so we can subtract the baseline "
-       "**seed by seed**: the luck that both runs share cancels out. Each cell shows the mean difference and its "
-       "95% interval over the seeds; shares are in percentage points (pp); a `*` marks an interval that "
-       "excludes zero, a difference larger than the noise of five seeds.",
+       "**seed by seed**: the luck that both runs share cancels out. `comparison_table` does it as "
+       "`python run.py compare` does: a run's value is its mean over the final year. Each cell shows the mean "
+       "difference and its 95% interval over the seeds; shares are in percentage points (pp); a `*` marks an "
+       "interval that excludes zero, a difference larger than the noise of these seeds.",
        "## 逐个种子的政策效果\n\n每个情景都使用了基准的种子，所以可以**逐个种子**减去基准：两次运行共有的运气被抵消。"
-       "每格显示平均差异及其在各种子上的 95% 区间；比例以百分点（pp）表示；`*` 表示区间不含零，即差异大于五个"
-       "种子的噪声。"),
+       "`comparison_table` 的做法与 `python run.py compare` 相同：一次运行的取值是其最后一年的平均值。每格显示平均"
+       "差异及其在各种子上的 95% 区间；比例以百分点（pp）表示；`*` 表示区间不含零，即差异大于这些种子的噪声。"),
     code('COMPARED = ["tfp_index", "adoption_index_sme", "adoption_robots", "robot_density", "unemployment_rate",\n'
          '            "wage_low", "barrier_unwilling_small", "barrier_afraid_small", "barrier_unable_small",\n'
          '            "platform_commission", "gig_earnings_ratio", "flexible_employment_share", "gini_income",\n'
          '            "policy_spending_cumulative"]\n'
          'from model.report.i18n import metric_info  # definition and unit of a metric, per-group names included\n'
          'SHARE_METRICS = [m for m in COMPARED if metric_info(m)[1] == "share"]  # shown in percentage points\n'
-         'effects = paired_effects(final, COMPARED, baseline=BASE)\n'
+         'from model.report.stats import comparison_table, lever_costs\n'
+         'effects = comparison_table(by_scenario)  # the first scenario (the baseline) is the reference\n'
          'def effects_of(metrics):\n'
-         '    return effect_table(effects[effects["metric"].isin(metrics)], percent=SHARE_METRICS)\n'
+         '    return effect_table(effects, metrics, percent=SHARE_METRICS,\n'
+         '                        decimals={"robot_density": 0, "policy_spending_cumulative": 0})\n'
          'effects_of(["tfp_index", "adoption_index_sme", "unemployment_rate", "gini_income"])'),
     md("## Robots and jobs: a robot tax and a robot subsidy\n\nIn 01 we saw robots spread while some workers lost "
        "jobs. Here the same economy runs with robots made 20% dearer (a tax) or 20% cheaper (a subsidy) from "
@@ -131,17 +132,22 @@ CELLS = [
            'axes[0].legend()\n'
            'fig.tight_layout()'),
     md("## What the levers cost\n\nEvery lever books its spending (a tax books negative spending: revenue). "
-       "Dividing the extra spending by the extra TFP (against the baseline, seed by seed) gives a rough price "
-       "of one TFP point; it is shown only where TFP rose.",
-       "## 政策的成本\n\n每项政策都会记录其支出（税收记为负支出，即收入）。把额外支出除以相对于基准的额外全要素"
-       "生产率（逐个种子比较），就得到一个“每个百分点全要素生产率”的粗略价格；只在全要素生产率上升时显示。"),
-    code('wide = effects.pivot(index="scenario", columns="metric", values="effect").loc[list(SCENARIOS)[1:]]\n'
-         'costs = pd.DataFrame({\n'
-         '    T("spending (output units)", "支出（产出单位）"): wide["policy_spending_cumulative"],\n'
-         '    T("TFP gain (points)", "TFP 增益（百分点）"): wide["tfp_index"] * 100,\n'
-         '    T("SME adoption gain", "中小企业采用增益"): wide["adoption_index_sme"]})\n'
-         'costs[T("spending per TFP point", "每百分点支出")] = (costs.iloc[:, 0] / costs.iloc[:, 1]).where(costs.iloc[:, 1] > 0)\n'
-         'table(costs, integer=[costs.columns[0], costs.columns[3]], percent=[costs.columns[2]], decimals=2, signed=True)'),
+       "`lever_costs` sums each lever's net spending over the run, as a share of a year's GDP at the start, and "
+       "divides it by the TFP gain against the baseline (seed by seed) to price one TFP point, but only where "
+       "the gain is larger than the noise; otherwise the verdict says why there is no price.",
+       "## 政策的成本\n\n每项政策都会记录其支出（税收记为负支出，即收入）。`lever_costs` 把每项政策在整个运行期间的"
+       "净支出加总，表示为期初一年 GDP 的比例，再除以相对于基准的全要素生产率增益（逐个种子比较），得到每个百分点"
+       "的价格，但只在增益大于噪声时给出；否则“结论”一栏说明为什么没有价格。"),
+    code('costs = lever_costs(by_scenario, scenarios)\n'
+         'shown = pd.DataFrame({\n'
+         '    T("lever", "政策"): costs["lever_key"],\n'
+         '    T("net spending / a year\'s GDP", "净支出 / 一年 GDP"): costs["share_gdp"] / 100,\n'
+         '    T("TFP gain (points)", "TFP 增益（百分点）"): costs["tfp_gain"],\n'
+         '    T("95% CI low", "95% 区间下限"): costs["tfp_gain_ci_low"],\n'
+         '    T("95% CI high", "95% 区间上限"): costs["tfp_gain_ci_high"],\n'
+         '    T("GDP share per TFP point", "每百分点 TFP 的 GDP 占比"): costs["cost_per_point"].astype(float) / 100,\n'
+         '    T("verdict", "结论"): costs["verdict"]}).set_index(costs["scenario"])\n'
+         'table(shown, percent=[shown.columns[1], shown.columns[5]], decimals=2, signed=False)'),
     md("With more seeds and the full population, `python run.py compare A.yaml B.yaml --seeds 10` runs the "
        "same comparison on the command line and writes a report with confidence intervals.",
        "若要更多种子和完整人口规模，命令行 `python run.py compare A.yaml B.yaml --seeds 10 --lang zh` "
@@ -151,9 +157,11 @@ CELLS = [
              "larger than the noise?",
              "**1.** 哪项政策最能提高中小企业的采用率？哪项对劳动者最有帮助？哪些差异大于噪声？"),
     answer_code('for metric in ["adoption_index_sme", "adoption_robots", "unemployment_rate", "gini_income"]:\n'
-                '    part = effects[effects["metric"] == metric].sort_values("effect", ascending=False)\n'
-                '    print(metric + ":", "; ".join(f"{r.scenario} {r.effect:+.4f}{\' *\' if r.clear else \'\'}"\n'
-                '                                  for r in part.itertuples()))'),
+                '    part = effects[(effects["metric"] == metric) & (effects["scenario"] != BASE)]\n'
+                '    part = part.sort_values("diff", ascending=False)\n'
+                '    clear = (part["diff_ci_low"] > 0) | (part["diff_ci_high"] < 0)\n'
+                '    print(metric + ":", "; ".join(f"{r.scenario} {r.diff:+.4f}{\' *\' if c else \'\'}"\n'
+                '                                  for r, c in zip(part.itertuples(), clear)))'),
     answer("The cell ranks the scenarios on each metric (a `*`: the 95% interval excludes zero). Make the class "
            "separate the ranking from the evidence: in a classroom-sized economy with five seeds, many "
            "differences are smaller than the noise, and a ranking of differences that are all noise means "
@@ -232,15 +240,20 @@ CELLS = [
            "更低的收入和社会保险缴费承担成本；在这个模型中规制对政府没有成本（该政策的 `cost` 为 0）。问问学生还有"
            "什么会变：零工收入提高会吸引更多劳动者做零工（灵活就业比例），更多零工分享同样的需求，又会把每个人的收入"
            "拉低。模型不允许平台通过向消费者涨价或退出市场来应对：学生问到收益能否持续时，要如实说明。"),
-    question("**5.** A policy with a low 'spending per TFP point' is cheap. Is that the only thing that matters?",
-             "**5.** “每百分点支出”低的政策更便宜。这是唯一重要的标准吗？"),
-    answer("No. The price of a TFP point leaves out who gains (SMEs or large firms, workers or owners), jobs, "
-           "inequality, how sure we are (the `*` marks: a cheap price computed from a gain that is within the "
-           "noise means little) and timing (adoption pays off only after the adjustment period). A tax books "
+    question("**5.** Which lever buys a TFP point most cheaply? Is the price of a TFP point the only thing that "
+             "matters?",
+             "**5.** 哪项政策买一个百分点全要素生产率最便宜？每百分点的价格是唯一重要的标准吗？"),
+    answer("Read the cost table first: where the verdict is `not_significant` or `no_gain`, the TFP gain is "
+           "within the noise of these seeds and there is no price to compare; say so rather than rank the "
+           "levers by a number the model did not give. Even with a price, the answer is no. The price of a TFP "
+           "point leaves out who gains (SMEs or large firms, workers or owners), jobs, "
+           "inequality, how sure we are, and timing (adoption pays off only after the adjustment period). A tax books "
            "negative spending, so its 'price' is not comparable with a subsidy's. Ask the class to pick one "
            "policy and defend it on two criteria other than cost, using the tables above.",
-           "不是。每个百分点的价格没有考虑谁受益（中小企业还是大企业、劳动者还是所有者）、就业、不平等、我们有多大"
-           "把握（`*` 标记：如果收益本身在噪声范围内，算出来的低价格没有意义），以及时间（采用要过了调整期才见效）。"
+           "先读成本表：结论为 `not_significant` 或 `no_gain` 的，全要素生产率增益在这些种子的噪声范围内，没有可比较的"
+           "价格；要如实说明，而不是用模型没有给出的数字给政策排序。即使有价格，答案也是否定的。"
+           "每个百分点的价格没有考虑谁受益（中小企业还是大企业、劳动者还是所有者）、就业、不平等、我们有多大"
+           "把握，以及时间（采用要过了调整期才见效）。"
            "税收记为负支出，所以它的“价格”不能与补贴直接比较。请全班选一项政策，用上面的表格，从成本以外的两个标准"
            "为它辩护。"),
 ]

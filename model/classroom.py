@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from model import fonts
 
@@ -33,7 +34,7 @@ def use_font(lang: str = "en", font_path: str | None = None) -> str:
 
 
 def table(frame: pd.DataFrame | pd.Series, *, percent: Iterable[str] = (), integer: Iterable[str] = (),
-          decimals: int | dict[str, int] = 2, signed: bool = False):
+          decimals: int | dict[str, int] = 2, signed: bool = False) -> Styler:
     """``frame`` as a pandas Styler with numbers formatted for people.
 
     Args:

@@ -1,6 +1,7 @@
 """The classroom notebooks: committed without outputs, in step with notebooks/build.py, a teacher's version with
 an answer after every question, and each runs top to bottom from a clean kernel without error, every cell tagged
-``figure`` showing an image (English and Chinese, students' and teachers' versions)."""
+``figure`` showing an image (English and Chinese; the teacher's versions run the students' code unchanged, then
+the answers, so running them covers both)."""
 
 from __future__ import annotations
 
@@ -73,6 +74,12 @@ def test_questions_figures_and_answers(name, cells, lang, teacher):
     # every question's notes end with a text answer, not only a code cell
     answers = [c for c in nb.cells if "teacher" in tags(c) and c.cell_type == "markdown"]
     assert len(answers) >= kinds.count("question")
+    # the students' code runs first and unchanged in the teacher's version: running that one runs both
+    student = build.build(name, cells, lang, teacher=False)
+    student_code = [c.source for c in student.cells if c.cell_type == "code"]
+    last = max(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "teacher" not in tags(c))
+    assert [c.source for c in nb.cells[:last + 1] if c.cell_type == "code" and "teacher" not in tags(c)] == student_code
+    assert not any("teacher" in tags(c) and c.cell_type == "code" for c in nb.cells[:last])
 
 
 def test_a_figure_cell_without_an_image_is_caught():
@@ -95,8 +102,9 @@ def test_a_figure_cell_without_an_image_is_caught():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", build.paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [p for p in build.paths() if "_teacher" in p.stem], ids=lambda p: p.stem)
 def test_notebook_runs_from_a_clean_kernel_and_shows_its_figures(path):
+    """Runs the teacher's versions: the students' code runs in them first and unchanged (checked above)."""
     nb = nbformat.read(path, as_version=4)
     started = time.monotonic()
     run(nb)

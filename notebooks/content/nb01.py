@@ -232,19 +232,25 @@ CELLS = [
                 'print(T("adoption index, start -> end:", "采用指数，起点 -> 终点："))\n'
                 'for s in sizes:\n'
                 '    print(f"  {s}: {ts[f\'adoption_index_{s}\'].iloc[0]:.0%} -> {ts[f\'adoption_index_{s}\'].iloc[-1]:.0%}")\n'
-                'print(T("relative adoption cost by size class (model.size_cost):", "各规模的相对采用成本（model.size_cost）："),\n'
-                '      dict(zip(sizes, result.model.size_cost)))\n'
+                'm = result.model\n'
+                'print(pd.DataFrame({T("adoption cost factor", "采用成本系数"): m.size_cost,\n'
+                '                    T("credit line / sales", "信贷额度 / 销售额"): m.credit_ratio,\n'
+                '                    T("digitally skilled staff (mean)", "数字技能员工比例（平均）"):\n'
+                '                        [m.firms.digital_staff[m.firms.size == k].mean() for k in range(len(sizes))]},\n'
+                '                   index=sizes).round(2).to_string())\n'
                 'print(T("most common barrier among non-adopting SMEs:", "未采用中小企业中最常见的障碍："),\n'
                 '      barriers[BARRIERS].mean().idxmax())'),
     answer("Large firms start ahead and micro firms behind (the cell prints the adoption index by size class). "
-           "In the model a micro firm pays more per worker to adopt (the cost scales with `size_cost` and with "
-           "staff to the power 0.7, so it does not shrink in proportion with the firm), has a tighter credit "
-           "line, and fewer digitally skilled staff. Be honest about the barrier table: **unwilling** is checked "
+           "The small table beside it shows why, from the model's own settings and state: a micro firm pays more "
+           "to adopt (the cost scales with the size class's factor and with staff to the power 0.7, so per "
+           "worker it is higher for a small firm), gets a smaller credit line for its sales, and has fewer "
+           "digitally skilled staff. Be honest about the barrier table: **unwilling** is checked "
            "first, so it also collects firms that would be afraid or unable as well; a large 'unwilling' share "
            "means most non-adopters do not yet expect the gain to cover the cost, not that the other barriers "
            "do not matter. Notebook 02 removes one barrier at a time to see what is behind it.",
-           "大企业起点领先，微型企业落后（单元格按规模打印采用指数）。在模型中，微型企业人均采用成本更高（成本随 "
-           "`size_cost` 和员工数的 0.7 次方增长，不会随企业变小而等比例下降），信贷额度更紧，数字技能员工更少。"
+           "大企业起点领先，微型企业落后（单元格按规模打印采用指数）。旁边的小表用模型自身的设定和状态说明了原因：微型企业的采用成本"
+           "更高（成本随规模系数和员工数的 0.7 次方增长，因此小企业的人均成本更高），相对于销售额的信贷额度更小，数字"
+           "技能员工更少。"
            "解读障碍表时要实事求是：**不愿**最先检验，因此它也收纳了同时“不敢”或“不会”的企业；“不愿”比例高说明多数"
            "未采用企业尚不认为收益能抵上成本，并不说明其他障碍不重要。笔记本 02 一次去掉一个障碍，看看后面还有什么。"),
     question("**3.** Do robots take jobs in this model? Look at low-skill jobs, displacements and the firms that "

@@ -218,13 +218,16 @@ CELLS = [
            "yet**, so when a policy lets the easiest firms adopt, the ones left are the harder cases; and the "
            "barriers are checked **in order** (unwilling, afraid, unable), so a firm no longer stopped by "
            "*afraid* can be counted under *unable*, and a rise in one share after a policy can mean the policy "
-           "worked on the barrier before it. If the *unwilling* share rises under inclusive cloud, that is why: "
-           "firms that could now pay find they do not expect the gain to cover even the spread-out cost.",
+           "worked on the barrier before it. If the *unwilling* share rises under inclusive cloud, that is "
+           "composition, not firms changing their minds: the firms the finance barrier held back adopt and leave "
+           "the pool, so among the firms still left a larger share are unwilling (inclusive cloud does not change "
+           "the cost a firm weighs against the gain, only when it pays).",
            "普惠上云免去了预付，因此应当降低“不敢”的比例；中小企业补贴降低成本并传播认知；数字技能行动增加了有数字"
            "技能的劳动者。有两点使这些比例不易解读，值得讨论：它们是**尚未采用的企业**中的比例，政策让最容易的企业先"
            "采用后，剩下的都是更难的企业；障碍**按顺序**检验（不愿、不敢、不会），不再被“不敢”阻挡的企业可能被计入"
            "“不会”，所以政策之后某个比例上升，可能恰恰说明政策对它前面的障碍起了作用。如果普惠上云下“不愿”的比例"
-           "上升，原因就在这里：现在付得起的企业发现，即使分期付款，它们也不认为收益能抵上成本。"),
+           "上升，那是构成变化，而不是企业改变了主意：原先被融资障碍挡住的企业采用后离开了未采用者的行列，剩下的企业中"
+           "“不愿”的比例就更大（普惠上云不改变企业拿来与收益比较的成本，只改变付款的时间）。"),
     question("**4.** Who gains from the platform rules, and who pays?",
              "**4.** 平台规制让谁受益，由谁承担？"),
     answer_code('print(effects_of(["platform_commission", "gig_earnings_ratio", "flexible_employment_share",\n'

@@ -166,11 +166,11 @@ CELLS = [
            "and the last line above). In the model a job seeker is matched to vacancies in their region (some "
            "search in others); vacancies that need digital skill go to workers who have it, so training helps "
            "when the worker's digital skill was the obstacle and does not when there were simply no vacancies. "
-           "A course also takes the worker out of the search for its duration. Gig work usually pays less than "
+           "Gig work usually pays less than "
            "a wage (the ratio printed), which is why a gig worker takes a job when one comes.",
            "一位劳动者只是一个故事：要与全经济的数字比较（“全体劳动者”表和上面的最后一行）。在模型中，求职者与所在"
            "地区（部分人也在其他地区）的空缺岗位匹配；需要数字技能的岗位给有技能的人，所以当数字技能是障碍时培训有用，"
-           "当根本没有空缺时则没用。培训期间劳动者也暂时不找工作。零工收入通常低于工资（见打印的比例），所以零工一有"
+           "当根本没有空缺时则没用。零工收入通常低于工资（见打印的比例），所以零工一有"
            "工作机会就会接受。"),
     question("**4.** Firms with more technologies integrated produce more per worker. Does that prove the "
              "technologies made them more productive?",

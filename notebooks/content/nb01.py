@@ -208,11 +208,12 @@ CELLS = [
              "**1.** 十年间全要素生产率变化了多少？模型把其中多少归因于数字技术？全要素生产率是否曾经下降？"),
     answer_code('first, last = ts.iloc[0], ts.iloc[-1]\n'
                 'low = ts.loc[ts["tfp_index"].idxmin()]\n'
-                'print(f"tfp_index: {first.tfp_index:.3f} -> {last.tfp_index:.3f} "\n'
-                '      f"({last.tfp_index / first.tfp_index - 1:+.1%}, {(last.tfp_index / first.tfp_index) ** (4 / STEPS) - 1:+.1%} a year)")\n'
+                'growth = last.tfp_index / first.tfp_index\n'
+                'print(f"tfp_index: {first.tfp_index:.3f} -> {last.tfp_index:.3f} ({growth - 1:+.1%}; "\n'
+                '      f"{growth ** (4 / STEPS) - 1:+.1%}", T("a year)", "每年）"))\n'
                 'print(f"digital_contribution: {first.digital_contribution:.3f} -> {last.digital_contribution:.3f}")\n'
-                'print(f"digital_tfp_share at the end: {last.digital_tfp_share:.0%}")\n'
-                'print(f"lowest tfp_index: {low.tfp_index:.3f} in {low.period}")'),
+                'print(T("digital_tfp_share at the end:", "期末 digital_tfp_share："), f"{last.digital_tfp_share:.0%}")\n'
+                'print(T("lowest tfp_index:", "tfp_index 最低值："), f"{low.tfp_index:.3f}", T("in", "出现在"), low.period)'),
     answer("Read the numbers the cell prints. `digital_tfp_share` is the log change of `digital_contribution` "
            "(output with digital technology over output of the same inputs without it) over the log change of "
            "TFP: the part of the TFP growth that switching digital technology off would remove. The rest comes "

@@ -175,7 +175,8 @@ CELLS = [
     question("**4.** Firms with more technologies integrated produce more per worker. Does that prove the "
              "technologies made them more productive?",
              "**4.** 整合技术越多的企业人均产出越高。这能证明是技术让它们更有效率吗？"),
-    answer_code('table(end.groupby("stage")["productivity"].agg(["count", "median"]).rename(index=dict(enumerate(STAGE_NAMES))),\n'
+    answer_code('by_stage = end.groupby("stage")["productivity"].agg(["count", "median"])\n'
+                'table(by_stage.rename(index=dict(enumerate(STAGE_NAMES))),\n'
                 '      integer=["count"], decimals=3)'),
     answer("No. The table shows firms with more technologies integrated are more productive at the end, but "
            "more capable, larger and more productive firms are also more likely to adopt first (they expect a "

@@ -203,8 +203,9 @@ CELLS = [
            "robots anyway: a deadweight cost), and robot density can even move against the policy, because it is "
            "robots per industrial worker and both parts move. The model also lets robots take at most part of a "
            "firm's routine manual tasks, and robots raise output, which keeps people employed on the other tasks. "
-           "A class can test this: raise the tax rate in `scenarios/robot_tax.yaml` (or with "
-           "`--set` on the command line) and look for the rate at which adoption clearly falls.",
+           "A class can test this: copy `scenarios/robot_tax.yaml`, raise its `rate`, add the copy to `SCENARIOS` "
+           "and look for whether, and at what rate, robot adoption clearly falls (the lever accepts rates up to "
+           "200%).",
            "先读效果表中机器人相关的几行。在编写本笔记本时的运行中，征税和补贴对机器人采用和失业率的影响都没有超过"
            "种子噪声；请查看你这次运行的 `*` 标记。上面的单元格说明了原因：在当前工资水平下，机器人能节省其所替代的"
            "低技能劳动成本的大部分，所以价格贵或便宜 20% 只会稍微改变收益，觉得机器人划算的企业照样会采用。此外，税收或补贴针对的是机器人**购置**（使用者安装的机器人），而不是采用机器人的一次性"
@@ -212,8 +213,9 @@ CELLS = [
            "（比较二者的 `adoption_robots` 效果）。要如实"
            "讨论两个意外：补贴增加了支出，却没有明显提高机器人采用率（主要补给了本来就会购买机器人的企业：无谓成本）；"
            "机器人密度甚至可能与政策方向相反，因为它是每名工业劳动者的机器人数，分子分母都在变。模型还规定机器人最多"
-           "只能承担企业一部分常规体力任务，而且机器人提高产出，使人们继续从事其他任务。可以让全班检验：在 "
-           "`scenarios/robot_tax.yaml` 中（或在命令行用 `--set`）提高税率，找出采用率明显下降的税率。"),
+           "只能承担企业一部分常规体力任务，而且机器人提高产出，使人们继续从事其他任务。可以让全班检验：复制 "
+           "`scenarios/robot_tax.yaml`，提高其中的 `rate`，把副本加入 `SCENARIOS`，看看机器人采用率是否会明显下降、在"
+           "多高的税率下下降（该政策接受最高 200% 的税率）。"),
     question("**3.** Which barrier did each policy move? Did removing one barrier reveal another?",
              "**3.** 每项政策移动了哪个障碍？去掉一个障碍后，是否暴露出另一个障碍？"),
     answer_code('print(effects_of(["barrier_unwilling_small", "barrier_afraid_small", "barrier_unable_small"])\n'

@@ -162,12 +162,13 @@ def _group_zh(name: str) -> str:
     return LEVERS_ZH.get(name, GROUPS_ZH.get(name, name))
 
 
-def _patterns(templates) -> list:
+def _patterns(templates, placeholders: dict | None = None) -> list:
     """(compiled regex, template) for every template with <group> placeholders, longest first."""
+    known = placeholders or PLACEHOLDERS
     out = []
     for template in sorted(templates, key=len, reverse=True):
         if "<" in template:
-            regex = re.sub(r"<([a-z]+)>", lambda m: PLACEHOLDERS.get(m.group(1), "([A-Za-z0-9_]+?)"),
+            regex = re.sub(r"<([a-z]+)>", lambda m: known.get(m.group(1), "([A-Za-z0-9_]+?)"),
                            re.escape(template).replace(r"\<", "<").replace(r"\>", ">"))
             out.append((re.compile(f"^{regex}$"), template))
     return out
@@ -179,11 +180,25 @@ _PATTERNS = _patterns(METRIC_ZH)
 _PATTERNS_EN = _patterns(METRICS)
 
 
+def _default_groups() -> dict:
+    """Placeholders for the default scenario's sizes, sectors and regions (tried before any name)."""
+    from model.config import Scenario
+
+    base = Scenario()
+    names = {"size": [c.name for c in base.size_classes], "sector": [c.name for c in base.sectors],
+             "region": [c.name for c in base.regions]}
+    return {**PLACEHOLDERS, **{k: "(" + "|".join(map(re.escape, v)) + ")" for k, v in names.items()}}
+
+
+#: The same, with the default group names: ``adoption_index_sme`` is a size class, not a region.
+_PATTERNS_EN_DEFAULT = _patterns(METRICS, _default_groups())
+
+
 def metric_info(name: str) -> tuple[str, str]:
     """(definition, unit) of a metric from :data:`model.metrics.METRICS`, expanded names included."""
     if name in METRICS:
         return METRICS[name]
-    for regex, template in _PATTERNS_EN:
+    for regex, template in [*_PATTERNS_EN_DEFAULT, *_PATTERNS_EN]:
         if regex.match(name):
             return METRICS[template]
     return "", ""

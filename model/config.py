@@ -292,6 +292,9 @@ class Demand(Section):
     price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
     share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
+    quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
+                             "compare price over quality; model/quality.py).")
+    quality_ai: float = _f(0.05, 0, 2, "Quality gain once AI is integrated (customisation; model/quality.py).")
 
 
 class Households(Section):

@@ -23,6 +23,7 @@ from model.government import settle_government
 from model.households import update_expectations
 from model.investment import order_capital
 from model.numerics import dot
+from model.quality import quality_index
 
 
 def set_prices_and_shares(model) -> None:
@@ -44,10 +45,10 @@ def set_prices_and_shares(model) -> None:
     target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * np.exp(cfg.demand.price_pressure * pressure)
     sticky = 0.5 * firms.price + 0.5 * target  # prices close half the gap to their target each quarter
     firms.price = np.where(producing, sticky, firms.price)
-    sector_price = price_index(model)
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
-    relative = firms.price / sector_price[firms.sector]
+    adjusted = firms.price / quality_index(model)  # buyers weigh price against quality (model/quality.py)
+    relative = adjusted / sector_mean(model, adjusted, np.where(sold_any(model), firms.sales, firms.share))[firms.sector]
     factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     firms.share = normalise_shares(model, np.maximum(firms.share * factor, 1e-12))
     model.sector_price = price_index(model)
@@ -59,6 +60,12 @@ def price_index(model) -> np.ndarray:
     sold = np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors)
     unit_value = sector_mean(model, firms.price, firms.sales)
     return np.where(sold > 0, unit_value, sector_mean(model, firms.price, firms.share))
+
+
+def sold_any(model) -> np.ndarray:
+    """Per firm: whether its sector sold anything this quarter (else shares weigh its mean price)."""
+    firms = model.firms
+    return (np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors) > 0)[firms.sector]
 
 
 def consumer_price_level(model) -> float:

@@ -11,6 +11,7 @@ import numpy as np
 
 from model.accounts import SECTORS
 from model.numerics import dot, matmul
+from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED
 
 #: name -> (definition, unit)
@@ -52,6 +53,13 @@ METRICS: dict[str, tuple[str, str]] = {
     "industry_design_tools_rate": ("Output-weighted share of industrial firms with data systems integrated "
                                    "(digital design and R&D tools run on them): proxy for the digital-design-tool "
                                    "rate (seed 004).", "share"),
+    "value_added_per_worker_<sector>": ("Value added per employee of the sector's firms (revenue less the digital "
+                                        "services and platform fees they buy), deflated by the consumer price "
+                                        "level.", "output units / worker / quarter"),
+    "industry_value_added_share": ("Industry's share of firms' value added (nominal): the smile-to-silent curve "
+                                   "(seed 004).", "share"),
+    "quality_mean": ("Sales-weighted product quality index (1 = no integrated data or AI; model/quality.py).",
+                     "index"),
     "industry_cnc_rate": ("Output-weighted share of industrial firms whose key processes run under digital "
                           "control: data systems integrated, and production equipment either automated (robots "
                           "or AI integrated) or connected to an industrial internet platform (a member); proxy "
@@ -347,6 +355,14 @@ def collect_metrics(model) -> dict:
                   | (firms.member[industry] >= 0))
     m["industry_design_tools_rate"] = _safe_ratio(float(firms.output[industry][data_on].sum()), ind_out)
     m["industry_cnc_rate"] = _safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
+    value_added = firms.revenue - firms.running
+    va_s = np.bincount(firms.sector, weights=value_added, minlength=model.n_sectors)
+    staff_s = np.bincount(firms.sector, weights=firms.headcount.sum(axis=1), minlength=model.n_sectors)
+    deflator = max(model.price_level / model.price_base, 1e-12)
+    for g, name in enumerate(model.sector_names):
+        m[f"value_added_per_worker_{name}"] = _safe_ratio(va_s[g] / deflator, staff_s[g])
+    m["industry_value_added_share"] = _safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
+    m["quality_mean"] = _safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())
     m["robot_sales"] = float(flows["robot_sales"])
     m["data_stock"] = float(firms.data.sum())

@@ -93,6 +93,8 @@ METRIC_ZH = {
     "adoption_gap_sector": "行业采用差距", "adoption_index_<group>": "数字化采用指数：{0}",
     "digital_skill_mean": "平均数字技能", "digital_skill_<skill>": "数字技能：{0}",
     "skill_share_<skill>": "技能等级占比：{0}", "promotions": "技能晋升人数", "demotions": "技能下降人数",
+    "value_added_per_worker_<sector>": "人均增加值：{0}", "industry_value_added_share": "工业增加值占比",
+    "quality_mean": "平均产品质量指数",
     "digital_skill_gap_skill": "数字技能差距（技能）", "digital_skill_gap_age": "数字技能差距（年龄）",
     "digital_divide_index": "数字鸿沟综合指数", "barrier_<barrier>": "障碍：{0}",
     "barrier_<barrier>_small": "中小微企业障碍：{0}", "platform_hhi": "零工平台集中度（HHI）",

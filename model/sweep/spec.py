@@ -259,14 +259,21 @@ def base_path(spec: SweepSpec, spec_path: str | Path, smap: dict) -> Path:
     return base
 
 
-def check_metrics(spec: SweepSpec, spec_path: str | Path, smap: dict) -> None:
-    """Every ``metrics:`` name must be a metric of the model (group names expand, e.g. adoption_ai_sme)."""
+def unknown_metric(name: str) -> str | None:
+    """Why ``name`` is not a metric of the model (None if it is; group names expand, e.g. adoption_ai_sme)."""
     from model.metrics import METRICS
 
-    patterns = [re.compile(re.sub(r"<[a-z]+>", "[A-Za-z0-9_]+", re.escape(name))) for name in METRICS]
+    patterns = [re.compile(re.sub(r"<[a-z]+>", "[A-Za-z0-9_]+", re.escape(key))) for key in METRICS]
+    if name in ("step", "period") or not any(p.fullmatch(name) for p in patterns):
+        close = difflib.get_close_matches(name, [m for m in METRICS if "<" not in m], n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown metric {name!r}{hint} (see `python run.py list` for every metric)"
+    return None
+
+
+def check_metrics(spec: SweepSpec, spec_path: str | Path, smap: dict) -> None:
+    """Every ``metrics:`` name must be a metric of the model (group names expand, e.g. adoption_ai_sme)."""
     for i, name in enumerate(spec.metrics):
-        if name in ("step", "period") or not any(p.fullmatch(name) for p in patterns):
-            close = difflib.get_close_matches(name, [m for m in METRICS if "<" not in m], n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise UserError(f"{_where(smap, ('metrics', i), str(spec_path))}: metrics.{i}: unknown metric "
-                            f"{name!r}{hint} (see `python run.py list` for every metric)")
+        problem = unknown_metric(name)
+        if problem:
+            raise UserError(f"{_where(smap, ('metrics', i), str(spec_path))}: metrics.{i}: {problem}")

@@ -175,9 +175,9 @@ def write_outputs(search, *, lang: str = "en", font: str | None = None) -> dict:
     futures = problem.futures
     uncertainties = list(spec.uncertainties)
     with staged_output(out) as staging:
-        table.to_csv(staging / "trials.csv", index=False, float_format="%.12g")
+        table.to_csv(staging / "trials.csv", index=False, float_format="%.17g")
         table[table["front_robustness"] | table["front_outcome"]].sort_values("cost").to_csv(
-            staging / "front.csv", index=False, float_format="%.12g")
+            staging / "front.csv", index=False, float_format="%.17g")
         futures.to_csv(staging / "futures.csv", index=False, float_format="%.17g")
         chosen_rows, commands = [], []
         if chosen is not None:

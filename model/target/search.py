@@ -186,7 +186,7 @@ class TargetSearch:
         twin = self._same_as(params, number)
         if twin is not None:
             result = {k: twin.user_attrs[k] for k in ("cost", "robustness", "outcome", "failed")}
-            attrs = {**result, "same_as": twin.number}
+            attrs = {**twin.user_attrs, "same_as": twin.number}
         else:
             folder = self.runs_folder(number)
             _, outcome = self._run_candidate(number, params, pool, guard, folder)

@@ -178,3 +178,11 @@ def test_two_searches_cannot_write_one_folder(tmp_path, capsys):
 def test_example_specs_are_valid(path):
     problem = build_problem(path)
     assert problem.dims and len(problem.futures) >= 2
+
+
+def test_results_identical_on_local_pool_and_dask(tmp_path):
+    spec = write_spec(tmp_path, {**MONO, "search": {"trials": 3, "population": 2, "seed": 0}})
+    for executor in ("local", "dask"):
+        assert main(["target", str(spec), "--out", str(tmp_path / executor), "--executor", executor,
+                     "--workers", "2", "--quiet"]) in (0, 1)
+    assert (tmp_path / "local" / "trials.csv").read_bytes() == (tmp_path / "dask" / "trials.csv").read_bytes()

@@ -27,7 +27,7 @@ TEXT = {
                    "for every candidate (common random numbers).",
         "targets": "Targets (all must hold in a future for it to count)",
         "objective": "Cost (minimised): mean of {metric} at {at} over the futures.",
-        "outcome": "Main outcome ({direction}d): mean of {metric} at {at} over the futures.",
+        "outcome_line": "Main outcome ({direction}d): mean of {metric} at {at} over the futures.",
         "search": "Search: optuna {optuna} NSGA-II (population {population}, seed {seed}), {trials} trials, "
                   "{failed} failed.",
         "reached": "Cheapest mix that meets every target in at least {need:.0%} of futures: trial {number}, "
@@ -50,7 +50,7 @@ TEXT = {
                    "所有候选方案相同（共同随机数）。",
         "targets": "目标（一个未来情景中全部目标成立才计入）",
         "objective": "成本（最小化）：{metric} 在 {at} 的各情景平均值。",
-        "outcome": "主要结果（{direction}）：{metric} 在 {at} 的各情景平均值。",
+        "outcome_line": "主要结果（{direction}）：{metric} 在 {at} 的各情景平均值。",
         "search": "搜索：optuna {optuna} NSGA-II（种群 {population}，种子 {seed}），共 {trials} 次试验，"
                   "{failed} 次失败。",
         "reached": "在至少 {need:.0%} 的情景中达成全部目标的最低成本组合：试验 {number}，**{mix}**：成本 {cost:.4g}，"
@@ -219,7 +219,7 @@ def write_outputs(search, *, lang: str = "en", font: str | None = None) -> dict:
             "futures": t["futures"].format(n=len(futures), samples=len(problem.points), seeds=spec.futures.seeds),
             "targets": [f"{i}. {x.describe()}" for i, x in enumerate(spec.targets)],
             "objective": t["objective"].format(metric=spec.objective.metric, at=problem.period(spec.objective.at)),
-            "outcome": t["outcome"].format(metric=spec.outcome.metric, at=problem.period(spec.outcome.at),
+            "outcome_line": t["outcome_line"].format(metric=spec.outcome.metric, at=problem.period(spec.outcome.at),
                                            direction=direction),
             "search": t["search"].format(optuna=optuna.__version__, population=spec.search.population,
                                          seed=spec.search.seed, trials=len(table), failed=failed),

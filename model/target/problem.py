@@ -254,6 +254,8 @@ def _holds(target, series: pd.DataFrame, problem: Problem) -> tuple[bool, float]
         first = period_index(problem.period(target.from_)) if target.from_ else index.min()
         last = period_index(problem.period(target.through))
         values = series.loc[(index >= first) & (index <= last), target.metric].to_numpy(float)
+        if target.stat == "mean" and len(values):
+            values = values.mean(keepdims=True)
     if not len(values) or not np.isfinite(values).all():
         return False, float("nan")
     ok = (target.min is None or (values >= target.min).all()) and (target.max is None or (values <= target.max).all())

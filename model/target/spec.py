@@ -105,13 +105,16 @@ class LeverSearch(_Strict):
 
 
 class Target(_Strict):
-    """A constraint on a metric: at one period (``at``, ``end`` the last) or in every period ``from`` .. ``through``."""
+    """A constraint on a metric: at one period (``at``, ``end`` the last), or in every period ``from`` .. ``through``
+    (``stat: mean``: on their mean)."""
 
     metric: str
     at: str | None = Field(None, description="A period like 2030Q4, or end.")
     through: str | None = Field(None, description="Every period up to this one (or end) must hold.")
     from_: str | None = Field(None, alias="from", description="With through: the first period checked "
                                                               "(default the first).")
+    stat: Literal["all", "mean"] = Field("all", description="With through: every period must hold (all), or "
+                                                            "their mean (mean).")
     min: float | None = Field(None, allow_inf_nan=False)
     max: float | None = Field(None, allow_inf_nan=False)
 
@@ -121,8 +124,8 @@ class Target(_Strict):
     def _shape(self):
         if (self.at is None) == (self.through is None):
             raise ValueError("give at: PERIOD (one period) or through: PERIOD (every period up to it)")
-        if self.from_ is not None and self.through is None:
-            raise ValueError("from: only goes with through:")
+        if (self.from_ is not None or self.stat != "all") and self.through is None:
+            raise ValueError("from: and stat: only go with through:")
         if self.min is None and self.max is None:
             raise ValueError("give min:, max: or both")
         if self.min is not None and self.max is not None and not self.min <= self.max:
@@ -132,8 +135,10 @@ class Target(_Strict):
     def describe(self) -> str:
         """``adoption_gap_size <= 0.05 at 2030Q4``."""
         bound = " and ".join(f"{op} {v:g}" for op, v in ((">=", self.min), ("<=", self.max)) if v is not None)
-        when = f"at {self.at}" if self.at else f"through {self.through}" + (f" from {self.from_}" if self.from_ else "")
-        return f"{self.metric} {bound} {when}"
+        span = (f"from {self.from_} " if self.from_ else "") + f"through {self.through}"
+        if self.at:
+            return f"{self.metric} {bound} at {self.at}"
+        return f"mean {self.metric} {span} {bound}" if self.stat == "mean" else f"{self.metric} {bound} {span}"
 
 
 class Measure(_Strict):

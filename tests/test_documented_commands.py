@@ -103,7 +103,7 @@ def workdir(tmp_path_factory):
         if isinstance(design, dict) and "samples" in design:
             design["samples"] = 4
         spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    for spec_path in (work / "scenarios").glob("target_*.yaml"):  # target specs: tiny firms, same periods
+    for spec_path in (work / "scenarios" / "targets").glob("*.yaml"):  # target specs: tiny firms, same periods
         spec = yaml.safe_load(spec_path.read_text())
         spec["set"] = {**spec.get("set", {}), **TINY}
         spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))

@@ -174,7 +174,7 @@ def test_two_searches_cannot_write_one_folder(tmp_path, capsys):
     assert "another target search is writing to this folder right now" in other.stderr
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("target_*.yaml")))
+@pytest.mark.parametrize("path", sorted((ROOT / "scenarios" / "targets").glob("*.yaml")))
 def test_example_specs_are_valid(path):
     problem = build_problem(path)
     assert problem.dims and len(problem.futures) >= 2

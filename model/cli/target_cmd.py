@@ -17,7 +17,7 @@ def add_parser(subparsers):
                     "DIR/study.sqlite3: running the same command again continues an interrupted search to the "
                     "same front. Exit status: 0 a mix meets the targets, 1 none does (the most robust is "
                     "reported), 2 bad input, 130 interrupted. See docs/target_search.md.")
-    parser.add_argument("spec", metavar="SPEC.yaml", help="target spec, e.g. scenarios/target_sme_gap.yaml")
+    parser.add_argument("spec", metavar="SPEC.yaml", help="target spec, e.g. scenarios/targets/sme_gap.yaml")
     parser.add_argument("--trials", type=int, default=None,
                         help="candidates in all (default: the spec's search.trials); a rerun continues to it")
     parser.add_argument("--out", default=None, metavar="DIR", help="results folder (default: outputs/targets/<name>/)")
@@ -35,9 +35,10 @@ def target_command(args) -> int:
     from model.sweep.session import check_run_options
     from model.target.outputs import write_outputs
     from model.target.problem import build_problem
-    from model.target.search import TargetSearch
+    from model.target.search import TargetSearch, require_optuna
 
     check_run_options(args)
+    require_optuna()
     if args.trials is not None and not 1 <= args.trials <= 100_000:
         raise UserError(f"--trials {args.trials}: must be between 1 and 100000")
     from model.cli.compare_cmd import resolve_lang

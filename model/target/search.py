@@ -43,6 +43,14 @@ class SearchOutcome:
     failed: int = 0
 
 
+def require_optuna() -> None:
+    """Refuse to start without optuna, in one line."""
+    try:
+        import optuna  # noqa: F401
+    except ImportError:
+        raise UserError("target: optuna is not installed; pip install -e '.[target]'") from None
+
+
 def _directions(problem: Problem) -> list[str]:
     return ["minimize", "maximize", problem.spec.outcome.direction]
 

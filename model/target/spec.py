@@ -1,26 +1,26 @@
 """The target spec: levers to choose, uncertainties to sample, targets to reach, and what the search minimises.
 
-Example (``scenarios/target_sme_gap.yaml``)::
+Example (``scenarios/targets/sme_gap.yaml``)::
 
-    name: target_sme_gap
-    base: baseline.yaml                       # relative to this file
-    set: {population.firms: 120, population.workers: 1200, steps: 24}
+    name: sme_gap
+    base: ../baseline.yaml                    # relative to this file
+    set: {population.firms: 200, population.workers: 2000, steps: 24}
     seed: 11                                  # seeds of the futures are spawned from it
     levers:                                   # registered levers (`python run.py list`), added to the base
       sme_subsidy:
-        rate: [0.0, 0.9]                      # [low, high], or {bounds: [low, high], step: 0.05}
-        start: [2026Q1, 2028Q1]               # periods (or step numbers)
+        rate: {bounds: [0.0, 0.8], step: 0.05}   # [low, high], or with a grid step
+        start: [2025Q3, 2027Q1]               # periods (or step numbers)
         fixed: {advisory: 0.02}               # set, not searched
     uncertainties:                            # scenario key paths, sampled once (Latin hypercube)
       adoption.bass_q: [0.1, 0.3]
     futures: {samples: 2, seeds: 2}           # 2 uncertainty draws x 2 seeds = 4 futures
     targets:
-      - {metric: adoption_gap_size, at: 2030Q4, max: 0.05}
-      - {metric: unemployment_rate, through: 2030Q4, max: 0.08}
+      - {metric: adoption_gap_size, at: 2030Q4, max: 0.1}
+      - {metric: unemployment_rate, through: end, stat: mean, max: 0.08}
     objective: {metric: policy_spending_cumulative, at: end}     # minimised (mean over futures)
     outcome: {metric: tfp_index, at: end, direction: maximize}   # the main outcome
     robustness: 0.75                          # the chosen mix: the cheapest reaching this share of futures
-    search: {trials: 24, population: 8, seed: 1}
+    search: {trials: 30, population: 8, seed: 1}
 
 Every problem becomes one :class:`~model.errors.UserError` naming the file,
 the line, the key and what is valid; nothing is run or written before the

@@ -12,8 +12,6 @@ Files (all written together through :func:`model.outputs.staged_output`):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 

@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from model.errors import UserError
 from model.sweep.plan import run_seed, yaml_scalar
 from model.target.spec import TargetSpec, _fail, load_target_spec, resolve
 

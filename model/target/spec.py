@@ -37,7 +37,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from model.errors import UserError
-from model.sweep.spec import _explain, _where, unknown_metric
+from model.sweep.spec import BaseSpec, _check_paths, _where, read_spec, unknown_metric, validated
 
 #: Lever fields that are not searchable numbers.
 NOT_SEARCHED = ("lever", "label")
@@ -164,13 +164,9 @@ class Search(_Strict):
     seed: int = Field(0, ge=0, le=2**31 - 1, description="Sampler seed (reseeded per trial: seed + trial).")
 
 
-class TargetSpec(_Strict):
+class TargetSpec(BaseSpec):
     """A validated target spec (see the module docstring)."""
 
-    name: str = Field(..., min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-    description: str = Field("", max_length=5000)
-    base: str = Field(..., min_length=1, description="Base scenario file, relative to the spec file.")
-    set: dict[str, Any] = Field(default_factory=dict, description="key.path: value applied to the base first.")
     seed: int = Field(0, ge=0, le=2**63 - 1, description="Seed of the futures (seeds and uncertainty draws).")
     levers: dict[str, LeverSearch] = Field(..., min_length=1)
     uncertainties: dict[str, Range] = Field(default_factory=dict)
@@ -185,6 +181,7 @@ class TargetSpec(_Strict):
     @field_validator("uncertainties")
     @classmethod
     def _numeric(cls, value):
+        _check_paths(value)
         for name, rng in value.items():
             if rng.periods:
                 raise ValueError(f"{name}: an uncertainty is a number range [low, high]")
@@ -225,29 +222,13 @@ def _loc(err_loc: tuple) -> tuple:
 
 
 def load_target_spec(path: str | Path) -> tuple[TargetSpec, dict]:
-    """Read and validate a target spec file (its levers are checked against the registry too).
+    """Read and validate a target spec file; its levers are checked against the registry, its metrics exist.
 
-    Returns:
-        ``(spec, smap)``: the validated spec and the line of every key in the file.
-
-    Raises:
-        UserError: naming the file, line, key and what is valid.
+    Returns ``(spec, smap)``, the line of every key in ``smap``; raises one :class:`UserError` naming the file,
+    line, key and what is valid.
     """
-    from model.scenario_io import load_yaml_file
-
-    smap: dict = {}
-    data = load_yaml_file(path, smap, what="target spec")
-    data.setdefault("name", Path(path).stem)
-    try:
-        spec = TargetSpec.model_validate(data)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        lines = []
-        for e in errors[:5]:
-            loc = _loc(tuple(e["loc"]))
-            lines.append(f"{_where(smap, loc, str(path))}: {_explain({**e, 'loc': loc}, _fields_at(loc))}")
-        more = f"\n  (and {len(errors) - 5} more problems)" if len(errors) > 5 else ""
-        raise UserError("\n  ".join(lines) + more) from None
+    data, smap = read_spec(path, "target spec")
+    spec = validated(TargetSpec, data, path, smap, _fields_at, _loc)
     _check_levers(spec, path, smap)
     for loc, measure in [(("objective",), spec.objective), (("outcome",), spec.outcome)] + \
             [(("targets", i), t) for i, t in enumerate(spec.targets)]:

@@ -186,3 +186,20 @@ def test_results_identical_on_local_pool_and_dask(tmp_path):
         assert main(["target", str(spec), "--out", str(tmp_path / executor), "--executor", executor,
                      "--workers", "2", "--quiet"]) in (0, 1)
     assert (tmp_path / "local" / "trials.csv").read_bytes() == (tmp_path / "dask" / "trials.csv").read_bytes()
+
+
+def test_a_changed_spec_is_refused_in_the_same_folder(mono, tmp_path, capsys):
+    spec, out, _ = mono
+    changed = write_spec(tmp_path, {**MONO, "targets": [{"metric": "adoption_index_sme", "at": "end", "min": 0.6}]})
+    before = sorted(p.name for p in out.iterdir())
+    assert main(["target", str(changed), "--out", str(out), "--quiet"]) == 2
+    assert "holds the search of another spec" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_chosen_mix_is_accepted_by_compare(mono, tmp_path):
+    _, out, _ = mono
+    assert main(["compare", str(out / "chosen_mix.yaml"), str(BASE), "--seeds", "2", "--steps", "4", "--workers", "1",
+                 "--set", "population.firms=40", "--set", "population.workers=400", "--out", str(tmp_path / "cmp"),
+                 "--quiet"]) == 0
+    assert (tmp_path / "cmp" / "report.md").is_file()

@@ -124,8 +124,11 @@ def _front_figure(table: pd.DataFrame, problem: Problem, lang: str, font: str | 
     done = table[table["state"] == "complete"]
     with plt.rc_context(font_context(font)):
         fig, axes = plt.subplots(1, 2, figsize=(10, 4))
-        for ax, y, col, label in ((axes[0], "robustness", "front_robustness", t["y_robust"]),
-                                  (axes[1], "outcome", "front_outcome", problem.spec.outcome.metric)):
+        panels = ((axes[0], "robustness", "front_robustness", t["y_robust"], t["front_r"]),
+                  (axes[1], "outcome", "front_outcome", problem.spec.outcome.metric,
+                   t["front_o"].format(metric=problem.spec.outcome.metric)))
+        for ax, y, col, label, title in panels:
+            ax.set_title(title, fontsize=10)
             ax.scatter(done["cost"], done[y], s=14, color="0.6")
             front = done[done[col]].sort_values("cost")
             ax.step(front["cost"], front[y], where="post", color="C3", lw=1.2)

@@ -46,7 +46,8 @@ class Problem:
         start: the first period; ``end`` the last.
         futures: one row per future: future, point, replication, seed and each uncertainty's value.
         points: the uncertainty draws, one dict per draw.
-        fingerprint: hash of what decides every candidate's results.
+        fingerprint: hash of what decides every trial's results (the spec but its description, robustness and
+            trials; the base data).
     """
 
     spec: TargetSpec
@@ -131,8 +132,8 @@ def build_problem(spec_path: str | Path) -> Problem:
             rows.append({"future": p * spec.futures.seeds + r, "point": p, "replication": r,
                          "seed": run_seed(spec.seed, r), **values})
     fingerprint = hashlib.sha256(json.dumps(
-        {"base": base, "levers": spec.model_dump(include={"levers", "uncertainties", "futures", "seed", "search"},
-                                                 mode="json", exclude={"search": {"trials"}}),
+        {"base": base, "spec": spec.model_dump(mode="json", exclude={"description": True, "robustness": True,
+                                                                     "search": {"trials"}}),
          "format": 1}, sort_keys=True, default=str).encode()).hexdigest()
     return Problem(spec, spec_path, base_file, base, start, end, pd.DataFrame(rows), points, fingerprint)
 

@@ -71,8 +71,8 @@ def check_folder(out: Path, problem: Problem, *, force: bool = False) -> None:
             raise UserError(f"--out {out}: {MANIFEST} is damaged; choose a new folder") from None
         if data.get("fingerprint") != problem.fingerprint:
             raise UserError(f"--out {out}: holds the search of another spec ({data.get('spec')}), or of this spec "
-                            f"before its base, levers, uncertainties, futures or search settings changed; choose a "
-                            f"new --out folder")
+                            f"before it or its base scenario changed (anything but description, robustness and "
+                            f"trials); choose a new --out folder")
         return
     others = sorted(e for e in os.listdir(out) if e not in OWN)
     if others and not force:

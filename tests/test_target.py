@@ -149,6 +149,12 @@ def test_a_failing_run_is_recorded_and_the_search_goes_on(tmp_path, monkeypatch)
     ({"levers": {"sme_subsidy": {"rat": [0, 0.5]}}}, "levers.sme_subsidy.rat: sme_subsidy has no parameter 'rat'"),
     ({"levers": {"sme_subsidy": {"rate": [0, 2]}}}, "levers.sme_subsidy.rate: 2.0 is not a valid sme_subsidy"),
     ({"uncertainties": {"adoption.bass_q": [0.3, 0.1]}}, "uncertainties.adoption.bass_q: the range is empty"),
+    ({"uncertainties": {"adoption.bass_qq": [0.1, 0.3]}}, "uncertainties.adoption.bass_qq: unknown key; did you mean"),
+    ({"uncertainties": {"adoption.hazard": [0.1, 3]}}, "uncertainties.adoption.hazard: Input should be less than or "
+                                                       "equal to 1 (got 3.0) (at the high ends of the ranges)"),
+    ({"levers": {"sme_subsidy": {"rate": [0, 0.5], "start": ["2024Q1", "2026Q1"]}}},
+     "levers.sme_subsidy: start: 2024Q1 is before the scenario start 2025Q1"),
+    ({"base": "no_such.yaml"}, "base: no_such.yaml"),
     ({"targets": [{"metric": "unemployment_rat", "at": "end", "max": 0.1}]}, "targets.0.metric: unknown metric"),
     ({"targets": [{"metric": "unemployment_rate", "at": "2040Q1", "max": 0.1}]}, "targets.0.at: 2040Q1 is outside"),
 ])

@@ -313,9 +313,19 @@ def resolve(spec: TargetSpec, spec_path: str | Path, smap: dict) -> tuple[Path, 
         for name, rng in spec.uncertainties.items():
             _apply(data, name, rng.bounds[corner], dict(base_map),
                    f"{_where(smap, ('uncertainties', name), str(spec_path))}: uncertainties")
+        ends = f"{'low' if corner == 0 else 'high'} ends of the ranges"
         try:
-            validate(data, dict(base_map), f"{spec_path}: levers and uncertainties at their "
-                                           f"{'low' if corner == 0 else 'high'} ends")
+            validate(data, {}, "")
         except ScenarioError as exc:
-            raise UserError(exc.message) from None
+            message = exc.message.removeprefix(": ")
+            for i, name in enumerate(spec.levers, start=len(have)):  # the appended levers, as the spec names them
+                if message.startswith(f"policies.{i}."):
+                    raise _fail(smap, spec_path, ("levers", name),
+                                f"{message.removeprefix(f'policies.{i}.')} (at the {ends})") from None
+            for name in spec.uncertainties:
+                if message.startswith(f"{name}:"):
+                    raise _fail(smap, spec_path, ("uncertainties", name),
+                                f"{message.removeprefix(f'{name}: ')} (at the {ends})") from None
+            raise UserError(f"{spec_path}: the base scenario {base_file} with the levers and uncertainties at the "
+                            f"{ends}: {message}") from None
     return base_file, base, base_map

@@ -209,3 +209,18 @@ def test_chosen_mix_is_accepted_by_compare(mono, tmp_path):
                  "--set", "population.firms=40", "--set", "population.workers=400", "--out", str(tmp_path / "cmp"),
                  "--quiet"]) == 0
     assert (tmp_path / "cmp" / "report.md").is_file()
+
+
+def test_a_finished_search_rewrites_its_report_in_chinese_without_running(mono, tmp_path):
+    import shutil
+
+    spec, out, _ = mono
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    runs = sorted(p.name for p in (copy / "runs").iterdir())
+    assert main(["target", str(spec), "--out", str(copy), "--lang", "zh", "--quiet"]) == 0
+    text = (copy / "report.md").read_text(encoding="utf-8")
+    assert "最低成本组合" in text and "帕累托前沿" in text
+    assert "最低成本组合" in (copy / "report.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (copy / "runs").iterdir()) == runs  # nothing ran again
+    assert (copy / "trials.csv").read_bytes() == (out / "trials.csv").read_bytes()

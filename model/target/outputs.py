@@ -3,7 +3,8 @@
 Files (all written together through :func:`model.outputs.staged_output`):
 
 - ``trials.csv``: every trial: its levers, cost, robustness, outcome, failed runs, state, fronts, chosen.
-- ``front.csv``: the trials on the cost-robustness or the cost-outcome Pareto front.
+- ``front.csv``: the trials on the cost-robustness or the cost-outcome Pareto front (``front_all``: on optuna's
+  front of all three objectives).
 - ``futures.csv``: the futures (seed and uncertainty values) every candidate met.
 - ``chosen_mix.yaml``: the chosen mix as a scenario file ``run`` and ``compare`` accept as it is.
 - ``chosen_futures.csv``: the chosen mix in each future, with the ``run`` command that reproduces it.
@@ -77,7 +78,10 @@ def trials_table(search) -> pd.DataFrame:
                      "cost": values[0], "robustness": values[1], "outcome": values[2],
                      "failed_runs": t.user_attrs.get("failed", 0), "same_as": t.user_attrs.get("same_as"),
                      "error": t.user_attrs.get("error", "")})
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    best = {t.number for t in search.study.best_trials} if (table["state"] == "complete").any() else set()
+    table["front_all"] = table["trial"].isin(best)  # optuna's front of all three objectives
+    return table
 
 
 def pareto(x: np.ndarray, y: np.ndarray) -> np.ndarray:

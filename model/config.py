@@ -274,6 +274,18 @@ class Training(Section):
     decay: float = _f(0.002, 0, 1, "Quarterly digital-skill loss otherwise.")
 
 
+class Careers(Section):
+    upgrade_rate: float = _f(0.005, 0, 1, "Quarterly chance an experienced employee moves up a skill level (to high "
+                             "only if digitally skilled).")
+    experience_quarters: int = Field(8, ge=0, le=400, description="Quarters in a job before a move up is possible.")
+    training_promotion: float = _f(0.3, 0, 1, "Chance a successful training course also moves the worker up a skill "
+                                   "level (to high only if digitally skilled).")
+    downgrade_rate: float = _f(0.02, 0, 1, "Quarterly chance a long-term unemployed worker moves down a skill level.")
+    scarring_quarters: int = Field(4, ge=0, le=400, description="Quarters of unemployment after which skills decay.")
+    entrant_digital_growth: float = _f(0.01, 0, 0.2, "Yearly rise of young entrants' mean digital skill (each "
+                                       "cohort arrives with the skill of its time).")
+
+
 class Demand(Section):
     dividend_payout: float = _f(0.5, 0, 1, "Share of after-tax profit firms pay to their owners (households).")
     inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor).")
@@ -406,6 +418,7 @@ class Scenario(Section):
     gig: Gig = Field(default_factory=Gig)
     industrial_platforms: IndustrialPlatforms = Field(default_factory=IndustrialPlatforms)
     training: Training = Field(default_factory=Training)
+    careers: Careers = Field(default_factory=Careers)
     demand: Demand = Field(default_factory=Demand)
     households: Households = Field(default_factory=Households)
     government: Government = Field(default_factory=Government)

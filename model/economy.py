@@ -34,11 +34,12 @@ from model.policies.effects import PolicyEffects
 from model.production import produce
 from model.sectors import Balances
 from model.technology_adoption import decide_adoption, expected_gain
+from model.careers import change_skills
 from model.training import train
 
 #: The random streams a step hands out, one per rule (see :meth:`EconomyModel.stream`).
 STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "training", "entry_exit", "workforce",
-           "policies")
+           "policies", "careers")
 
 
 class EconomyModel(mesa.Model):
@@ -212,10 +213,10 @@ class EconomyModel(mesa.Model):
         firms.running[:] = 0.0
         rules = [("policies", self.apply_policies), ("households' plans", plan_consumption),
                  ("frontier", advance_frontier), ("adoption", decide_adoption), ("production", produce),
-                 ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train),
+                 ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train), ("careers", change_skills),
                  ("income and demand", settle_demand), ("entry and exit", turnover)]
         for name, rule in rules:
-            if self.burning_in and name in ("frontier", "training"):  # the burn-in runs today's technology
+            if self.burning_in and name in ("frontier", "training", "careers"):  # the burn-in runs today's economy
                 continue
             try:
                 with np.errstate(over="raise", invalid="raise", divide="raise"):

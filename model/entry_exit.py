@@ -14,6 +14,7 @@ import numpy as np
 from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
 from model.banking import bail_out, write_off
+from model.careers import entrant_digital_skill
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import group_rate
@@ -134,7 +135,7 @@ def turnover_workers(model) -> None:
     n = retire.size
     workers.age[retire] = 0
     workers.skill[retire] = rng.choice(3, n, p=ENTRANT_SKILLS)
-    workers.digital[retire] = np.clip(rng.normal(wf.entrant_digital_skill, 0.12, n), 0, 1)
+    workers.digital[retire] = np.clip(rng.normal(entrant_digital_skill(model), 0.12, n), 0, 1)
     workers.status[retire] = UNEMPLOYED
     workers.employer[retire] = -1
     workers.platform[retire] = -1

@@ -183,6 +183,7 @@ def init_workers(model) -> None:
         earnings=np.zeros(n), transfers=np.zeros(n), income=np.zeros(n), deposits=np.zeros(n),
         expected_income=np.zeros(n), consumption=np.zeros(n), tax=np.zeros(n), training=np.zeros(n, np.int8),
         training_gain=np.zeros(n), spell=rng.integers(0, 8, n).astype(np.int32), displaced=np.zeros(n, bool),
+        trained=np.zeros(n, bool),
     )
 
 

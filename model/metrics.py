@@ -82,6 +82,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "digital_talent_gap": ("Vacancies requiring digital skill left unfilled, over employment plus those vacancies.",
                            "share"),
     "mean_unemployment_spell": ("Mean quarters unemployed of the unemployed.", "quarters"),
+    "skill_share_<skill>": ("Share of workers at a skill level (levels change with experience and long "
+                            "unemployment: careers).", "share"),
+    "promotions": ("Workers who moved up a skill level this quarter.", "workers / quarter"),
+    "demotions": ("Workers who moved down a skill level this quarter (long unemployment).", "workers / quarter"),
     "gini_income": ("Gini coefficient of all households' disposable income: each worker's (earnings + transfers - "
                     "tax) and each firm's owner household's (owners' income split by the dividends of its firm; "
                     "see owner_incomes).", "0..1"),
@@ -384,6 +388,11 @@ def collect_metrics(model) -> dict:
     m["adoption_gap_sector"] = float(by_group["sector"].max() - by_group["sector"].min())
     dig = workers.digital
     m["digital_skill_mean"] = float(dig.mean())
+    levels = np.bincount(workers.skill, minlength=3) / max(workers.n, 1)
+    for k, name in enumerate(("low", "mid", "high")):
+        m[f"skill_share_{name}"] = float(levels[k])
+    m["promotions"] = float(flows["promoted"])
+    m["demotions"] = float(flows["demoted"])
     by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(np.bincount(workers.skill, minlength=3), 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"digital_skill_{name}"] = float(by_skill[k])

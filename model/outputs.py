@@ -4,7 +4,7 @@ Everything is written to temporary files first and moved into place only when
 all of them are ready, so a failed run leaves nothing half-written.
 
 Every command that writes results (``run``, ``compare``, ``validate``,
-``facts``, ``sweep``, ``sensitivity``) writes only into a folder that is new, empty, or
+``facts``, ``sweep``, ``sensitivity``, ``discover``) writes only into a folder that is new, empty, or
 holds an earlier output of the same command, recognised by its summary or
 manifest (:func:`prepare_output_dir`); anything else is refused unless
 ``--force`` is given. The root folder ``/`` is always refused, and an
@@ -31,6 +31,7 @@ MARKERS = {
     "validate": ("validation.csv", "target,"),
     "facts": ("facts.csv", "fact,measured,"),
     "sweep": ("sweep.json", ("fingerprint", "runs", "status")),
+    "discover": ("boxes.csv", "method,box,parameter,"),
 }
 MAX_MARKER_BYTES = 1_000_000
 
@@ -86,7 +87,7 @@ def prepare_output_dir(out: str | Path, *, command: str = "run", force: bool = F
 
     Args:
         out: The output folder.
-        command: ``run``, ``compare``, ``validate``, ``facts`` or ``sweep`` (see :data:`MARKERS`).
+        command: ``run``, ``compare``, ``validate``, ``facts``, ``sweep`` or ``discover`` (see :data:`MARKERS`).
         force: Write even into a folder that holds other files.
 
     Raises:

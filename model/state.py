@@ -105,6 +105,7 @@ class WorkerArrays(_Arrays):
     training_gain: np.ndarray  # digital skill gained if the course succeeds
     spell: np.ndarray  # int32 quarters in the current status
     displaced: np.ndarray  # bool: lost a job to layoffs and not yet re-employed
+    trained: np.ndarray  # bool: completed a training course successfully this quarter
 
     @property
     def n(self) -> int:

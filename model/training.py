@@ -41,6 +41,8 @@ def train(model) -> None:
     done = np.flatnonzero(learning & (workers.training == 0))
     success = done[rng.random(done.size) < tr.success_rate]
     workers.digital[success] += workers.training_gain[success]
+    workers.trained[:] = False
+    workers.trained[success] = True
     model.flows["trained"] += success.size
     on_job = at_digital | (workers.status == GIG)
     workers.digital += np.where(on_job, tr.on_the_job, -tr.decay)

@@ -161,7 +161,7 @@ def test_validation_report_in_chinese_without_a_cjk_font(no_cjk_font, tmp_path, 
     assert status in (0, 1)
     captured = capsys.readouterr()
     assert captured.err.count("warning") == 1 and "fonts-noto-cjk" in captured.err
-    assert "个目标中" in captured.out and "种子文档 004" in captured.out
+    assert "留出检验事实" in captured.out and "种子文档 004" in captured.out
     page = (tmp_path / "validation.html").read_text(encoding="utf-8")
     markdown = (tmp_path / "validation.md").read_text(encoding="utf-8")
     for text in (page, markdown):
@@ -182,3 +182,12 @@ def test_dashboard_text_stays_chinese_without_a_cjk_font(no_cjk_font, monkeypatc
     assert i18n.use_cjk_font("zh") == "en"
     assert capsys.readouterr().err.count("warning") == 1
     assert i18n.label("title", "zh") == "数字化转型：数据、机器人与人工智能"
+
+
+def test_metric_info_tells_a_size_class_from_a_region():
+    """Expanded names of the default groups read their own definition (adoption_index_sme is a size class)."""
+    from model.report.i18n import metric_info
+
+    assert metric_info("adoption_index_sme")[0].endswith("of a size class.")
+    assert metric_info("adoption_index_east")[0] == "Adoption index of a region."
+    assert metric_info("adoption_index_industry")[0] == "Adoption index of a sector."

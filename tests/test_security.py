@@ -170,7 +170,8 @@ def test_an_output_folder_reached_through_a_symlink_is_named(tmp_path, capsys):
 @pytest.mark.parametrize("command, marker, header", [
     ("compare", "comparison.csv", "scenario,metric,unit\n"), ("validate", "validation.csv", "target,label\n"),
     ("run", "summary.json", '{"scenario": "s", "seed": 1, "final": {}}'),
-    ("sweep", "sweep.json", '{"fingerprint": "x", "runs": 1, "status": "complete"}')])
+    ("sweep", "sweep.json", '{"fingerprint": "x", "runs": 1, "status": "complete"}'),
+    ("discover", "boxes.csv", "method,box,parameter,restricted\n")])
 def test_each_command_recognises_only_its_own_earlier_output(tmp_path, command, marker, header):
     from model.errors import UserError
     from model.outputs import MARKERS, prepare_output_dir

@@ -92,6 +92,7 @@ METRIC_ZH = {
     "adoption_gap_size": "大企业与中小企业采用差距", "adoption_gap_region": "地区采用差距",
     "adoption_gap_sector": "行业采用差距", "adoption_index_<group>": "数字化采用指数：{0}",
     "digital_skill_mean": "平均数字技能", "digital_skill_<skill>": "数字技能：{0}",
+    "skill_share_<skill>": "技能等级占比：{0}", "promotions": "技能晋升人数", "demotions": "技能下降人数",
     "digital_skill_gap_skill": "数字技能差距（技能）", "digital_skill_gap_age": "数字技能差距（年龄）",
     "digital_divide_index": "数字鸿沟综合指数", "barrier_<barrier>": "障碍：{0}",
     "barrier_<barrier>_small": "中小微企业障碍：{0}", "platform_hhi": "零工平台集中度（HHI）",
@@ -162,12 +163,13 @@ def _group_zh(name: str) -> str:
     return LEVERS_ZH.get(name, GROUPS_ZH.get(name, name))
 
 
-def _patterns(templates) -> list:
+def _patterns(templates, placeholders: dict | None = None) -> list:
     """(compiled regex, template) for every template with <group> placeholders, longest first."""
+    known = placeholders or PLACEHOLDERS
     out = []
     for template in sorted(templates, key=len, reverse=True):
         if "<" in template:
-            regex = re.sub(r"<([a-z]+)>", lambda m: PLACEHOLDERS.get(m.group(1), "([A-Za-z0-9_]+?)"),
+            regex = re.sub(r"<([a-z]+)>", lambda m: known.get(m.group(1), "([A-Za-z0-9_]+?)"),
                            re.escape(template).replace(r"\<", "<").replace(r"\>", ">"))
             out.append((re.compile(f"^{regex}$"), template))
     return out
@@ -179,11 +181,25 @@ _PATTERNS = _patterns(METRIC_ZH)
 _PATTERNS_EN = _patterns(METRICS)
 
 
+def _default_groups() -> dict:
+    """Placeholders for the default scenario's sizes, sectors and regions (tried before any name)."""
+    from model.config import Scenario
+
+    base = Scenario()
+    names = {"size": [c.name for c in base.size_classes], "sector": [c.name for c in base.sectors],
+             "region": [c.name for c in base.regions]}
+    return {**PLACEHOLDERS, **{k: "(" + "|".join(map(re.escape, v)) + ")" for k, v in names.items()}}
+
+
+#: The same, with the default group names: ``adoption_index_sme`` is a size class, not a region.
+_PATTERNS_EN_DEFAULT = _patterns(METRICS, _default_groups())
+
+
 def metric_info(name: str) -> tuple[str, str]:
     """(definition, unit) of a metric from :data:`model.metrics.METRICS`, expanded names included."""
     if name in METRICS:
         return METRICS[name]
-    for regex, template in _PATTERNS_EN:
+    for regex, template in [*_PATTERNS_EN_DEFAULT, *_PATTERNS_EN]:
         if regex.match(name):
             return METRICS[template]
     return "", ""

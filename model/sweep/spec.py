@@ -91,13 +91,30 @@ class Design(_Strict):
         return {"kind": value} if isinstance(value, str) else value
 
 
-class SweepSpec(_Strict):
-    """A validated sweep spec (see the module docstring)."""
+class BaseSpec(_Strict):
+    """What every spec of scenario runs names first: a name, the base scenario and the values set on it."""
 
     name: str = Field(..., min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
     description: str = Field("", max_length=5000)
     base: str = Field(..., min_length=1, description="Base scenario file, relative to the spec file.")
     set: dict[str, Any] = Field(default_factory=dict, description="key.path: value applied to the base first.")
+
+    @field_validator("set")
+    @classmethod
+    def _set_paths(cls, value):
+        return _check_paths(value)
+
+
+def _check_paths(value: dict) -> dict:
+    for name in value:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*", name):
+            raise ValueError(f"{name!r} is not a key path like labour.matching_efficiency or policies.0.rate")
+    return value
+
+
+class SweepSpec(BaseSpec):
+    """A validated sweep spec (see the module docstring)."""
+
     seed: int = Field(0, ge=0, le=2**63 - 1, description="Sweep seed; run seeds are spawned from it.")
     replications: int = Field(1, ge=1, le=100_000)
     common_random_numbers: bool | None = Field(
@@ -107,13 +124,10 @@ class SweepSpec(_Strict):
     design: Design = Field(default_factory=Design)
     metrics: list[str] = Field(default_factory=lambda: list(DEFAULT_METRICS), min_length=1, max_length=200)
 
-    @field_validator("parameters", "set")
+    @field_validator("parameters")
     @classmethod
     def _paths(cls, value):
-        for name in value:
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*", name):
-                raise ValueError(f"{name!r} is not a key path like labour.matching_efficiency or policies.0.rate")
-        return value
+        return _check_paths(value)
 
     @field_validator("parameters")
     @classmethod
@@ -220,11 +234,7 @@ def load_spec(path: str | Path, *, kind: str | None = None, samples: int | None 
     Raises:
         UserError: naming the file, line, key and what is valid.
     """
-    from model.scenario_io import load_yaml_file
-
-    smap: dict = {}
-    data = load_yaml_file(path, smap, what="sweep spec")
-    data.setdefault("name", Path(path).stem)
+    data, smap = read_spec(path, "sweep spec")
     if kind is not None or samples is not None:
         design = data.get("design") or {}
         design = {"kind": design} if isinstance(design, str) else dict(design)
@@ -233,15 +243,36 @@ def load_spec(path: str | Path, *, kind: str | None = None, samples: int | None 
         if samples is not None:
             design["samples"] = samples
         data["design"] = design
+    return validated(SweepSpec, data, path, smap, _fields_at), smap
+
+
+def read_spec(path: str | Path, what: str) -> tuple[dict, dict]:
+    """A spec file's data (``name`` defaulting to the file's stem) and the line of every key."""
+    from model.scenario_io import load_yaml_file
+
+    smap: dict = {}
+    data = load_yaml_file(path, smap, what=what)
+    data.setdefault("name", Path(path).stem)
+    return data, smap
+
+
+def validated(model: type[BaseModel], data: dict, path, smap: dict, fields_at, relocate=tuple):
+    """``model.model_validate(data)``, its errors (at most five) as one :class:`UserError` naming line and key.
+
+    Args:
+        fields_at: ``loc -> valid keys`` there (for the hint of an unknown key).
+        relocate: ``loc -> loc`` as the file spells it (when the model nests keys the file does not).
+    """
     try:
-        spec = SweepSpec.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        lines = [f"{_where(smap, tuple(e['loc']), str(path))}: {_explain(e, _fields_at(tuple(e['loc'])))}"
-                 for e in errors[:5]]
+        lines = []
+        for err in errors[:5]:
+            loc = relocate(tuple(err["loc"]))
+            lines.append(f"{_where(smap, loc, str(path))}: {_explain({**err, 'loc': loc}, fields_at(loc))}")
         more = f"\n  (and {len(errors) - 5} more problems)" if len(errors) > 5 else ""
         raise UserError("\n  ".join(lines) + more) from None
-    return spec, smap
 
 
 def base_path(spec: SweepSpec, spec_path: str | Path, smap: dict) -> Path:
@@ -259,14 +290,21 @@ def base_path(spec: SweepSpec, spec_path: str | Path, smap: dict) -> Path:
     return base
 
 
-def check_metrics(spec: SweepSpec, spec_path: str | Path, smap: dict) -> None:
-    """Every ``metrics:`` name must be a metric of the model (group names expand, e.g. adoption_ai_sme)."""
+def unknown_metric(name: str) -> str | None:
+    """Why ``name`` is not a metric of the model (None if it is; group names expand, e.g. adoption_ai_sme)."""
     from model.metrics import METRICS
 
-    patterns = [re.compile(re.sub(r"<[a-z]+>", "[A-Za-z0-9_]+", re.escape(name))) for name in METRICS]
+    patterns = [re.compile(re.sub(r"<[a-z]+>", "[A-Za-z0-9_]+", re.escape(key))) for key in METRICS]
+    if name in ("step", "period") or not any(p.fullmatch(name) for p in patterns):
+        close = difflib.get_close_matches(name, [m for m in METRICS if "<" not in m], n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown metric {name!r}{hint} (see `python run.py list` for every metric)"
+    return None
+
+
+def check_metrics(spec: SweepSpec, spec_path: str | Path, smap: dict) -> None:
+    """Every ``metrics:`` name must be a metric of the model (group names expand, e.g. adoption_ai_sme)."""
     for i, name in enumerate(spec.metrics):
-        if name in ("step", "period") or not any(p.fullmatch(name) for p in patterns):
-            close = difflib.get_close_matches(name, [m for m in METRICS if "<" not in m], n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise UserError(f"{_where(smap, ('metrics', i), str(spec_path))}: metrics.{i}: unknown metric "
-                            f"{name!r}{hint} (see `python run.py list` for every metric)")
+        problem = unknown_metric(name)
+        if problem:
+            raise UserError(f"{_where(smap, ('metrics', i), str(spec_path))}: metrics.{i}: {problem}")

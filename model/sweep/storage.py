@@ -166,6 +166,33 @@ def parquet_to_csv(source: Path, target: Path) -> None:
     atomic_write(target, write)
 
 
+def take_lock(folder: Path, busy: str):
+    """Lock ``folder`` for this process (``folder/.lock``); return the open lock file (None where there is no fcntl).
+
+    The lock is a POSIX record lock: held by this process only, not by forked workers, and gone when the process
+    dies (even after SIGKILL). Close the returned file to release it.
+
+    Raises:
+        UserError: ``--out FOLDER: <busy>`` when another process holds it, or the lock file cannot be used.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock
+        return None
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:  # never follow a planted link, never block on a planted FIFO
+        fd = os.open(Path(folder) / ".lock", flags, 0o644)
+    except OSError as exc:
+        raise UserError(f"--out {folder}: cannot use {Path(folder) / '.lock'} ({exc.strerror}); remove it") from None
+    handle = os.fdopen(fd, "w")
+    try:
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise UserError(f"--out {folder}: {busy}") from None
+    return handle
+
+
 class ManifestError(UserError):
     """``sweep.json`` exists but cannot be read as a sweep manifest."""
 
@@ -419,23 +446,7 @@ class SweepStore:
                   f"{self.quarantine / REASONS})", file=sys.stderr)
 
     def _take_lock(self) -> None:
-        try:
-            import fcntl
-        except ImportError:  # not on POSIX: no lock
-            return
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        try:  # never follow a planted link, never block on a planted FIFO
-            fd = os.open(self.out / ".lock", flags, 0o644)
-        except OSError as exc:
-            raise UserError(f"--out {self.out}: cannot use {self.out / '.lock'} ({exc.strerror}); remove it") \
-                from None
-        self._lock = os.fdopen(fd, "w")
-        try:  # a POSIX record lock: held by this process only, not by forked workers; gone when it dies
-            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock.close()
-            self._lock = None
-            raise UserError(f"--out {self.out}: another sweep is writing to this folder right now") from None
+        self._lock = take_lock(self.out, "another sweep is writing to this folder right now")
 
     def close(self) -> None:
         if self._lock is not None:

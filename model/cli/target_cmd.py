@@ -16,7 +16,7 @@ def add_parser(subparsers):
                     "trials.csv, front.csv, front.png and report.md/html to DIR. The optuna study is "
                     "DIR/study.sqlite3: running the same command again continues an interrupted search to the "
                     "same front. Exit status: 0 a mix meets the targets, 1 none does (the most robust is "
-                    "reported), 2 bad input, 130 interrupted. See docs/target_search.md.")
+                    "reported), 2 bad input, 130 interrupted. See docs/discovery.md.")
     parser.add_argument("spec", metavar="SPEC.yaml", help="target spec, e.g. scenarios/targets/sme_gap.yaml")
     parser.add_argument("--trials", type=int, default=None,
                         help="candidates in all (default: the spec's search.trials); a rerun continues to it")

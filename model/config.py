@@ -240,7 +240,8 @@ class Labour(Section):
 class Gig(Section):
     initial_earnings: float = _f(0.9, gt=0, hi=10, desc="Gig net earnings at the start relative to the low-skill wage (sets gig demand).")
     tasks_per_worker: float = _f(1.0, gt=0, hi=1e6, desc="Service units a gig worker can deliver per quarter.")
-    street_utilisation: float = _f(0.5, 0, 1, "Utilisation without a platform algorithm (street-hail taxis, seed 004).")
+    street_utilisation: float = _f(0.5, 0, 1, "Utilisation without a platform algorithm (street-hail taxis, seed "
+                                   "004): the baseline of platform_matching_gain.")
     algorithm_utilisation: float = _f(0.85, 0, 1, "Utilisation the matching algorithm reaches.")
     commission: float = _f(0.2, 0, 0.95, "Baseline commission rate.")
     commission_power: float = _f(0.3, 0, 5, "How much a dominant platform raises its commission with its share.")

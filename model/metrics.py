@@ -119,6 +119,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "barrier_<barrier>_small": ("The same among SMEs and micro firms.", "share"),
     "platform_hhi": ("Herfindahl index of gig platforms' worker shares (1: one platform).", "0..1"),
     "platform_commission": ("Worker-weighted mean gig commission.", "share"),
+    "platform_matching_gain": ("Services gig platforms delivered over what the same workers would deliver to "
+                               "the same demand at street-hail utilisation (gig.street_utilisation), minus one: "
+                               "the algorithm's matching gain.", "share"),
     "gig_utilisation": ("Share of gig workers' capacity that is used.", "share"),
     "platform_members_share": ("Share of firms that are members of an industrial platform.", "share"),
     "industrial_platform_hhi": ("Herfindahl index of industrial platforms' members.", "0..1"),
@@ -429,6 +432,8 @@ def collect_metrics(model) -> dict:
     m["platform_hhi"] = float(((counts / total) ** 2).sum()) if total > 0 else 0.0
     m["platform_commission"] = dot(counts, plats.commission[:g]) / total if total > 0 else 0.0
     cap = counts.sum() * cfg.gig.tasks_per_worker
+    m["platform_matching_gain"] = _safe_ratio(flows["gig_served"], flows["gig_served_street"]) - 1.0 \
+        if flows["gig_served_street"] > 0 else 0.0
     m["gig_utilisation"] = _safe_ratio(dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker), cap)
     members = plats.members[g:]
     m["platform_members_share"] = float((firms.member >= 0).mean())

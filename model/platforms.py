@@ -56,6 +56,10 @@ def run_gig_platforms(model) -> None:
     units_wanted = plats.demand_share[:g] * gig_demand(model) / price
     capacity = counts * gig.tasks_per_worker * gig.algorithm_utilisation
     served = np.minimum(units_wanted, capacity)
+    # the same workers and demand without the algorithm: street-hail utilisation (the matching gain's baseline)
+    model.flows["gig_served"] += float(served.sum())
+    model.flows["gig_served_street"] += float(np.minimum(units_wanted, capacity * gig.street_utilisation
+                                                          / max(gig.algorithm_utilisation, 1e-12)).sum())
     plats.utilisation[:g] = np.divide(served, counts * gig.tasks_per_worker, out=np.zeros(g), where=counts > 0)
     gross = served * price
     per_worker = np.divide(gross, counts, out=np.zeros(g), where=counts > 0)

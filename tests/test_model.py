@@ -210,3 +210,12 @@ def test_higher_dividend_payout_raises_the_household_income_gini():
                            agents=False).timeseries["gini_income"].iloc[1:].mean() for seed in (1, 2)]
         means[payout] = float(np.mean(values))
     assert means[0.8] - means[0.2] > 0.01, means
+
+
+def test_platform_matching_gain_is_measured_against_street_hail_utilisation():
+    """The algorithm's gain: 0 when it matches no better than the street, at most 0.85 / 0.5 - 1 by default."""
+    default = simulate(small_scenario(), seed=2, steps=6, agents=False).timeseries["platform_matching_gain"]
+    same = simulate(small_scenario(gig={"street_utilisation": 0.85}), seed=2, steps=6,
+                    agents=False).timeseries["platform_matching_gain"]
+    assert (default.iloc[1:] > 0.1).all() and (default <= 0.85 / 0.5 - 1 + 1e-12).all()
+    np.testing.assert_allclose(same.iloc[1:], 0.0, atol=1e-12)

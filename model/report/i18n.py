@@ -98,7 +98,7 @@ METRIC_ZH = {
     "digital_skill_gap_skill": "数字技能差距（技能）", "digital_skill_gap_age": "数字技能差距（年龄）",
     "digital_divide_index": "数字鸿沟综合指数", "barrier_<barrier>": "障碍：{0}",
     "barrier_<barrier>_small": "中小微企业障碍：{0}", "platform_hhi": "零工平台集中度（HHI）",
-    "platform_commission": "平台抽成比例", "gig_utilisation": "零工利用率", "platform_members_share": "工业互联网平台会员占比",
+    "platform_commission": "平台抽成比例", "gig_utilisation": "零工利用率", "platform_matching_gain": "平台算法匹配增益", "platform_members_share": "工业互联网平台会员占比",
     "industrial_platform_hhi": "工业平台集中度（HHI）", "pooled_data": "平台共享数据", "compute_energy": "算力能耗",
     "emissions": "算力排放", "green_power_share": "绿电占比", "ai_capability": "人工智能能力",
     "robot_price": "机器人价格指数", "firms_entered": "新进入企业", "firms_exited": "退出企业", "trainees": "培训人数",

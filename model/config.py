@@ -141,6 +141,9 @@ class Workforce(Section):
 
 
 class TechnologyParams(Section):
+    available: bool = Field(True, description="Whether the technology exists at all: false switches it off "
+                                              "everywhere (no firm starts with, adopts or enters with it; the "
+                                              "counterfactual of `python run.py decompose`).")
     fixed_cost: float = _f(1.0, 0, 1e4, "One-off cost per worker^0.7 (quarters of one worker's output).")
     gain: float = _f(0.1, 0, 5, "Size of the productivity effect (see production).")
     adjust_quarters: float = _f(3.0, 0, 40, "Adjustment period before gains arrive (capable firms: shorter).")

@@ -17,7 +17,7 @@ from model.banking import bail_out, write_off
 from model.careers import entrant_digital_skill
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
-from model.technology_adoption import group_rate
+from model.technology_adoption import available_techs, group_rate
 
 ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
 
@@ -63,8 +63,9 @@ def create_entrants(model, rows: np.ndarray) -> None:
     p_digital = np.clip(ee.entrant_digital_base + ee.entrant_digital_slope * data_rate[firms.size[rows]], 0, 1)
     digital = rng.random(n) < p_digital
     firms.stage[rows] = NONE
-    firms.stage[rows, DATA] = np.where(digital, INTEGRATED, NONE)
-    firms.stage[rows, AI] = np.where(digital & (rng.random(n) < ai_rate), INTEGRATED, NONE)
+    exists = available_techs(model)
+    firms.stage[rows, DATA] = np.where(digital & exists[DATA], INTEGRATED, NONE)
+    firms.stage[rows, AI] = np.where(digital & (rng.random(n) < ai_rate) & exists[AI], INTEGRATED, NONE)
     firms.timer[rows] = 0
     firms.adopted_at[rows] = np.where(firms.stage[rows] != NONE, model.steps, -1)
     firms.aware[rows] = firms.stage[rows] != NONE

@@ -20,6 +20,7 @@ from model.labour_market import pay_wages, refresh_headcount
 from model.periods import to_step
 from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
+from model.technology_adoption import available_techs
 from model.production import (ces, firm_robot_share, produce, staff_for_tasks, substitution_rho, task_inputs,
                               task_weights, technology_terms)
 from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
@@ -113,6 +114,7 @@ def init_firms(model) -> None:
     p_adopt = np.clip(model.size_adoption[size] * ((0.5 + infra) / (0.5 + model.infrastructure_base.mean()))[:, None],
                       0, 1)
     stage = np.where(rng.random((n, 3)) < p_adopt, INTEGRATED, NONE).astype(np.int8)
+    stage[:, ~available_techs(model)] = NONE  # a technology that does not exist has no users
     aware = (stage != NONE) | (rng.random((n, 3)) < model.size_awareness[size][:, None])
     member = np.full(n, -1, np.int16)
     n_ind = cfg.population.industrial_platforms

@@ -29,10 +29,13 @@ METRICS: dict[str, tuple[str, str]] = {
     "digital_contribution": ("Potential output with digital technology over potential output of the same inputs "
                              "with it switched off (no data multiplier, no AI, lowest elasticity, no adjustment "
                              "cost).", "ratio"),
-    "digital_tfp_share": ("Share of TFP growth since step 0 due to digital technology: "
-                          "log change of digital_contribution over log change of tfp_index (clipped to [-2, 2]; "
-                          "0 while TFP has not moved).", "share"),
-    "digital_tfp_share_yoy": ("The same share over the last four quarters.", "share"),
+    "potential_output_digital_ratio": ("An accounting ratio, not the digital share of TFP growth: log change of "
+                                       "digital_contribution (potential output with digital technology over the "
+                                       "same inputs without it) over log change of tfp_index since step 0 "
+                                       "(clipped to [-2, 2]; 0 while TFP has not moved). It credits reallocation "
+                                       "and selection to digital technology; the counterfactual share is "
+                                       "`python run.py decompose`.", "ratio"),
+    "potential_output_digital_ratio_yoy": ("The same ratio over the last four quarters.", "ratio"),
     "op_aggregate": ("Olley-Pakes aggregate productivity: output-share-weighted mean of firm log TFP.", "log points"),
     "op_mean": ("Olley-Pakes unweighted mean of firm log TFP.", "log points"),
     "op_covariance": ("Olley-Pakes reallocation term: op_aggregate - op_mean (covariance of share and "
@@ -312,14 +315,14 @@ def collect_metrics(model) -> dict:
     m["digital_contribution"] = contribution / model.contribution0
     d_tfp = np.log(max(tfp_index, 1e-12))
     d_dig = np.log(max(m["digital_contribution"], 1e-12))
-    m["digital_tfp_share"] = float(np.clip(d_dig / d_tfp, -2, 2)) if abs(d_tfp) > 1e-4 else 0.0
+    m["potential_output_digital_ratio"] = float(np.clip(d_dig / d_tfp, -2, 2)) if abs(d_tfp) > 1e-4 else 0.0
     if len(records) >= 4:
         past = records[-4]
         dt = d_tfp - np.log(max(past["tfp_index"], 1e-12))
         dd = d_dig - np.log(max(past["digital_contribution"], 1e-12))
-        m["digital_tfp_share_yoy"] = float(np.clip(dd / dt, -2, 2)) if abs(dt) > 1e-4 else 0.0
+        m["potential_output_digital_ratio_yoy"] = float(np.clip(dd / dt, -2, 2)) if abs(dt) > 1e-4 else 0.0
     else:
-        m["digital_tfp_share_yoy"] = 0.0
+        m["potential_output_digital_ratio_yoy"] = 0.0
     m["op_aggregate"], m["op_mean"], m["op_covariance"], m["productivity_dispersion"] = _olley_pakes(model)
     # -- adoption
     adopted = firms.stage != NONE

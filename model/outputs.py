@@ -32,6 +32,7 @@ MARKERS = {
     "facts": ("facts.csv", "fact,measured,"),
     "sweep": ("sweep.json", ("fingerprint", "runs", "status")),
     "discover": ("boxes.csv", "method,box,parameter,"),
+    "decompose": ("decomposition.csv", "technology,measure,horizon,"),
 }
 MAX_MARKER_BYTES = 1_000_000
 

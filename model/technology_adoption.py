@@ -27,6 +27,11 @@ from model.production import firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
+def available_techs(model) -> np.ndarray:
+    """Per technology (data, robots, AI): whether it exists in this scenario (``technology.<tech>.available``)."""
+    return np.array([bool(p.available) for p in model.tech_params])
+
+
 def group_rate(index: np.ndarray, flag: np.ndarray, n_groups: int) -> np.ndarray:
     """Share of rows with ``flag`` in each group of ``index`` (0 where a group is empty)."""
     count = np.bincount(index, minlength=n_groups)
@@ -136,7 +141,7 @@ def decide_adoption(model) -> None:
         adopted = firms.stage[:, t] != NONE
         if not frozen:
             spread_awareness(model, t, adopted)
-        candidates = ~adopted
+        candidates = ~adopted & params.available
         gross = adoption_cost(model, t)
         subsidy = np.zeros(firms.n)
         value = firms.belief[:, t] * revenue * horizon

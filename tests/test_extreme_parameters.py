@@ -31,8 +31,8 @@ from model.state import EMPLOYED, GIG, UNEMPLOYED
 
 #: Metrics documented as a share ('share' or '0..1') that are not a part of a whole: growth rates (negative when
 #: output falls) and the digital share of TFP growth (a ratio of log changes, documented as clipped to [-2, 2]).
-NOT_PARTS = {"gdp_growth", "gdp_growth_yoy", "tfp_growth", "tfp_growth_yoy", "digital_tfp_share",
-             "digital_tfp_share_yoy"}
+NOT_PARTS = {"gdp_growth", "gdp_growth_yoy", "tfp_growth", "tfp_growth_yoy", "potential_output_digital_ratio",
+             "potential_output_digital_ratio_yoy"}
 SHARE_UNITS = ("share", "0..1")
 
 

@@ -17,7 +17,7 @@ REQUIRED = ["step", "period", "gdp", "tfp_index", "tfp_growth", "labor_productiv
             "adoption_robots", "adoption_ai", "robot_density", "employment_rate", "unemployment_rate",
             "flexible_employment_share", "mean_wage", "gini_income", "adoption_gap_size", "adoption_gap_region",
             "digital_divide_index", "platform_hhi", "policy_spending", "op_aggregate", "op_mean", "op_covariance",
-            "digital_tfp_share", "adoption_ai_sme", "adoption_data_services", "adoption_robots_west"]
+            "potential_output_digital_ratio", "adoption_ai_sme", "adoption_data_services", "adoption_robots_west"]
 
 
 @pytest.fixture(scope="module")

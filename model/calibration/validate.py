@@ -44,9 +44,12 @@ def steps_needed(scenario: Scenario, targets=TARGETS) -> int:
 
 
 def run_seeds(scenario: Scenario, seeds: list[int], targets=TARGETS, progress: bool = False) -> list[Runs]:
-    """Simulate ``scenario`` (and, if a target needs it, its AI-off twin) for each seed."""
+    """Simulate ``scenario`` (and, where a target needs them, its AI-off and digital-off twins) for each seed."""
+    from model.decompose import TWINS, switched_off
+
     steps = steps_needed(scenario, targets)
     twin = ai_switched_off(scenario) if any(t.needs_ai_off for t in targets) else None
+    no_digital = switched_off(scenario, TWINS["all"]) if any(t.needs_digital_off for t in targets) else None
     iterator = seeds
     if progress:
         from tqdm import tqdm
@@ -56,7 +59,9 @@ def run_seeds(scenario: Scenario, seeds: list[int], targets=TARGETS, progress: b
     for seed in iterator:
         main = simulate(scenario, seed=seed, steps=steps, agents=False).timeseries
         off = simulate(twin, seed=seed, steps=steps, agents=False).timeseries if twin is not None else None
-        runs.append(Runs(main=main, ai_off=off))
+        bare = (simulate(no_digital, seed=seed, steps=steps, agents=False).timeseries
+                if no_digital is not None else None)
+        runs.append(Runs(main=main, ai_off=off, digital_off=bare))
     return runs
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 SUMMARY_ROWS = (
     ("gdp_growth_yoy", "GDP growth (year on year)", "{:.1%}"),
     ("tfp_index", "TFP index (start = 1)", "{:.3f}"),
-    ("digital_tfp_share", "digital share of TFP growth", "{:.1%}"),
+    ("potential_output_digital_ratio", "potential-output digital ratio", "{:.1%}"),
     ("adoption_data", "firms using data", "{:.1%}"),
     ("adoption_robots", "firms using robots", "{:.1%}"),
     ("adoption_ai", "firms using AI", "{:.1%}"),

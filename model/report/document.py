@@ -14,7 +14,7 @@ from model.report.i18n import TEXT, lever_label, metric_info, metric_label, text
 from model.report.render import embed_png
 
 #: Metrics in the headline table, in order.
-TABLE_METRICS = ("tfp_index", "gdp", "digital_tfp_share", "adoption_index", "adoption_ai", "adoption_gap_size",
+TABLE_METRICS = ("tfp_index", "gdp", "potential_output_digital_ratio", "adoption_index", "adoption_ai", "adoption_gap_size",
                  "digital_skill_mean", "unemployment_rate", "flexible_employment_share", "gig_earnings",
                  "gini_income", "digital_divide_index", "emissions", "robot_density", "policy_spending_cumulative",
                  "inflation", "government_debt_to_gdp")

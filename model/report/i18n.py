@@ -74,7 +74,7 @@ METRIC_ZH = {
     "gdp": "GDP（实际增加值）", "gdp_growth": "GDP环比增长", "gdp_growth_yoy": "GDP同比增长",
     "tfp_index": "全要素生产率指数", "tfp_growth": "TFP环比增长", "tfp_growth_yoy": "TFP同比增长",
     "labor_productivity": "劳动生产率", "digital_contribution": "数字技术贡献",
-    "digital_tfp_share": "数字技术对TFP增长的贡献份额", "digital_tfp_share_yoy": "数字技术对TFP增长的贡献份额（同比）",
+    "potential_output_digital_ratio": "潜在产出数字比率（会计比率）", "potential_output_digital_ratio_yoy": "潜在产出数字比率（同比）",
     "op_aggregate": "OP加总生产率", "op_mean": "OP平均生产率", "op_covariance": "OP再配置项",
     "productivity_dispersion": "生产率离散度（p90/p10）", "adoption_data": "数据采用率",
     "adoption_robots": "机器人采用率", "adoption_ai": "人工智能采用率", "integrated_<tech>": "{0}融合完成率",
@@ -130,7 +130,7 @@ _EN = {
     "unemployment_rate": "unemployment rate", "flexible_employment_share": "flexible employment share",
     "gini_income": "income Gini", "gini_income_workers": "workers' income Gini", "digital_divide_index": "digital divide index", "emissions": "compute emissions",
     "policy_spending_cumulative": "cumulative policy spending", "robot_density": "robot density",
-    "digital_skill_mean": "mean digital skill", "gig_earnings": "gig earnings", "digital_tfp_share": "digital share of TFP growth",
+    "digital_skill_mean": "mean digital skill", "gig_earnings": "gig earnings", "potential_output_digital_ratio": "potential-output digital ratio",
     "inflation": "inflation (annualised)", "government_debt_to_gdp": "government debt to GDP",
 }
 

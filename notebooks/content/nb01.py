@@ -61,11 +61,14 @@ CELLS = [
     md("## What TFP means here\n\n**Total factor productivity (TFP)** is output that is *not* explained by "
        "more capital or more workers: the Solow residual. Here it is an index equal to 1 at the start, so 1.05 "
        "means the economy gets 5% more out of the same inputs. The model also measures how much of that comes "
-       "from digital technology (`digital_contribution`, `digital_tfp_share`). The exact definitions:",
+       "from digital technology at fixed inputs (`digital_contribution`, `potential_output_digital_ratio`: an "
+       "accounting ratio; the counterfactual share, from a twin run with digital technology unavailable, is "
+       "`python run.py decompose`). The exact definitions:",
        "## 这里的全要素生产率是什么意思\n\n**全要素生产率（TFP）**是不能由更多资本或更多劳动解释的那部分产出，"
        "即索洛余值。这里它是一个起点为 1 的指数：1.05 表示同样的投入多产出 5%。模型还衡量其中有多少来自数字技术"
-       "（`digital_contribution`、`digital_tfp_share`）。精确定义如下："),
-    code('for name in ["tfp_index", "labor_productivity", "digital_contribution", "digital_tfp_share"]:\n'
+       "（`digital_contribution`、`potential_output_digital_ratio`：一个会计比率；用“数字技术不可用”的对照运行得到的反事实份额"
+       "见 `python run.py decompose`）。精确定义如下："),
+    code('for name in ["tfp_index", "labor_productivity", "digital_contribution", "potential_output_digital_ratio"]:\n'
          '    print(f"{name}: {METRICS[name][0]}")'),
     md("## Robots and jobs\n\nEvery sector weighs three kinds of task: **routine manual** (done by low-skill "
        "workers, or by robots), **routine cognitive** (mid-skill workers, or AI) and **non-routine** (high-skill "
@@ -212,18 +215,21 @@ CELLS = [
                 'print(f"tfp_index: {first.tfp_index:.3f} -> {last.tfp_index:.3f} ({growth - 1:+.1%}; "\n'
                 '      f"{growth ** (4 / STEPS) - 1:+.1%}", T("a year)", "每年）"))\n'
                 'print(f"digital_contribution: {first.digital_contribution:.3f} -> {last.digital_contribution:.3f}")\n'
-                'print(T("digital_tfp_share at the end:", "期末 digital_tfp_share："), f"{last.digital_tfp_share:.0%}")\n'
+                'print(T("potential_output_digital_ratio at the end:", "期末 potential_output_digital_ratio："), f"{last.potential_output_digital_ratio:.0%}")\n'
                 'print(T("lowest tfp_index:", "tfp_index 最低值："), f"{low.tfp_index:.3f}", T("in", "出现在"), low.period)'),
-    answer("Read the numbers the cell prints. `digital_tfp_share` is the log change of `digital_contribution` "
+    answer("Read the numbers the cell prints. `potential_output_digital_ratio` is the log change of `digital_contribution` "
            "(output with digital technology over output of the same inputs without it) over the log change of "
-           "TFP: the part of the TFP growth that switching digital technology off would remove. The rest comes "
+           "TFP: an accounting ratio at fixed inputs, not what switching digital technology off would remove "
+           "(`python run.py decompose` runs that counterfactual, and its share can be well below the ratio: some "
+           "of what the ratio counts would have happened anyway through other firms). The rest comes "
            "from firms' own productivity drift and from **reallocation**: more productive firms growing and weak "
            "ones exiting (`op_covariance`). If the lowest TFP is below 1 and early in the run, that is the "
            "adjustment cost of adoption: firms pay and reorganise before the gain arrives (the productivity "
            "J-curve, see notebook 03). Point out that the index is a Solow residual: anything the model does "
            "not count as capital or labour lands in it.",
-           "读单元格打印的数字。`digital_tfp_share` 是 `digital_contribution`（有数字技术时的产出与同样投入但不用"
-           "数字技术时产出之比）的对数变化除以全要素生产率的对数变化：也就是关闭数字技术会去掉的那部分增长。"
+           "读单元格打印的数字。`potential_output_digital_ratio` 是 `digital_contribution`（有数字技术时的产出与同样投入但不用"
+           "数字技术时产出之比）的对数变化除以全要素生产率的对数变化：这是在投入不变下的会计比率，并不是关闭数字技术会去掉的那部分增长"
+           "（`python run.py decompose` 运行这一反事实，其份额可能远低于该比率：比率计入的部分增长没有数字技术也会通过其他企业发生）。"
            "其余部分来自企业自身生产率的变化和**资源再配置**：生产率更高的企业扩张、弱企业退出（`op_covariance`）。"
            "如果最低值低于 1 且出现在运行初期，那是采用的调整成本：企业先付费、先重组，收益后到（生产率 J 曲线，"
            "见笔记本 03）。提醒学生：这个指数是索洛余值，模型没有计入资本或劳动的一切都落在其中。"),

@@ -56,6 +56,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "industry_design_tools_rate": ("Output-weighted share of industrial firms with data systems integrated "
                                    "(digital design and R&D tools run on them): proxy for the digital-design-tool "
                                    "rate (seed 004).", "share"),
+    "real_output_<sector>": ("What the sector's firms sold this quarter at base-year sector prices (its part of "
+                             "gdp).", "output units / quarter"),
+    "platform_services_real": ("Services delivered through gig platforms at base-year prices (their part of gdp).",
+                               "output units / quarter"),
     "value_added_per_worker_<sector>": ("Value added per employee of the sector's firms (revenue less the digital "
                                         "services and platform fees they buy), deflated by the consumer price "
                                         "level.", "output units / worker / quarter"),
@@ -367,6 +371,11 @@ def collect_metrics(model) -> dict:
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
         m[f"value_added_per_worker_{name}"] = _safe_ratio(va_s[g] / deflator, staff_s[g])
+    real_s = np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector],
+                         minlength=model.n_sectors)
+    for g, name in enumerate(model.sector_names):
+        m[f"real_output_{name}"] = float(real_s[g])
+    m["platform_services_real"] = model.gig_output()
     m["industry_value_added_share"] = _safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
     m["quality_mean"] = _safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())

@@ -12,17 +12,22 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from model.calibration.i18n import panel_title, source_label, target_label, vtext  # noqa: E402
-from model.calibration.targets import TARGETS, ai_lift_series, digital_share_series  # noqa: E402
+from model.calibration.targets import TARGETS, TWIN_SERIES  # noqa: E402
 from model.periods import period_index  # noqa: E402
 from model.report.i18n import metric_label  # noqa: E402
+
+
+#: Legend labels of the series computed from twins (English; panel_title translates them).
+SERIES_LABELS = {"ai_gdp_lift": "AI's lift to GDP", "digital_tfp_share": "Digital share of TFP growth",
+                 "digital_share": "Digital economy share of GDP", "penetration_agriculture": "agriculture",
+                 "penetration_industry": "industry", "penetration_services": "services"}
 
 
 def _series(runs, column: str) -> list[pd.Series]:
     out = []
     for r in runs:
         x = r.main["period"].map(lambda p: period_index(p) / 4.0)
-        y = (ai_lift_series(r) if column == "ai_gdp_lift" else digital_share_series(r)
-             if column == "digital_tfp_share" else r.main[column])
+        y = TWIN_SERIES[column](r) if column in TWIN_SERIES else r.main[column]
         out.append(pd.Series(y.to_numpy(), index=x.iloc[:len(y)].to_numpy()))
     return out
 
@@ -89,9 +94,8 @@ def _draw(runs, scenario, targets, lang: str):
             color = f"C{i}"
             frame = pd.concat(_series(runs, column), axis=1)
             mean = frame.mean(axis=1)
-            name = (panel_title("AI's lift to GDP", lang) if column == "ai_gdp_lift" else
-                    panel_title("Digital share of TFP growth", lang) if column == "digital_tfp_share"
-                    else metric_label(column, lang))
+            name = SERIES_LABELS[column] if column in SERIES_LABELS else metric_label(column, lang)
+            name = panel_title(name, lang) if column in SERIES_LABELS else name
             ax.fill_between(frame.index, frame.min(axis=1), frame.max(axis=1), color=color, alpha=0.25, lw=0)
             ax.plot(mean.index, mean.values, color=color, lw=1.8, label=name)
             # the y range: the model's band after its first year (no start-up transient sets the scale)

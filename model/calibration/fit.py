@@ -50,7 +50,6 @@ PARAMS = (
     ("frontier.robot_price_elasticity", 1.0, 8.0, False),  # robot sales growth
     ("adoption.bass_q", 0.02, 2.0, True),  # data adoption 2021, 2022
     ("adoption.hazard", 0.02, 0.6, True),  # data adoption, CNC rate
-    ("production.data_task_coverage", 0.1, 0.9, False),  # digital penetration, digital share of GDP
     ("workforce.initial_gig_share", 0.05, 0.45, False),  # flexible employment 2021
     ("labour.ai_digital_requirement", 0.2, 0.9, False),  # digital-talent gap
     ("technology.ai.gain", 0.1, 0.8, False),  # AI's lift to GDP

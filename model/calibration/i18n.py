@@ -91,7 +91,7 @@ PANEL_ZH = {
     "Digital share of TFP growth": "数字技术对TFP增长的贡献份额", "Adoption gap, large - SME": "大企业与中小企业采用差距",
     "AI's lift to GDP": "人工智能对GDP的拉动", "TFP and prices (index)": "全要素生产率与价格（指数）",
     "Real GDP": "实际GDP", "Unemployment": "失业率", "Shares of GDP": "占GDP比重", "Income Gini": "收入基尼系数",
-    "Gig workers": "平台零工人数",
+    "Gig workers": "平台零工人数", "agriculture": "农业", "industry": "工业", "services": "服务业",
 }
 
 

@@ -1,6 +1,6 @@
-"""Reproducible fit of the china_2015_2025 scenario by the method of simulated moments, searched with optuna.
+"""Reproducible fit of the china_2015_2025 scenario: a weighted distance of simulated moments, searched with optuna.
 
-Run ``python -m model.calibration.fit [--trials 60] [--seeds 2] [--out outputs/fit]``.
+Run ``python -m model.calibration.fit [--trials 120] [--seeds 2] [--out outputs/fit]``.
 Each trial sets the parameters in :data:`PARAMS` (``--set`` overrides of the
 scenario), simulates the scenario for every seed (and its AI-off twin for AI's
 lift to GDP) and scores the *fitted* targets only (``role="fitted"`` in
@@ -13,8 +13,12 @@ The loss is a simulated-moments distance with a diagonal weighting matrix::
 where ``m_k`` is the model's moment (the mean over seeds of target k's
 measure, common random numbers across trials), ``d_k`` the figure and ``h_k``
 half the width of its pass band, which stands for the figure's uncertainty
-(``W = diag(1 / h_k^2)``). A shape target (the penetration order) adds 4 when
-outside its band; a moment the run cannot measure adds 25.
+(``W = diag(1 / h_k^2)``). This is calibration by a simulated-moments
+distance, not estimation: the weights are the bands, not the inverse
+variances of the data moments, and there are no standard errors or
+over-identification test. A shape target (the penetration order) adds 4 when
+outside its band; a moment the run cannot measure adds 100 (more than a miss
+by ten half-bands, so the search never prefers an undefined moment).
 
 The search is optuna's TPE sampler with a fixed seed, its study kept in
 ``OUT/study.sqlite3``: rerunning the same command continues an interrupted
@@ -66,7 +70,7 @@ def loss(table: pd.DataFrame) -> float:
     total = 0.0
     for row in table.itertuples(index=False):
         if not np.isfinite(row.model_mean):
-            total += 25.0
+            total += 100.0
         elif row.target in SHAPE_TARGETS:
             total += 0.0 if row.tolerance_lo <= row.model_mean <= row.tolerance_hi else 4.0
         else:
@@ -104,12 +108,19 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
     """Run (or continue) the search until ``trials`` trials are complete; write and return the record."""
     import optuna
 
-    from model.errors import EconomyCollapse
+    from model.errors import EconomyCollapse, UserError
 
     out.mkdir(parents=True, exist_ok=True)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study = optuna.create_study(study_name=STUDY, storage=f"sqlite:///{out / 'study.sqlite3'}",
                                 load_if_exists=True, direction="minimize")
+    fingerprint = {"scenario": str(scenario), "seeds": seeds, "extra": list(extra or []), "sampler_seed": sampler_seed,
+                   "params": [list(p) for p in PARAMS]}
+    if "fingerprint" not in study.user_attrs:
+        study.set_user_attr("fingerprint", fingerprint)
+    elif study.user_attrs["fingerprint"] != fingerprint:
+        raise UserError(f"{out}: holds a fit of another set-up ({study.user_attrs['fingerprint']}); use another "
+                        f"--out or delete it")
 
     def finished() -> int:
         return sum(t.state.is_finished() for t in study.trials)
@@ -127,15 +138,17 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
         return value
 
     # one trial at a time, the sampler seeded by the number of finished trials: a resumed search asks what
-    # an uninterrupted one would have asked (a trial killed midway stays "running", which TPE ignores)
+    # an uninterrupted one would have asked (a trial killed midway stays "running", which TPE ignores
+    # without the constant liar, set off explicitly: optuna 5 turns it on by default)
     while finished() < trials:
-        study.sampler = optuna.samplers.TPESampler(seed=sampler_seed + finished())
+        study.sampler = optuna.samplers.TPESampler(seed=sampler_seed + finished(), constant_liar=False)
         study.optimize(objective, n_trials=1, catch=(EconomyCollapse,))
     best = study.best_trial
     value, table = score(best.params, seeds, scenario, extra)
     record = {"scenario": str(scenario), "seeds": seeds, "trials": len(study.trials), "sampler": "TPE",
               "sampler_seed": sampler_seed, "optuna": optuna.__version__, "best_trial": best.number,
-              "loss": value, "start_loss": study.trials[0].value, "values": best.params,
+              "loss": value, "start_loss": next((t.value for t in study.trials if t.value is not None), None),
+              "values": best.params,
               "overrides": overrides(best.params),
               "targets": table[["target", "target_value", "model_mean", "tolerance_lo", "tolerance_hi",
                                 "status"]].to_dict(orient="records")}
@@ -146,7 +159,7 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--trials", type=int, default=60, help="trials in all (a rerun continues to this number)")
+    parser.add_argument("--trials", type=int, default=120, help="trials in all (a rerun continues to this number)")
     parser.add_argument("--seeds", type=int, default=2, help="seeds per trial (common to every trial)")
     parser.add_argument("--out", default="outputs/fit", help="folder of the study and its record")
     parser.add_argument("--scenario", default=str(SCENARIO), help="scenario to fit (default china_2015_2025)")
@@ -155,9 +168,15 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     scenario = Path(args.scenario)
     seed = load_scenario(scenario, args.extra).seed
-    record = fit(args.trials, [seed + i for i in range(args.seeds)], Path(args.out), scenario, args.extra)
-    print(f"best trial {record['best_trial']} of {record['trials']}: loss {record['loss']:.2f} "
-          f"(start {record['start_loss']:.2f})")
+    from model.errors import UserError
+
+    try:
+        record = fit(args.trials, [seed + i for i in range(args.seeds)], Path(args.out), scenario, args.extra)
+    except UserError as exc:
+        raise SystemExit(f"error: {exc}") from None
+    start = record["start_loss"]
+    first = f" (first completed trial {start:.2f})" if start is not None else ""
+    print(f"best trial {record['best_trial']} of {record['trials']}: loss {record['loss']:.2f}{first}")
     for line in record["overrides"]:
         print(f"  --set {line}")
     print(pd.DataFrame(record["targets"]).to_string(index=False))

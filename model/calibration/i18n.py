@@ -8,13 +8,13 @@ TEXT = {
         "period": "period", "figure": "figure", "model": "model", "model_range": "model range",
         "tolerance": "tolerance", "result": "result", "pass": "pass", "miss": "miss", "n/a": "n/a",
         "summary": "{name}: {n} seeds ({first}..{last}); held-out facts: {held_passed} of {held_total} pass; "
-                   "fitted targets: {fit_passed} of {fit_total} pass; initial conditions (not counted): {initial}",
+                   "fitted targets: {fit_passed} of {fit_total} pass; implied (not counted): {initial}",
         "group_held_out": "Held-out facts ({passed} of {total} pass)",
         "group_fitted": "Fitted targets ({passed} of {total} pass)",
-        "group_initial": "Initial conditions ({passed} of {total} inside the band; not counted)",
+        "group_implied": "Implied by the start or the fit ({passed} of {total} inside the band; not counted)",
         "note_held_out": "no parameter was fitted to these; a miss here fails validate (exit 1)",
         "note_fitted": "model/calibration/fit.py fits parameters to these, so a pass shows the fit, not the model",
-        "note_initial": "the scenario's starting state sets these",
+        "note_implied": "the starting state or the fitted targets all but set these, so they test nothing",
         "na_note": "n/a: the scenario does not cover that target's period", "results": "Targets",
         "figure_title": "Targeted series", "seed": "seed {0}", "target_note": "target",
         "suptitle": "{name}: model (line = mean over seeds, shade = range over seeds) against the targets "
@@ -31,13 +31,13 @@ TEXT = {
         "model": "模型", "model_range": "模型范围", "tolerance": "容差", "result": "结果", "pass": "通过",
         "miss": "未达标", "n/a": "不适用",
         "summary": "{name}：{n} 个随机种子（{first}..{last}）；留出检验事实 {held_total} 项中 {held_passed} 项通过；"
-                   "拟合目标 {fit_total} 项中 {fit_passed} 项通过；初始条件（不计入）{initial} 项",
+                   "拟合目标 {fit_total} 项中 {fit_passed} 项通过；由起点或拟合决定（不计入）{initial} 项",
         "group_held_out": "留出检验事实（{total} 项中 {passed} 项通过）",
         "group_fitted": "拟合目标（{total} 项中 {passed} 项通过）",
-        "group_initial": "初始条件（{total} 项中 {passed} 项在区间内；不计入）",
+        "group_implied": "由起点或拟合决定（{total} 项中 {passed} 项在区间内；不计入）",
         "note_held_out": "未用任何参数拟合这些事实；此处未达标则 validate 失败（退出码 1）",
         "note_fitted": "model/calibration/fit.py 用这些目标拟合参数，通过只说明拟合，不说明模型",
-        "note_initial": "由情景的初始状态决定",
+        "note_implied": "情景的初始状态或拟合目标几乎决定了这些数值，因此它们检验不了什么",
         "na_note": "不适用：情景未覆盖该目标的时期", "results": "各项目标",
         "figure_title": "目标序列", "seed": "种子文档 {0}", "target_note": "目标",
         "suptitle": "{name}：模型（线为各随机种子均值，阴影为种子范围）与目标对比（斜线区为目标时期的通过区间，"
@@ -73,13 +73,13 @@ SOURCE_ZH = {
     "IFR World Robotics via CAICT 2024 report (seed 004)": "国际机器人联合会，经中国信通院2024年报告（种子文档 004）",
     "IFR World Robotics": "国际机器人联合会《世界机器人报告》",
     "NBS China Statistical Yearbook": "国家统计局《中国统计年鉴》",
-    "NBS China Statistical Yearbook (income approach)": "国家统计局《中国统计年鉴》（收入法）",
+    "NBS flow of funds; income-approach provincial sums": "国家统计局资金流量表；收入法省级加总",
     "NBS China Statistical Yearbook (expenditure approach)": "国家统计局《中国统计年鉴》（支出法）",
     "Li Haijian 2024, citing CAICT (seed 001)": "李海舰2024，引中国信通院（种子文档 001）",
     "Wang Jinping, Information China 2024 (seed 000)": "王金平，《中国信息界》2024（种子文档 000）",
     "Goldman Sachs via CAICT 2024 report (seed 004)": "高盛，经中国信通院2024年报告（种子文档 004）",
-    "Penn World Table 10.01; Conference Board TED": "佩恩表10.01；世界大型企业联合会总经济数据库",
-    "State Information Center, China Sharing Economy Reports 2016 and 2022":
+    "Penn World Table 11.0; Conference Board TED": "佩恩表11.0；世界大型企业联合会总经济数据库",
+    "State Information Center, China Sharing Economy Reports 2016 and 2021":
         "国家信息中心《中国共享经济发展报告》2016、2022",
 }
 

@@ -20,7 +20,7 @@ def summary(table: pd.DataFrame, scenario: Scenario, seeds: list[int], lang: str
     return vtext("summary", lang).format(name=scenario.name, n=len(seeds), first=seeds[0], last=seeds[-1],
                                          held_passed=tally["held_out"][0], held_total=tally["held_out"][1],
                                          fit_passed=tally["fitted"][0], fit_total=tally["fitted"][1],
-                                         initial=int((table["role"] == "initial").sum()))
+                                         initial=int((table["role"] == "implied").sum()))
 
 
 def report_context(table: pd.DataFrame, scenario: Scenario, figure: Path, targets=TARGETS, lang: str = "en",

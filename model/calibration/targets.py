@@ -9,8 +9,9 @@ years' totals, or the mean over the span where the measure says so).
 
 Each target has a role: ``fitted`` (the fitting script, ``model/calibration/fit.py``,
 uses it), ``held_out`` (no parameter was set with it in view: a plausibility or
-out-of-sample check; ``validate`` fails only on these) or ``initial`` (the
-scenario's starting state sets it: shown, never counted).
+out-of-sample check; ``validate`` fails only on these) or ``implied`` (the
+scenario's starting state or the fitted targets all but set it: shown, never
+counted).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from model.decompose import cumulative_share
 
 
 #: What a target is for: fitted to, held out from the fit, or set by the starting state.
-ROLES = ("fitted", "held_out", "initial")
+ROLES = ("fitted", "held_out", "implied")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Target:
         needs_ai_off: Also run the scenario with AI switched off.
         needs_digital_off: Also run the scenario with all digital technology unavailable (model/decompose.py).
         until: Last period the measure reads (validation extends the run to it).
-        role: ``fitted``, ``held_out`` or ``initial`` (see the module docstring).
+        role: ``fitted``, ``held_out`` or ``implied`` (see the module docstring).
         plot: How the figure draws the target: ``level`` (a band over its period), ``growth`` (a cone of
             yearly growth from the model's level at the first year) or ``note`` (a line of text).
     """
@@ -218,8 +219,7 @@ TARGETS: tuple[Target, ...] = (
     Target("cnc_2023", "industrial key-process CNC rate", CAICT, "2023Q4", 0.629, 0.529, 0.729,
            _level("industry_cnc_rate", "2023Q4"), "industry_cnc_rate", "Industrial firms (output-weighted)"),
     Target("robot_density_2015", "manufacturing robots per 10,000 workers", f"{IFR} via {CAICT}", "2015", 49.0,
-           34.0, 64.0, _level("robot_density", "2015"), "robot_density", "Robot density", fmt="{:.0f}",
-           role="initial"),
+           34.0, 64.0, _level("robot_density", "2015"), "robot_density", "Robot density", fmt="{:.0f}"),
     Target("robot_density_2022", "manufacturing robots per 10,000 workers", f"{IFR} via {CAICT}", "2022", 392.0,
            274.0, 510.0, _level("robot_density", "2022"), "robot_density", "Robot density", fmt="{:.0f}"),
     Target("robot_sales_growth", "industrial robot sales, yearly growth", f"{IFR} via {CAICT}", "2016-2023", 0.207,
@@ -250,13 +250,13 @@ TARGETS: tuple[Target, ...] = (
            "Digital share of TFP growth", role="held_out", needs_digital_off=True),
     Target("sme_gap", "SMEs lag large firms (adoption index gap)", WANG, "2015-2025", 0.10, 0.03, 0.5,
            lambda r: float(r.main["adoption_gap_size"].iloc[1:].mean()), "adoption_gap_size",
-           "Adoption gap, large - SME", role="initial"),
+           "Adoption gap, large - SME", role="implied"),
     Target("ai_gdp_lift", "AI's long-run lift to GDP (vs AI switched off)", f"Goldman Sachs via {CAICT}", "2035",
            0.07, 0.035, 0.105, lambda r: ai_lift(r, "2035"), "ai_gdp_lift", "AI's lift to GDP", needs_ai_off=True,
            until="2035Q4"),
     # -- held out: facts no parameter was fitted to (sources and bands in docs/calibration.md) --------------------
-    Target("tfp_growth", "TFP growth, yearly", "Penn World Table 10.01; Conference Board TED", "2015-2024", 0.01,
-           0.0, 0.02, growth_over("tfp_index", 2015, 2024), "tfp_index", "TFP and prices (index)",
+    Target("tfp_growth", "TFP growth, yearly", "Penn World Table 11.0; Conference Board TED", "2015-2024", 0.005,
+           -0.01, 0.02, growth_over("tfp_index", 2015, 2024), "tfp_index", "TFP and prices (index)",
            plot="growth", role="held_out"),
     Target("gdp_growth", "real GDP growth, yearly", NBS, "2015-2019", 0.066, 0.05, 0.08,
            growth_over("gdp", 2015, 2019), "gdp", "Real GDP", plot="growth", role="held_out"),
@@ -265,7 +265,8 @@ TARGETS: tuple[Target, ...] = (
            role="held_out"),
     Target("unemployment", "surveyed urban unemployment rate", NBS, "2018-2024", 0.052, 0.04, 0.065,
            mean_over("unemployment_rate", 2018, 2024), "unemployment_rate", "Unemployment", role="held_out"),
-    Target("labour_share", "labour compensation over GDP", f"{NBS} (income approach)", "2015-2022", 0.52, 0.45,
+    Target("labour_share", "labour compensation over GDP", "NBS flow of funds; income-approach provincial sums",
+           "2015-2022", 0.52, 0.45,
            0.58, mean_over("labour_share", 2015, 2022), "labour_share", "Shares of GDP", role="held_out"),
     Target("consumption_share", "household consumption over GDP", f"{NBS} (expenditure approach)", "2015-2022",
            0.385, 0.33, 0.45, mean_over("consumption_to_gdp", 2015, 2022), "consumption_to_gdp", "Shares of GDP",
@@ -275,15 +276,16 @@ TARGETS: tuple[Target, ...] = (
            role="held_out"),
     Target("gini", "income Gini coefficient", NBS, "2015-2022", 0.466, 0.42, 0.50,
            mean_over("gini_income", 2015, 2022), "gini_income", "Income Gini", fmt="{:.2f}", role="held_out"),
-    # 50 million (2015) to 84 million (2021): 9.0% a year; band: 30% to 110% growth over the six years
+    # 50 million (2015) to 84 million (2020): 10.9% a year; band: 30% to 110% growth over the five years.
+    # Implied: gig work starts at the fitted initial_gig_share and is fitted to the flexible share of 2021.
     Target("gig_growth", "platform service providers, yearly growth (50 to 84 million)",
-           "State Information Center, China Sharing Economy Reports 2016 and 2022", "2015-2021", 0.090, 0.045,
-           0.132, growth_over("gig_workers", 2015, 2021), "gig_workers", "Gig workers", plot="growth",
-           role="held_out"),
+           "State Information Center, China Sharing Economy Reports 2016 and 2021", "2015-2020", 0.109, 0.054,
+           0.160, growth_over("gig_workers", 2015, 2020), "gig_workers", "Gig workers", plot="growth",
+           role="implied"),
     Target("robot_density_2019", "manufacturing robots per 10,000 workers", IFR, "2019", 187.0, 131.0, 243.0,
-           _level("robot_density", "2019"), "robot_density", "Robot density", fmt="{:.0f}", role="held_out"),
+           _level("robot_density", "2019"), "robot_density", "Robot density", fmt="{:.0f}", role="implied"),
     Target("robot_density_2023", "manufacturing robots per 10,000 workers", IFR, "2023", 470.0, 329.0, 611.0,
-           _level("robot_density", "2023"), "robot_density", "Robot density", fmt="{:.0f}", role="held_out"),
+           _level("robot_density", "2023"), "robot_density", "Robot density", fmt="{:.0f}", role="implied"),
 )
 
 def target_keys() -> list[str]:
@@ -296,7 +298,7 @@ TWIN_SERIES.update({"digital_share": digital_share_of_gdp, "digital_tfp_share": 
 
 
 def targets_of(role: str, targets=TARGETS) -> tuple[Target, ...]:
-    """The targets with ``role`` (``fitted``, ``held_out`` or ``initial``)."""
+    """The targets with ``role`` (``fitted``, ``held_out`` or ``implied``)."""
     if role not in ROLES:
         raise ValueError(f"role {role!r} is not one of {ROLES}")
     return tuple(t for t in targets if t.role == role)

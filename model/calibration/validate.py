@@ -94,7 +94,7 @@ def counts(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
 
 
 def exit_status(table: pd.DataFrame) -> int:
-    """1 when a held-out target misses its band, else 0: fitted targets and initial conditions never fail a run."""
+    """1 when a held-out target misses its band, else 0: fitted and implied targets never fail a run."""
     return int(((table["role"] == "held_out") & (table["status"] == "miss")).any())
 
 
@@ -128,7 +128,7 @@ def role_groups(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> list[
     """The table split by role (held out, fitted, initial): title with its pass count, note, header and rows."""
     tally = counts(table)
     groups = []
-    for role in ("held_out", "fitted", "initial"):
+    for role in ("held_out", "fitted", "implied"):
         part = table[table["role"] == role]
         if part.empty:
             continue

@@ -42,6 +42,27 @@ def add_run_options(parser: argparse.ArgumentParser, out_default: str) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
 
+def add_seeds_option(parser: argparse.ArgumentParser, default: int) -> None:
+    """``--seeds N``: how many seeds a command runs (the scenario's seed, seed+1, ...)."""
+    parser.add_argument("--seeds", type=int, default=default,
+                        help=f"number of seeds (default {default}): the scenario's seed, seed+1, ...")
+
+
+def scenario_and_seeds(args, min_steps: int = 1, what: str = "this command"):
+    """The scenario of ``args`` (with ``--set`` and ``--steps``) and its ``--seeds`` seeds; bad input is a UserError."""
+    from model.scenario_io import load_scenario
+
+    if not 1 <= args.seeds <= 1000:
+        raise UserError(f"--seeds {args.seeds}: must be between 1 and 1000")
+    overrides = list(args.overrides)
+    if args.steps is not None:
+        overrides.append(f"steps={args.steps}")
+    scenario = load_scenario(args.scenario, overrides)
+    if scenario.steps < min_steps:
+        raise UserError(f"--steps {scenario.steps}: {what} needs at least {min_steps} quarter(s)")
+    return scenario, [(scenario.seed + i) % 2**63 for i in range(args.seeds)]
+
+
 def add_font_option(parser: argparse.ArgumentParser, what: str = "the figures") -> None:
     """The ``--font PATH`` option: a font file matplotlib draws ``what`` with."""
     parser.add_argument("--font", default=None, metavar="PATH",

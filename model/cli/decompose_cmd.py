@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def add_parser(subparsers):
-    from model.cli import add_lang_options, add_run_options
+    from model.cli import add_lang_options, add_run_options, add_seeds_option
 
     parser = subparsers.add_parser(
         "decompose", help="digital technology's share of TFP and GDP growth and its employment effect, from twins",
@@ -17,8 +17,7 @@ def add_parser(subparsers):
                     "per technology, measure, year, cumulative and annual), decomposition_seeds.csv, "
                     "decomposition.png and decomposition.md/.html to DIR (docs/decompose.md).")
     parser.add_argument("scenario", help="scenario YAML file, e.g. scenarios/baseline.yaml")
-    parser.add_argument("--seeds", type=int, default=3, help="number of seeds (default 3): the scenario's seed, "
-                                                              "seed+1, ...")
+    add_seeds_option(parser, 3)
     add_run_options(parser, "outputs/decompose_<scenario name>/")
     add_lang_options(parser, "table and report")
     parser.set_defaults(func=decompose_command)
@@ -26,24 +25,15 @@ def add_parser(subparsers):
 
 
 def decompose_command(args) -> int:
+    from model.cli import scenario_and_seeds
     from model.decompose import decompose, format_table, summary_line, write_decomposition
-    from model.errors import UserError
     from model.fonts import figure_font
     from model.outputs import prepare_output_dir
-    from model.scenario_io import load_scenario
 
-    if not 1 <= args.seeds <= 1000:
-        raise UserError(f"--seeds {args.seeds}: must be between 1 and 1000")
-    overrides = list(args.overrides)
-    if args.steps is not None:
-        overrides.append(f"steps={args.steps}")
-    scenario = load_scenario(args.scenario, overrides)
-    if scenario.steps < 1:
-        raise UserError(f"--steps {scenario.steps}: the decomposition needs at least 1 quarter")
+    scenario, seeds = scenario_and_seeds(args, 1, "the decomposition")
     font = figure_font(args.lang, args.font)
     out = prepare_output_dir(args.out or Path("outputs") / f"decompose_{scenario.name}", command="decompose",
                              force=args.force)
-    seeds = [(scenario.seed + i) % 2**63 for i in range(args.seeds)]
     summary, per_seed = decompose(scenario, seeds, progress=not args.quiet)
     write_decomposition(summary, per_seed, scenario, out, seeds, lang=args.lang, font=font)
     if not args.quiet:

@@ -82,7 +82,8 @@ def test_figure_labels_follow_the_font(runs, monkeypatch):
 def test_report_formats_shares_as_percentages_and_money_with_its_unit(runs, tmp_path):
     page, markdown = write_report(runs, tmp_path / "en", "en")
     row = re.search(r"<td>unemployment rate</td><td>baseline</td><td>([^<]*)</td>", page)
-    assert row and re.fullmatch(r"\d+\.\d% \[-?\d+\.\d%, \d+\.\d%\]", row.group(1)), row
+    # shares as percentages with a decimal (three significant digits below 1%, e.g. 0.62%)
+    assert row and re.fullmatch(r"\d+\.\d+% \[-?\d+\.\d+%, \d+\.\d+%\]", row.group(1)), row
     assert re.search(r"<td>unemployment rate</td><td>data</td><td>[^<]*</td><td>[^<]* pp</td>", page)
     assert "<th>net spending (output units)</th>" in page
     assert "GDP (output units / quarter)" in page and "cumulative policy spending (output units)" in page

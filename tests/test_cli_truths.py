@@ -79,3 +79,15 @@ def test_lever_ending_before_the_first_period_is_an_error():
     lever = scenario.policies[0].model_copy(update={"start": -3, "end": -1})
     problems = schedule_problems(scenario.model_copy(update={"policies": [lever]}))
     assert problems == ["policies.0 (sme_subsidy): ends at -1, before the run's first period"]
+
+
+def test_a_closed_pipe_stops_quietly():
+    """`run.py list | head -1`: no BrokenPipeError traceback when the reader goes away."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run(f"'{sys.executable}' '{ROOT / 'run.py'}' list metrics | head -1", shell=True,
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.strip() and "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

@@ -259,13 +259,20 @@ def decomposition_figure(summary: pd.DataFrame, lang: str = "en", font: str | No
     with plt.rc_context(font_context(font)):
         fig, axes = plt.subplots(1, 3, figsize=(15, 4.2))
         for ax, measure in zip(axes, ("tfp_share", "gdp_share", "employment_pp")):
+            later = []  # the y range: from the second year on (shares of the first year's small growth are wild)
             for i, tech in enumerate(TWINS):
                 rows = summary[(summary["technology"] == tech) & (summary["measure"] == measure)
                                & (summary["horizon"] == "cumulative")]
                 x = rows["year"].astype(int) + 1.0  # the year's end
                 ax.plot(x, rows["mean"], color=f"C{i}", lw=2 if tech == "all" else 1.2, label=t[tech])
                 ax.fill_between(x, rows["lo"], rows["hi"], color=f"C{i}", alpha=0.15, lw=0)
+                later += list(rows[["mean", "lo", "hi"]].iloc[1:].to_numpy(float).ravel())
             ax.set_title(t[measure], fontsize=10)
+            later = np.asarray(later)[np.isfinite(later)]
+            if later.size:
+                low, high = float(min(later.min(), 0.0)), float(max(later.max(), 0.0))
+                pad = 0.08 * (high - low) or 0.1
+                ax.set_ylim(low - pad, high + pad)
             ax.axhline(0, color="grey", lw=0.6)
             ax.grid(alpha=0.3)
             if measure.endswith("_share"):

@@ -31,8 +31,9 @@ def test_a_twin_switches_off_every_channel_of_its_technologies(twin):
     off = [TECHS.index(t) for t in TWINS[twin]]
     on = [t for t in range(3) if t not in off]
     used_on = 0
-    for _ in range(16):
-        model.step()
+    for step in range(17):  # the initial state (after the burn-in), then 16 quarters
+        if step:
+            model.step()
         firms = model.firms
         assert (firms.stage[:, off] == NONE).all()
         assert (firms.adopted_at[:, off] == -1).all()

@@ -26,14 +26,14 @@ COLUMNS = ["target", "role", "label", "source", "period", "target_value", "model
 
 
 def ai_switched_off(scenario: Scenario) -> Scenario:
-    """The same scenario with AI switched off: no capability gain, no tasks taken or created, no adopters."""
-    data = scenario.model_dump()
-    data["technology"]["ai"]["gain"] = 0.0
-    data["frontier"]["max_ai_share"] = 0.0
-    data["frontier"]["ai_new_tasks"] = 0.0
-    for size in data["size_classes"]:
-        size["adoption"]["ai"] = 0.0
-    return Scenario.model_validate(data)
+    """The same scenario with AI unavailable: the decomposition's AI twin (:func:`model.decompose.switched_off`).
+
+    No firm starts with, adopts or enters with AI, so its capability gain, the routine cognitive tasks it takes
+    and the new tasks it creates act nowhere; everything else, including the seed, is the same.
+    """
+    from model.decompose import switched_off
+
+    return switched_off(scenario, ("ai",))
 
 
 def steps_needed(scenario: Scenario, targets=TARGETS) -> int:

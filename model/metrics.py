@@ -64,7 +64,8 @@ METRICS: dict[str, tuple[str, str]] = {
                                         "services and platform fees they buy), deflated by the consumer price "
                                         "level.", "output units / worker / quarter"),
     "industry_value_added_share": ("Industry's share of firms' value added (nominal): the smile-to-silent curve "
-                                   "(seed 004).", "share"),
+                                   "(seed 004). Outside 0..1 only if a sector's value added is negative (digital "
+                                   "running costs above revenue, in extreme settings).", "ratio"),
     "quality_mean": ("Sales-weighted product quality index (1 = no integrated data or AI; model/quality.py).",
                      "index"),
     "industry_cnc_rate": ("Output-weighted share of industrial firms whose key processes run under digital "
@@ -128,7 +129,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "platform_commission": ("Worker-weighted mean gig commission.", "share"),
     "platform_matching_gain": ("Services gig platforms delivered over what the same workers would deliver to "
                                "the same demand at street-hail utilisation (gig.street_utilisation), minus one: "
-                               "the algorithm's matching gain.", "share"),
+                               "the algorithm's matching gain (negative if the algorithm utilises workers less "
+                               "than the street).", "ratio"),
     "gig_utilisation": ("Share of gig workers' capacity that is used.", "share"),
     "platform_members_share": ("Share of firms that are members of an industrial platform.", "share"),
     "industrial_platform_hhi": ("Herfindahl index of industrial platforms' members.", "0..1"),

@@ -51,18 +51,24 @@ def switched_off(scenario: Scenario, techs: tuple[str, ...]) -> Scenario:
     return Scenario.model_validate(data)
 
 
-def growth_share(main: pd.Series, off: pd.Series) -> float:
+def growth_share(main: float, off: float) -> float:
     """1 - (off growth) / (main growth) of two log growths; NaN when the main growth is too small."""
     g, g_off = float(main), float(off)
     return 1.0 - g_off / g if abs(g) >= MIN_GROWTH else float("nan")
 
 
+def share_series(main: pd.DataFrame, off: pd.DataFrame, column: str) -> pd.Series:
+    """By period: the share of ``column``'s growth since step 0 due to what ``off`` lacks (NaN where undefined)."""
+    a = main.set_index("period")[column]
+    b = off.set_index("period")[column].reindex(a.index)
+    growth, growth_off = np.log(a / a.iloc[0]), np.log(b / b.iloc[0])
+    defined = growth.abs() >= MIN_GROWTH
+    return (1.0 - growth_off / growth.where(defined)).where(defined)
+
+
 def cumulative_share(main: pd.DataFrame, off: pd.DataFrame, column: str, period: str) -> float:
     """Share of ``column``'s growth from step 0 to ``period`` due to what ``off`` lacks (NaN if not covered)."""
-    a, b = main.set_index("period")[column], off.set_index("period")[column]
-    if period not in a.index or period not in b.index:
-        return float("nan")
-    return growth_share(np.log(a[period] / a.iloc[0]), np.log(b[period] / b.iloc[0]))
+    return float(share_series(main, off, column).get(period, np.nan))
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,12 @@ def pair_rows(pair: Pair, people_per_worker: float, workers: int) -> list[dict]:
     main, off = pair.main, pair.off
     years_main, years_off = _yearly(main), _yearly(off)
     last_of_year = main.groupby(main["period"].str[:4])["period"].last()
+    by_period_main, by_period_off = main.set_index("period"), off.set_index("period")
+    shares = {column: share_series(main, off, column) for column, kind in MEASURES.values() if kind == "share"}
     for year, period in last_of_year.items():
         for measure, (column, kind) in MEASURES.items():
             if kind == "share":
-                cumulative = cumulative_share(main, off, column, period)
+                cumulative = float(shares[column].get(period, np.nan))
                 prev = str(int(year) - 1)
                 if year in years_main.index and prev in years_main.index:
                     annual = growth_share(np.log(years_main.loc[year, column] / years_main.loc[prev, column]),
@@ -117,8 +125,7 @@ def pair_rows(pair: Pair, people_per_worker: float, workers: int) -> list[dict]:
                     annual = float("nan")
             else:
                 scale = 100.0 if kind == "difference" else people_per_worker * workers
-                at = main.set_index("period")[column].get(period, np.nan) - off.set_index("period")[column].get(
-                    period, np.nan)
+                at = by_period_main[column].get(period, np.nan) - by_period_off[column].get(period, np.nan)
                 cumulative = float(at) * scale
                 annual = (float(years_main.loc[year, column] - years_off.loc[year, column]) * scale
                           if year in years_main.index else float("nan"))
@@ -224,15 +231,9 @@ def table_rows(summary: pd.DataFrame, lang: str = "en", years: list[str] | None 
 
 def format_table(summary: pd.DataFrame, lang: str = "en") -> str:
     """The cumulative table of the last year as aligned text."""
-    from unicodedata import east_asian_width
+    from model.report.text import aligned_table
 
-    def width(text) -> int:
-        return sum(2 if east_asian_width(c) in "WF" else 1 for c in str(text))
-
-    head, rows = table_rows(summary, lang)["cumulative"]
-    widths = [max(width(x) for x in col) for col in zip(head, *rows)]
-    line = lambda cells: "  ".join(str(x) + " " * (w - width(x)) for x, w in zip(cells, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
+    return aligned_table(*table_rows(summary, lang)["cumulative"])
 
 
 def summary_line(summary: pd.DataFrame, scenario: Scenario, seeds: list[int], lang: str = "en") -> str:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from model.report.text import aligned_table
+
 #: Quarters dropped at the start of each seed when the run is long enough (see :func:`burn_in`).
 BURN_IN = 8
 #: A run keeps its burn-in quarters unless at least this many quarters remain after dropping them.
@@ -499,7 +501,4 @@ def format_facts(facts: list[Fact]) -> str:
     rows = [("fact", "measured", "reference", "result")]
     rows += [(f.label, f.measured, f.reference, "not measured" if f.passed is None else "pass" if f.passed
               else "FAIL") for f in facts]
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return aligned_table(rows[0], rows[1:])

@@ -48,24 +48,23 @@ def set_prices_and_shares(model) -> None:
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
     adjusted = firms.price / quality_index(model)  # buyers weigh price against quality (model/quality.py)
-    relative = adjusted / sector_mean(model, adjusted, np.where(sold_any(model), firms.sales, firms.share))[firms.sector]
+    relative = adjusted / price_index(model, adjusted)[firms.sector]
     factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     firms.share = normalise_shares(model, np.maximum(firms.share * factor, 1e-12))
     model.sector_price = price_index(model)
 
 
-def price_index(model) -> np.ndarray:
-    """Each sector's price: the unit value of what it sold (market shares where it sold nothing)."""
+def price_index(model, prices: np.ndarray | None = None) -> np.ndarray:
+    """Each sector's price: the unit value of what it sold (market shares where it sold nothing).
+
+    Args:
+        prices: Per-firm prices to average (default the firms' prices; quality-adjusted ones for shares).
+    """
     firms = model.firms
+    prices = firms.price if prices is None else prices
     sold = np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors)
-    unit_value = sector_mean(model, firms.price, firms.sales)
-    return np.where(sold > 0, unit_value, sector_mean(model, firms.price, firms.share))
-
-
-def sold_any(model) -> np.ndarray:
-    """Per firm: whether its sector sold anything this quarter (else shares weigh its mean price)."""
-    firms = model.firms
-    return (np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors) > 0)[firms.sector]
+    unit_value = sector_mean(model, prices, firms.sales)
+    return np.where(sold > 0, unit_value, sector_mean(model, prices, firms.share))
 
 
 def consumer_price_level(model) -> float:

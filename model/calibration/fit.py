@@ -4,7 +4,7 @@ Run ``python -m model.calibration.fit [--trials 120] [--seeds 2] [--out outputs/
 Each trial sets the parameters in :data:`PARAMS` (``--set`` overrides of the
 scenario), simulates the scenario for every seed (and its AI-off twin for AI's
 lift to GDP) and scores the *fitted* targets only (``role="fitted"`` in
-``targets.py``; held-out facts and initial conditions never enter the loss).
+``targets.py``; held-out facts and implied targets never enter the loss).
 
 The loss is a simulated-moments distance with a diagonal weighting matrix::
 

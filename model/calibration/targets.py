@@ -22,7 +22,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from model.decompose import cumulative_share
+from model.decompose import cumulative_share, share_series
 
 
 #: What a target is for: fitted to, held out from the fit, or set by the starting state.
@@ -117,9 +117,8 @@ def ai_lift_series(runs: Runs) -> pd.Series:
 
 def digital_share_series(runs: Runs) -> pd.Series:
     """Quarter by quarter: the share of TFP growth since step 0 due to digital technology (the twin without it)."""
-    n = min(len(runs.main), len(runs.digital_off))
-    return pd.Series([cumulative_share(runs.main.iloc[:n], runs.digital_off.iloc[:n], "tfp_index", p)
-                      for p in runs.main["period"].iloc[:n]])
+    main, off = _paired(runs)
+    return pd.Series(share_series(main, off, "tfp_index").to_numpy())
 
 
 def ai_lift(runs: Runs, year: str) -> float:

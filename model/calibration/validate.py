@@ -48,8 +48,11 @@ def run_seeds(scenario: Scenario, seeds: list[int], targets=TARGETS, progress: b
     from model.decompose import TWINS, switched_off
 
     steps = steps_needed(scenario, targets)
-    twin = ai_switched_off(scenario) if any(t.needs_ai_off for t in targets) else None
-    no_digital = switched_off(scenario, TWINS["all"]) if any(t.needs_digital_off for t in targets) else None
+    twins = {}  # the Runs field of each twin a target needs, and its scenario
+    if any(t.needs_ai_off for t in targets):
+        twins["ai_off"] = ai_switched_off(scenario)
+    if any(t.needs_digital_off for t in targets):
+        twins["digital_off"] = switched_off(scenario, TWINS["all"])
     iterator = seeds
     if progress:
         from tqdm import tqdm
@@ -57,11 +60,9 @@ def run_seeds(scenario: Scenario, seeds: list[int], targets=TARGETS, progress: b
         iterator = tqdm(seeds, desc=f"validate {scenario.name}", unit="seed", leave=False)
     runs = []
     for seed in iterator:
-        main = simulate(scenario, seed=seed, steps=steps, agents=False).timeseries
-        off = simulate(twin, seed=seed, steps=steps, agents=False).timeseries if twin is not None else None
-        bare = (simulate(no_digital, seed=seed, steps=steps, agents=False).timeseries
-                if no_digital is not None else None)
-        runs.append(Runs(main=main, ai_off=off, digital_off=bare))
+        frames = {name: simulate(config, seed=seed, steps=steps, agents=False).timeseries
+                  for name, config in {"main": scenario, **twins}.items()}
+        runs.append(Runs(**frames))
     return runs
 
 
@@ -141,24 +142,17 @@ def role_groups(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> list[
 
 
 def format_table(table: pd.DataFrame, targets=TARGETS, lang: str = "en") -> str:
-    """The validation table as aligned text for the terminal, one block per role."""
-    from unicodedata import east_asian_width
-
-    def width(text) -> int:
-        return sum(2 if east_asian_width(c) in "WF" else 1 for c in str(text))
+    """The validation table as aligned text for the terminal, one block per role (columns aligned across)."""
+    from model.report.text import aligned, column_widths, rule
 
     groups = role_groups(table, targets, lang)
     every = [g["table"][0] for g in groups[:1]] + [r for g in groups for r in g["table"][1]]
-    widths = [max(width(x) for x in col) for col in zip(*every)]
-
-    def line(cells) -> str:
-        return "  ".join(str(x) + " " * (w - width(x)) for x, w in zip(cells, widths)).rstrip()
-
+    widths = column_widths(every)
     blocks = []
     for g in groups:
         head, rows = g["table"]
-        blocks.append("\n".join([f"{g['title']}: {g['note']}", line(head), "  ".join("-" * w for w in widths)]
-                                + [line(cells) for cells in rows]))
+        blocks.append("\n".join([f"{g['title']}: {g['note']}", aligned(head, widths), rule(widths)]
+                                + [aligned(cells, widths) for cells in rows]))
     return "\n\n".join(blocks)
 
 

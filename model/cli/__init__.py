@@ -55,7 +55,7 @@ def scenario_and_seeds(args, min_steps: int = 1, what: str = "this command"):
     if not 1 <= args.seeds <= 1000:
         raise UserError(f"--seeds {args.seeds}: must be between 1 and 1000")
     overrides = list(args.overrides)
-    if args.steps is not None:
+    if getattr(args, "steps", None) is not None:  # validate has no --steps
         overrides.append(f"steps={args.steps}")
     scenario = load_scenario(args.scenario, overrides)
     if scenario.steps < min_steps:

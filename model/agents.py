@@ -14,7 +14,7 @@ import weakref
 
 import mesa
 
-from model.state import AGE_NAMES, SKILL_NAMES, STAGES, STATUSES, TECHS
+from model.state import AGE_NAMES, BARRIERS, SKILL_NAMES, STAGES, STATUSES, TECHS
 
 
 class _ModelIds(weakref.WeakKeyDictionary):
@@ -87,6 +87,8 @@ class Firm(mesa.Agent):
             A dict with the firm's ``id``, ``sector``, ``region``, ``size_class`` and ``age_quarters``;
                 ``adoption`` (stage of each technology ``data``, ``robots``, ``ai``: ``none``,
                 ``adjusting`` or ``integrated``), ``perceived_gain`` and ``aware`` per technology;
+                ``barrier`` per technology (what held it back from adopting this quarter: ``unwilling``,
+                ``afraid``, ``unable``, or ``none`` once adopted, ready or where unavailable);
                 ``capability``; ``employees`` (headcount per skill ``low``, ``mid``, ``high``); ``robots``
                 and ``data_stock``; ``output``, ``price``, ``market_share``, ``cash``, ``credit_limit``
                 and ``profit`` this quarter; and the name of the industrial ``platform`` it belongs to
@@ -98,6 +100,7 @@ class Firm(mesa.Agent):
             "age_quarters": int(f.age[r]), "adoption": self.adoption,
             "perceived_gain": {t: round(float(f.belief[r, i]), 4) for i, t in enumerate(TECHS)},
             "aware": {t: bool(f.aware[r, i]) for i, t in enumerate(TECHS)},
+            "barrier": {t: BARRIERS[f.barrier[r, i]] for i, t in enumerate(TECHS)},
             "capability": round(float(f.capability[r]), 4), "employees": self.employees,
             "robots": round(float(f.robots[r]), 3), "data_stock": round(float(f.data[r]), 3),
             "output": round(self.output, 4), "price": round(float(f.price[r]), 4),

@@ -70,6 +70,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.adopted_at[rows] = np.where(firms.stage[rows] != NONE, model.steps, -1)
     firms.aware[rows] = firms.stage[rows] != NONE
     firms.belief[rows] = model.initial_belief(rows, rng)
+    firms.barrier[rows] = 0
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital
                                      + rng.normal(0, 0.1, n), 0, 1)
     firms.risk[rows] = np.clip(model.size_risk[firms.size[rows]] + rng.normal(0, 0.1, n), 0, 1)

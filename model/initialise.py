@@ -127,6 +127,7 @@ def init_firms(model) -> None:
         sector=sector, region=region, size=size, age=rng.integers(4, 80, n).astype(np.int32), log_a=log_a,
         capital=zeros.copy(), robots=zeros.copy(), data=zeros.copy(), stage=stage,
         timer=np.zeros((n, 3), np.float32), aware=aware, belief=np.zeros((n, 3)),
+        barrier=np.zeros((n, 3), np.int8),
         adopted_at=np.full((n, 3), -1, np.int32),
         capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
                            + rng.normal(0, 0.12, n), 0, 1),

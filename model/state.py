@@ -20,6 +20,9 @@ LOW, MID, HIGH = 0, 1, 2
 STATUSES = ("employed", "gig", "unemployed")
 EMPLOYED, GIG, UNEMPLOYED = 0, 1, 2
 AGE_NAMES = ("young", "prime", "older")
+#: firms.barrier codes: nothing held the firm back (it has adopted, was ready, or the technology is
+#: unavailable), or the first of the three barriers (technology_adoption.py) that did
+BARRIERS = ("none", "unwilling", "afraid", "unable")
 
 
 class _Arrays:
@@ -45,6 +48,7 @@ class FirmArrays(_Arrays):
     timer: np.ndarray  # float32 [F, 3]: quarters of adjustment left
     aware: np.ndarray  # bool [F, 3]
     belief: np.ndarray  # [F, 3] perceived productivity gain of each technology
+    barrier: np.ndarray  # int8 [F, 3]: what held a non-adopter back this quarter (BARRIERS; 0 nothing)
     adopted_at: np.ndarray  # int32 [F, 3]: step of adoption, -1 if none
     capability: np.ndarray  # digital capability, 0..1
     risk: np.ndarray  # risk aversion, 0..1

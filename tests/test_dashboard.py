@@ -6,7 +6,9 @@ unless REQUIRE_BROWSER=1 (as in CI), where they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,8 +23,10 @@ pytest.importorskip("solara")
 
 from model.cli import build_parser  # noqa: E402
 from model.cli.dashboard_cmd import server_command, server_env  # noqa: E402
-from model.dashboard.i18n import LABELS, label  # noqa: E402
-from model.dashboard.params import DashboardModel, defaults, lever_controls, model_params  # noqa: E402
+from model.dashboard.i18n import LABELS, label, lever_help  # noqa: E402
+from model.dashboard.lessons import PRESETS, preset_title  # noqa: E402
+from model.dashboard.params import DashboardModel, format_value, lever_controls, preset_data  # noqa: E402
+from model.errors import UserError  # noqa: E402
 from model.policies import LEVERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,32 +36,78 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-# -- model factory, parameters, labels ------------------------------------------------------------
-@pytest.mark.filterwarnings("ignore:.*found despite early return")
-def test_model_params_fit_the_model_signature():
-    from mesa.visualization.solara_viz import _check_model_params
-
-    for lang in ("en", "zh"):
-        _check_model_params(DashboardModel.__init__, model_params(lang))  # raises on a bad parameter
-
-
-def test_lever_controls_cover_the_main_levers_with_valid_defaults():
+# -- controls, the model they drive, the charts -----------------------------------------------------
+def test_every_lever_has_a_control_with_a_range_it_accepts_and_words_in_both_languages():
     controls = {c.lever: c for c in lever_controls()}
-    assert {"sme_subsidy", "skills_training", "robot_tax"} <= set(controls)
-    assert set(controls) <= set(LEVERS)
+    assert set(controls) == set(LEVERS)  # a new lever needs a control (and its words) before it shows
     for c in controls.values():
-        assert c.low <= c.default <= c.high
+        field = LEVERS[c.lever].model_fields[c.parameter]
+        low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
+        high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+        assert low <= c.low < c.high <= high and c.low <= c.default <= c.high, c
+        for lang in ("en", "zh"):
+            assert label(c.lever, lang) != c.lever and label(f"{c.lever}.{c.parameter}", lang) != f"{c.lever}.{c.parameter}"
+            explanation, source = lever_help(c.lever, lang)
+            assert explanation and source
+    rate = controls["sme_subsidy"]
+    assert format_value(rate, 0.4) == "40%" and format_value(controls["cloud_onboarding"], 16) == "16 quarters"
 
 
-def test_switches_build_the_scenario_the_sliders_say():
-    off = DashboardModel(**SMALL)
-    assert off.cfg.policies == []
-    on = DashboardModel(**SMALL, sme_subsidy_on=True, sme_subsidy_rate=0.7, robot_tax_on=True, robot_tax_rate=-0.3,
-                        skills_training_share=0.9)  # a slider whose switch is off changes nothing
-    levers = {p.lever: p for p in on.cfg.policies}
-    assert set(levers) == {"sme_subsidy", "robot_tax"}
-    assert levers["sme_subsidy"].rate == pytest.approx(0.7) and levers["robot_tax"].rate == pytest.approx(-0.3)
-    assert (on.cfg.population.firms, on.cfg.population.workers) == (200, 2000)
+def test_a_lever_switched_on_mid_run_starts_at_the_next_step_as_if_scheduled():
+    """Switching a lever on after two quarters is the run whose scenario starts it at step 3."""
+    from model.economy import EconomyModel
+    from model.scenario_io import scenario_from_dict
+
+    live = DashboardModel(**SMALL, seed=3)
+    live.step(), live.step()
+    live.set_levers(sme_subsidy_on=True, sme_subsidy_rate=0.7)
+    assert live.active_levers == []  # nothing changes before the next step
+    while live.running:
+        live.step()
+    spending = [r["spending_sme_subsidy"] for r in live.records]
+    assert spending[:3] == [0.0, 0.0, 0.0] and sum(spending[3:]) > 0
+    scheduled = scenario_from_dict({"name": "scheduled", "steps": SMALL["quarters"],
+                                    "population": {"firms": SMALL["firms"], "workers": SMALL["workers"]},
+                                    "policies": [{"lever": "sme_subsidy", "rate": 0.7, "start": 3}]})
+    reference = EconomyModel(scheduled, seed=3)
+    for _ in range(SMALL["quarters"]):
+        reference.step()
+    for key in ("tfp_index", "adoption_index", "unemployment_rate", "spending_sme_subsidy"):
+        assert [r[key] for r in live.records] == pytest.approx([r[key] for r in reference.records], rel=1e-12), key
+
+
+def test_with_every_lever_off_the_dashboard_is_the_plain_scenario():
+    from model import simulate
+
+    model = DashboardModel(**SMALL, seed=7)
+    while model.running:
+        model.step()
+    assert model.steps == SMALL["quarters"] and model.lever_windows == []
+    reference = simulate(model.cfg.model_copy(update={"policies": []}), seed=7)
+    assert reference.timeseries["tfp_index"].tolist() == pytest.approx([r["tfp_index"] for r in model.records])
+    from model.dashboard.reference import reference_records
+
+    shared = reference_records(SMALL["firms"], SMALL["workers"], SMALL["quarters"], 7, 4)
+    assert [r["tfp_index"] for r in shared] == pytest.approx([r["tfp_index"] for r in model.records[:5]])
+
+
+def test_presets_load_their_scenario_and_switch_their_levers_on():
+    robot = DashboardModel(**SMALL, preset="robot_tax")
+    (lever, start, end), = robot.lever_windows
+    assert lever.lever == "robot_tax" and lever.rate == pytest.approx(0.2) and start == 8 and end is None
+    assert robot.levers_on() == ["robot_tax"]
+    fast = DashboardModel(**SMALL, preset="skills_under_fast_ai", skills_training_share=0.15)
+    assert fast.cfg.frontier.ai_capability_growth == pytest.approx(0.5)
+    assert sorted(l.share for l, _, _ in fast.lever_windows) == pytest.approx([0.05, 0.15])  # the slider moves the first
+    fast.set_levers(skills_training_on=False)
+    assert fast.lever_windows == []
+    for preset in PRESETS:
+        assert preset_data(preset)["name"] == preset  # every lesson is a scenario file
+        for lang in ("en", "zh"):
+            question, to_try = PRESETS[preset][lang]
+            assert question.strip() and to_try.strip()
+    with pytest.raises(UserError, match="preset='nope' is not a lesson; valid: baseline"):
+        DashboardModel(**SMALL, preset="nope")
 
 
 def test_unknown_parameter_and_language_are_rejected():
@@ -67,37 +117,80 @@ def test_unknown_parameter_and_language_are_rejected():
         DashboardModel(**SMALL, lang="fr")
 
 
-def test_model_stops_after_its_quarters_and_matches_simulate():
-    from model import simulate
-
-    model = DashboardModel(**SMALL, seed=7, sme_subsidy_on=True)
-    steps = 0
-    while model.running:
-        model.step()
-        steps += 1
-    assert steps == SMALL["quarters"]
-    reference = simulate(model.cfg, seed=7)
-    assert reference.timeseries["tfp_index"].iloc[-1] == pytest.approx(model.records[-1]["tfp_index"])
-
-
 def test_every_label_has_both_languages():
     assert set(LABELS["en"]) == set(LABELS["zh"])
     assert label("firms", "zh") != label("firms", "en")
     assert label("no_such_key", "zh") == "no_such_key"
 
 
-def test_defaults_are_the_classroom_population_and_every_view_draws():
-    from model.dashboard.components import firm_stage, firms_figure, overview_rows, trends_figure
+def _font_sizes(option):
+    if isinstance(option, dict):
+        for key, value in option.items():
+            if key == "fontSize":
+                yield value
+            yield from _font_sizes(value)
+    elif isinstance(option, list):
+        for item in option:
+            yield from _font_sizes(item)
 
-    assert defaults()["firms"] >= 1000 and defaults()["lang"] == "en"
-    model = DashboardModel(**SMALL, lang="zh")
+
+def test_charts_show_each_series_with_its_dashed_baseline_in_percent_and_readable_type():
+    from model.dashboard.charts import CHARTS, LESSON_CHARTS, chart_option, firms_option
+
+    model = DashboardModel(**SMALL, lang="zh", sme_subsidy_on=True, sme_subsidy_rate=0.9)
+    for _ in range(3):
+        model.step()
+    from model.dashboard.reference import reference_records
+
+    reference = reference_records(SMALL["firms"], SMALL["workers"], SMALL["quarters"], 42, model.steps)
+    charts = {**CHARTS, **{k: c for group in LESSON_CHARTS.values() for k, c in group.items()}}
+    for key, chart in charts.items():
+        option = chart_option(chart, model, reference, "zh")
+        solid, dashed = option["series"][::2], option["series"][1::2]
+        assert len(solid) == len(dashed) >= 1 and all(s["lineStyle"].get("type") == "dashed" for s in dashed), key
+        assert all(len(s["data"]) == model.steps + 1 for s in option["series"]), key
+        assert len(option["xAxis"]["data"]) == model.cfg.steps + 1  # the axis spans the whole run
+        assert min(_font_sizes(option)) >= 12, key
+        assert option["toolbox"]["feature"]["saveAsImage"]
+    jobs = chart_option(CHARTS["jobs"], model, reference, "en")
+    assert jobs["series"][0]["data"][-1] == pytest.approx(100 * model.records[-1]["unemployment_rate"], abs=1e-3)
+    adoption = chart_option(CHARTS["adoption_size"], model, reference, "en")
+    sme = [s for s in adoption["series"] if s["name"] == "SME"][0]["data"]
+    sme_base = [s for s in adoption["series"] if s["name"] == "SME · baseline"][0]["data"]
+    assert sme[0] == sme_base[0] and sme[-1] > sme_base[-1]  # the subsidy shows against its baseline
+    firms = firms_option(model, "zh")
+    rows = [item["value"][2] for s in firms["series"] for item in s["data"]]
+    assert len(rows) == len(set(rows)) and set(rows) <= set(range(model.firms.n))
+
+
+def test_a_firm_and_a_worker_describe_themselves_with_the_barrier_that_holds_the_firm_back():
+    from model.dashboard.app import describe_rows, overview_rows
+
+    model = DashboardModel(**SMALL)
     model.step()
-    for fig in (trends_figure(model), firms_figure(model)):
-        assert fig.axes
-    stage = firm_stage(model)
-    assert stage.shape == (model.firms.n,) and stage.min() >= 0 and stage.max() <= 4
-    rows = dict((k, v) for k, _, v in overview_rows(model))
-    assert rows["step"] == "1 / 8" and rows["policies"] == label("none", "zh")
+    barriers = [model.firm_agents[r].describe()["barrier"] for r in range(model.firms.n)]
+    names = {b for firm in barriers for b in firm.values()}
+    assert names <= {"none", "unwilling", "afraid", "unable"} and {"unwilling", "none"} <= names
+    stage = model.firms.stage
+    assert (model.firms.barrier[stage != 0] == 0).all()  # an adopter is held back by nothing
+    rows = dict((k, v) for k, _, v in describe_rows(model.firm_agents[0].describe()))
+    assert {"sector", "size_class", "adoption", "barrier", "employees"} <= set(rows)
+    assert "status" in dict((k, v) for k, _, v in describe_rows(model.worker_agents[0].describe()))
+    overview = dict((k, v) for k, _, v in overview_rows(model, "zh"))
+    assert overview["step"] == "1 / 8" and overview["policies"] == label("none", "zh")
+
+
+def test_the_run_downloads_as_csv_with_a_row_per_step():
+    import io
+
+    import pandas as pd
+
+    from model.dashboard.app import run_csv
+
+    model = DashboardModel(**SMALL)
+    model.step(), model.step()
+    frame = pd.read_csv(io.BytesIO(run_csv(model)))
+    assert len(frame) == 3 and frame["period"].tolist() == ["2025Q1", "2025Q2", "2025Q3"]
 
 
 # -- the command ------------------------------------------------------------------------------------
@@ -148,14 +241,14 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def _serve(*extra):
     """The dashboard as `run.py dashboard` starts it, on a free port; always stopped afterwards."""
     _browser_or_skip()
     port = _free_port()
-    log = open(ROOT / ".pytest_cache" / "dashboard-server.log", "w") if (ROOT / ".pytest_cache").is_dir() \
+    log = open(ROOT / ".pytest_cache" / f"dashboard-server-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() \
         else subprocess.DEVNULL
-    process = subprocess.Popen([sys.executable, "run.py", "dashboard", "--port", str(port)], cwd=ROOT,
+    process = subprocess.Popen([sys.executable, "run.py", "dashboard", "--port", str(port), *extra], cwd=ROOT,
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -183,6 +276,12 @@ def server():
 
 
 @pytest.fixture(scope="module")
+def server():
+    with _serve() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
 def browser(server):
     from playwright.sync_api import sync_playwright
 
@@ -194,9 +293,9 @@ def browser(server):
             instance.close()
 
 
-def _open(browser, url):
+def _open(browser, url, width=1400, height=1000):
     """A fresh browser context on the dashboard, recording every URL the page requests."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     context.set_default_timeout(60_000)
     requests, failures = [], []
     context.on("request", lambda r: requests.append(r.url))
@@ -211,8 +310,25 @@ def _wait_step(page, step):
     page.locator("[data-key=step]", has_text=f"{step} / ").wait_for()
 
 
-def _plot_sources(page):
-    return page.eval_on_selector_all("img", "els => els.map(e => e.src)")
+def _step(page, to, name="Step"):
+    page.get_by_role("button", name=name, exact=True).click()
+    _wait_step(page, to)
+
+
+#: the options of the ECharts charts on the page, as the browser holds them (the component keeps its chart)
+CHART_OPTIONS = """() => [...document.querySelectorAll('[data-chart]')].map(box => {
+    const el = box.querySelector('.solara-echarts'); const chart = el && el.__vue__ && el.__vue__.chart;
+    return {key: box.dataset.chart, option: chart ? chart.getOption() : null}; })"""
+
+
+def _charts(page, key=None):
+    """Every chart's option (or ``key``'s), once each chart on the page (and ``key``) is drawn."""
+    page.wait_for_function("key => (!key || document.querySelector(`[data-chart=${key}]`)) && "
+                           "document.querySelectorAll('[data-chart] .solara-echarts').length > 0 && "
+                           "[...document.querySelectorAll('[data-chart] .solara-echarts')].every("
+                           "e => e.__vue__ && e.__vue__.chart)", arg=key)
+    charts = {c["key"]: c["option"] for c in page.evaluate(CHART_OPTIONS)}
+    return charts[key] if key else charts
 
 
 @pytest.mark.browser
@@ -222,26 +338,28 @@ def test_server_listens_on_loopback_only(server):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_lever_step_and_plots_update_in_independent_sessions(server, browser):
+def test_a_lever_acts_from_the_next_step_against_a_dashed_baseline_in_independent_sessions(server, browser):
     first, page, requests, failures = _open(browser, server["url"])
     try:
-        page.get_by_text(f"{label('sme_subsidy')}: on", exact=True).click()  # switch a lever on ...
-        page.get_by_role("button", name="Reset").click()  # ... and rebuild the model with it
+        _step(page, 1)
+        _step(page, 2)
+        page.get_by_text(label("sme_subsidy"), exact=True).click()  # on mid-run, no Reset
+        page.get_by_text(label("sme_subsidy.rate") + ": 40%").wait_for()  # its slider shows value and unit
         page.locator("[data-key=policies]", has_text=label("sme_subsidy")).wait_for()
-        plots = _plot_sources(page)
-        assert len(plots) >= 2
-        for step in (1, 2):
-            page.get_by_role("button", name="Step").click()
-            _wait_step(page, step)
-        page.wait_for_function("old => [...document.images].map(e => e.src).every(s => !old.includes(s))", arg=plots)
+        for step in (3, 4, 5):
+            _step(page, step)
+        page.wait_for_function("() => !document.querySelector('[data-key=spending]').innerText.includes('0.00%')")
+        adoption = _charts(page, "adoption_size")
+        names = [s["name"] for s in adoption["series"]]
+        assert "SME" in names and f"SME · {label('baseline')}" in names
+        dashed = [s for s in adoption["series"] if s["name"].endswith(label("baseline"))]
+        assert all(s["lineStyle"]["type"] == "dashed" and len(s["data"]) == 6 for s in dashed)
 
         second, other, other_requests, _ = _open(browser, server["url"])  # a second student
         try:
             assert other.locator("[data-key=policies]", has_text=label("none")).count() == 1
-            other.get_by_role("button", name="Step").click()
-            _wait_step(other, 1)
-            page.get_by_role("button", name="Step").click()
-            _wait_step(page, 3)  # the first session kept its own count: 2 + 1
+            _step(other, 1)
+            _step(page, 6)  # the first session kept its own count
             _wait_step(other, 1)
             requests += other_requests
         finally:
@@ -252,3 +370,91 @@ def test_lever_step_and_plots_update_in_independent_sessions(server, browser):
     external = [u for u in requests if not u.startswith((origin + "/", "data:", "blob:"))]
     assert external == [], f"the page loaded external URLs: {external[:5]}"
     assert failures == [], f"requests failed (missing offline assets?): {failures[:5]}"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_preset_loads_its_scenario_and_population_changes_ask_for_reset(server, browser):
+    context, page, _, _ = _open(browser, server["url"])
+    try:
+        page.locator(".v-select").first.click()
+        page.get_by_role("option", name=preset_title("robot_tax")).click()
+        page.locator("[data-key=policies]", has_text=label("robot_tax")).wait_for()
+        page.get_by_text(PRESETS["robot_tax"]["en"][0]).wait_for()  # the lesson's question
+        assert page.locator("[data-banner=reset]").count() == 0
+        firms = page.locator("[role=slider][aria-valuemax='6000']")
+        firms.focus()
+        firms.press("ArrowRight")  # a bigger economy needs a new one: the page says so ...
+        page.locator("[data-banner=reset]", has_text=label("firms")).wait_for()
+        page.get_by_role("button", name="Reset", exact=True).click()
+        page.locator("[data-banner=reset]").wait_for(state="detached")  # ... and Reset builds it
+        _wait_step(page, 0)
+        assert page.locator("[data-key=policies]", has_text=label("robot_tax")).count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_firm_can_be_inspected_by_clicking_its_dot_and_the_run_downloads(server, browser, tmp_path):
+    context, page, _, _ = _open(browser, server["url"])
+    try:
+        _step(page, 1)
+        page.get_by_role("button", name=label("tab_agents"), exact=True).click()
+        firms = _charts(page, "firms")
+        point = firms["series"][0]["data"][0]
+        row = point["value"][2]
+        xy = page.evaluate("""v => { const el = document.querySelector('[data-chart=firms] .solara-echarts');
+            const r = el.getBoundingClientRect(); const p = el.__vue__.chart.convertToPixel({seriesIndex: 0}, v);
+            return [r.left + p[0], r.top + p[1]]; }""", point["value"][:2])
+        page.mouse.click(*xy)
+        number = page.get_by_label(re.compile("^Firm number"))
+        page.wait_for_function("([el, row]) => el.value === String(row)", arg=[number.element_handle(), row])
+        table = page.locator("[data-view=firm]").inner_text()
+        assert "sector" in table and "barrier" in table and "adoption" in table
+        with page.expect_download() as download:
+            page.get_by_text(label("download_csv")).click()
+        path = tmp_path / "run.csv"
+        download.value.save_as(path)
+        lines = path.read_text().splitlines()
+        assert len(lines) == 3 and lines[0].startswith("step,period") and lines[2].startswith("1,2025Q2")
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_no_label_below_11_px_on_a_projector(server, browser):
+    context, page, _, _ = _open(browser, server["url"], 1024, 768)
+    try:
+        _step(page, 1)
+        for tab in ("tab_charts", "tab_lessons"):
+            page.get_by_role("button", name=label(tab), exact=True).click()
+            sizes = [size for option in _charts(page).values() for size in _font_sizes(option)]
+            assert sizes and min(sizes) >= 11, tab
+        small = page.evaluate("""() => [...document.querySelectorAll('body *')].filter(e =>
+            [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) && e.offsetParent !== null
+            && parseFloat(getComputedStyle(e).fontSize) < 11).map(e => e.textContent.trim().slice(0, 40))""")
+        assert small == [], small
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_info_tab_explains_the_model_in_both_languages(server, browser):
+    context, page, _, _ = _open(browser, server["url"])
+    try:
+        page.get_by_role("button", name=label("tab_info"), exact=True).click()
+        page.get_by_text("What is it?").wait_for()
+        page.get_by_text("Things to try").wait_for()
+    finally:
+        context.close()
+    with _serve("--lang", "zh") as chinese:
+        context, page, _, _ = _open(browser, chinese["url"])
+        try:
+            page.get_by_role("button", name=label("tab_info", "zh"), exact=True).click()
+            page.get_by_text("这是什么？").wait_for()
+            assert page.get_by_role("button", name=label("btn_step", "zh"), exact=True).count() == 1
+        finally:
+            context.close()

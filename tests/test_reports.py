@@ -172,19 +172,6 @@ def test_validation_report_in_chinese_without_a_cjk_font(no_cjk_font, tmp_path, 
     assert "data:image/png;base64," in page and "![validation](validation.png)" in markdown
 
 
-def test_dashboard_text_stays_chinese_without_a_cjk_font(no_cjk_font, monkeypatch, capsys):
-    from types import SimpleNamespace
-
-    from model.dashboard import i18n
-
-    monkeypatch.setattr(i18n, "FIGURE_LANGS", {})
-    assert i18n.use_cjk_font("zh") == "en"
-    assert i18n.figure_lang(SimpleNamespace(lang="zh")) == "en"
-    assert i18n.use_cjk_font("zh") == "en"
-    assert capsys.readouterr().err.count("warning") == 1
-    assert i18n.label("title", "zh") == "数字化转型：数据、机器人与人工智能"
-
-
 def test_metric_info_tells_a_size_class_from_a_region():
     """Expanded names of the default groups read their own definition (adoption_index_sme is a size class)."""
     from model.report.i18n import metric_info

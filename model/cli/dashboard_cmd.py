@@ -1,4 +1,4 @@
-"""``run.py dashboard``: start the classroom dashboard (Mesa SolaraViz) on this computer.
+"""``run.py dashboard``: start the classroom dashboard (a Solara page) on this computer.
 
 It serves on 127.0.0.1 unless ``--host`` says otherwise, answers only requests
 addressed to that address (``--allow-host`` adds names; see
@@ -20,12 +20,11 @@ from model.errors import UserError
 
 
 def add_parser(subparsers):
-    from model.cli import add_font_option
-
     parser = subparsers.add_parser(
         "dashboard", help="start the classroom dashboard in the browser",
-        description="Start the live dashboard (sliders for the levers and population, play/step/reset, live "
-                    "plots). Open the printed address in a browser; each browser tab runs its own economy.")
+        description="Start the live dashboard (lessons, levers that act from the next step, charts against "
+                    "a dashed baseline, the agents, play/step/reset). Open the printed address in a browser; "
+                    "each browser tab runs its own economy.")
     parser.add_argument("--port", type=int, default=8765, help="port to serve on (default 8765)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: this computer only; "
@@ -35,7 +34,6 @@ def add_parser(subparsers):
                              "e.g. behind a proxy; repeatable; * allows any). By default only the address served "
                              "is answered (127.0.0.1 and localhost for the default --host)")
     parser.add_argument("--lang", default="en", choices=LANGS, help="label language: en or zh (default en)")
-    add_font_option(parser, "the live figures")
     parser.set_defaults(func=run)
     return parser
 
@@ -48,13 +46,11 @@ def server_command(host: str, port: int, allow_hosts: list[str] | tuple = ()) ->
     return command
 
 
-def server_env(lang: str, base: dict | None = None, font: str | None = None) -> dict:
-    """Environment for the server: label language and font, no telemetry, no CDN look-ups by the browser."""
+def server_env(lang: str, base: dict | None = None) -> dict:
+    """Environment for the server: label language, no telemetry, no CDN look-ups by the browser."""
     env = dict(os.environ if base is None else base)
-    if font:
-        env["DTABM_DASHBOARD_FONT"] = os.path.abspath(font)
     env.update({"DTABM_DASHBOARD_LANG": lang, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
-                "SOLARA_ASSETS_PROXY": "True", "MPLBACKEND": "Agg"})
+                "SOLARA_ASSETS_PROXY": "True", "SOLARA_THEME_SHOW_BANNER": "False"})
     return env
 
 
@@ -65,17 +61,13 @@ def run(args) -> int:
     if missing:
         raise UserError(f"dashboard: {missing[0]} is not installed; install the dashboard extra: "
                         "pip install -e '.[dashboard]'")
-    if args.font:
-        from model.fonts import register_font
-
-        register_font(args.font)  # a missing or unreadable file is an error here, not in the server
     from model.dashboard.serve import AllowedHosts
 
     command = server_command(args.host, args.port, args.allow_hosts)
     allowed = AllowedHosts(args.host, args.allow_hosts).describe()
     print(f"dashboard: http://{args.host}:{args.port}  (language {args.lang}; answers requests for {allowed}; "
           f"Ctrl+C to stop)", flush=True)
-    env = server_env(args.lang, font=args.font)
+    env = server_env(args.lang)
     if os.name == "posix":
         os.execvpe(command[0], command, env)  # the server replaces this process: one pid to stop
     return subprocess.call(command, env=env)

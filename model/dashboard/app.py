@@ -81,9 +81,27 @@ def Text(text: str, **attrs):
 
 
 @solara.component
-def Overview(model, controls: dict, tick: int, lang: str):
+def Overview(model, controls: dict, tick: solara.Reactive, lang: str):
     """The headline numbers now (redrawn on every step and every lever change)."""
+    tick.value  # noqa: B018 (read: redraw on every step; the page around it is not redrawn)
     solara.HTML(tag="table", classes=["dtabm-overview"], unsafe_innerHTML=_rows(overview_rows(model, lang)))
+
+
+@solara.component
+def RunButtons(model, tick: solara.Reactive, playing: solara.Reactive, do_step, lang: str):
+    """Play/Pause and Step: Step greyed while playing, both once the run has finished."""
+    tick.value  # noqa: B018
+    solara.Button(label("pause", lang) if playing.value else label("play", lang), color="primary",
+                  on_click=lambda: playing.set(not playing.value), disabled=not model.running)
+    solara.Button(label("btn_step", lang), color="primary", on_click=do_step,
+                  disabled=playing.value or not model.running)
+
+
+@solara.component
+def Finished(model, tick: solara.Reactive, lang: str):
+    tick.value  # noqa: B018
+    if not model.running:
+        solara.Info(label("finished", lang))
 
 
 @solara.component
@@ -94,7 +112,8 @@ def Chart(option: dict, key: str, height: int = 340):
 
 
 @solara.component
-def ChartGrid(charts: dict, model, lang: str, tick: int):
+def ChartGrid(charts: dict, model, lang: str, tick: solara.Reactive):
+    tick.value  # noqa: B018
     reference = reference_records(model.cfg.population.firms, model.cfg.population.workers, model.cfg.steps,
                                   model.seed_used, model.steps)
     with solara.Div(classes=["dtabm-grid"]):
@@ -103,7 +122,7 @@ def ChartGrid(charts: dict, model, lang: str, tick: int):
 
 
 @solara.component
-def Lessons(model, lang: str, tick: int):
+def Lessons(model, lang: str, tick: solara.Reactive):
     for lesson, charts in LESSON_CHARTS.items():
         Text(f"### {label('lesson_' + lesson, lang)}")
         solara.HTML(tag="p", unsafe_innerHTML=label(f"lesson_{lesson}_text", lang), classes=["dtabm-help"])
@@ -111,7 +130,8 @@ def Lessons(model, lang: str, tick: int):
 
 
 @solara.component
-def Agents(model, lang: str, tick: int):
+def Agents(model, lang: str, tick: solara.Reactive):
+    tick.value  # noqa: B018
     firm, set_firm = solara.use_state(0)
     worker, set_worker = solara.use_state(0)
 
@@ -223,9 +243,7 @@ def Page():
                       value=preset_title(built.value["preset"], lang), on_value=choose_preset,
                       style={"max-width": "320px"})
         solara.Button(label("reset", lang), color="primary", on_click=lambda: build(settings.value, controls.value))
-        solara.Button(label("pause", lang) if playing.value else label("play", lang), color="primary",
-                      on_click=lambda: playing.set(not playing.value), disabled=not m.running)
-        solara.Button(label("btn_step", lang), color="primary", on_click=do_step, disabled=playing.value or not m.running)
+        RunButtons(m, tick, playing, do_step, lang)
         solara.FileDownload(lambda: run_csv(model.value), filename=f"dtabm-{m.preset}-seed{m.seed_used}.csv",
                             label=label("download_csv", lang), mime_type="text/csv")
     question, _ = preset_text(built.value["preset"], lang)
@@ -237,11 +255,10 @@ def Page():
     if changed:
         solara.HTML(tag="div", classes=["dtabm-banner"], attributes={"data-banner": "reset"},
                     unsafe_innerHTML=label("reset_banner", lang, what=", ".join(changed)))
-    if not m.running:
-        solara.Info(label("finished", lang))
+    Finished(m, tick, lang)
     with solara.Row(style={"align-items": "flex-start", "gap": "16px", "padding": "0 12px"}):
         with solara.Column(classes=["dtabm-side"]):
-            Overview(m, controls.value, tick.value, lang)
+            Overview(m, controls.value, tick, lang)
             solara.SliderInt(f"{label('speed', lang)}: {speed.value}", value=speed, min=1, max=10, thumb_label=False)
             LeverControls(m, controls, lang)
             Text(f"**{label('population', lang)}**")
@@ -256,10 +273,10 @@ def Page():
                                   outlined=tab.value != t, color="primary", classes=[f"dtabm-{t}"])
             if tab.value == "tab_charts":
                 solara.Text(label("png_hint", lang), style={"font-size": "13px", "color": "#555"})
-                ChartGrid(CHARTS, m, lang, tick.value)
+                ChartGrid(CHARTS, m, lang, tick)
             elif tab.value == "tab_lessons":
-                Lessons(m, lang, tick.value)
+                Lessons(m, lang, tick)
             elif tab.value == "tab_agents":
-                Agents(m, lang, tick.value)
+                Agents(m, lang, tick)
             else:
                 Text(info_markdown(lang), attributes={"data-view": "info"})

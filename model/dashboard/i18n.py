@@ -1,8 +1,8 @@
-"""Labels of the dashboard and the classroom figures in English and Chinese.
+"""Labels of the dashboard in English and Chinese, and each lever's explanation and source.
 
 ``label(key, lang)`` looks a label up; a key missing in Chinese falls back to
-English, a key missing everywhere is shown as itself. ``use_cjk_font()`` makes
-matplotlib draw Chinese text (Debian: ``apt-get install fonts-noto-cjk``).
+English, a key missing everywhere is shown as itself. The charts are drawn by
+the browser, with its own fonts: Chinese needs no font on the server.
 """
 
 from __future__ import annotations
@@ -258,34 +258,3 @@ def label(key: str, lang: str = "en", **fmt) -> str:
     """The label for ``key`` in ``lang`` (English, then the key itself, as fallbacks)."""
     text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key) or key
     return text.format(**fmt) if fmt else text
-
-
-#: Language the figures of each label language are drawn in (set by :func:`use_cjk_font`).
-FIGURE_LANGS: dict[str, str] = {}
-
-
-def use_cjk_font(lang: str = "zh", font_path: str | None = None) -> str:
-    """Configure matplotlib for ``lang``; return the language figures should use.
-
-    For Chinese, a CJK font (or the font file ``font_path``; it also draws Latin letters) becomes the
-    first sans-serif font. When none is found, one warning says how to get one and figures fall back to
-    English; the dashboard's other text stays Chinese.
-    """
-    import matplotlib
-
-    from model import fonts
-
-    family = fonts.figure_font(lang, font_path)
-    FIGURE_LANGS[lang] = fonts.figure_lang(lang, family)
-    if family is not None:
-        others = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
-        matplotlib.rcParams["font.sans-serif"] = [family, *others]
-        matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["axes.unicode_minus"] = False
-    return FIGURE_LANGS[lang]
-
-
-def figure_lang(model) -> str:
-    """Language of a dashboard model's figure labels: its label language, English if no font draws it."""
-    lang = getattr(model, "lang", "en")
-    return FIGURE_LANGS.get(lang, lang)

@@ -26,6 +26,10 @@ from model.errors import UserError
 
 LANG = check_lang(os.environ.get("DTABM_DASHBOARD_LANG", "en"))
 TABS = ("tab_charts", "tab_lessons", "tab_agents", "tab_info")
+#: Per browser session (Solara keeps a module's reactive variables per session). Only the components that read
+#: them redraw when they change: a step redraws the numbers and charts, not the page with its levers.
+TICK = solara.reactive(0)
+PLAYING = solara.reactive(False)
 CSS = """
 .dtabm-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px; width: 100%; }
 .dtabm-chart { border: 1px solid #ddd; border-radius: 6px; padding: 4px; background: #fff; }
@@ -194,8 +198,7 @@ def Page():
     controls = solara.use_reactive(solara.use_memo(lambda: preset_controls("baseline"), []))
     built = solara.use_reactive(initial)  # what the model was built with
     model = solara.use_reactive(solara.use_memo(lambda: DashboardModel(lang=lang, **built.value), []))
-    tick = solara.use_reactive(0)
-    playing = solara.use_reactive(False)
+    tick, playing = TICK, PLAYING
     speed = solara.use_reactive(4)
     tab = solara.use_reactive(TABS[0])
     error = solara.use_reactive("")

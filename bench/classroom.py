@@ -39,6 +39,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process and its children so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(port: int) -> subprocess.Popen:
     """The dashboard as a teacher starts it; returns once it answers."""
     process = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "dashboard", "--port", str(port)], cwd=ROOT,
@@ -73,7 +79,7 @@ async def session(browser, url: str, steps: int, ready: asyncio.Barrier) -> list
     return times
 
 
-async def measure(url: str, counts: list[int], steps: int, chromium: str) -> list[dict]:
+async def measure(url: str, counts: list[int], steps: int, chromium: str, server_pid: int) -> list[dict]:
     """Step-to-redrawn-chart times for each count of simultaneous sessions."""
     from playwright.async_api import async_playwright
 
@@ -81,15 +87,19 @@ async def measure(url: str, counts: list[int], steps: int, chromium: str) -> lis
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium, args=ARGS)
         for n in counts:
-            ready = asyncio.Barrier(n)
-            per_session = await asyncio.gather(*(session(browser, url, steps, ready) for _ in range(n)))
+            ready = asyncio.Barrier(n + 1)
+            tasks = [asyncio.create_task(session(browser, url, steps, ready)) for _ in range(n)]
+            await ready.wait()  # every session has loaded its page: the presses start now
+            cpu = cpu_seconds(server_pid)
+            per_session = await asyncio.gather(*tasks)
+            server_ms = 1000 * (cpu_seconds(server_pid) - cpu) / (n * steps)
             times = sorted(t for s in per_session for t in s)
             rows.append({"sessions": n, "presses": len(times), "median_s": statistics.median(times),
                          "p90_s": times[int(0.9 * (len(times) - 1))], "max_s": times[-1],
-                         "target_s": TARGETS.get(n)})
+                         "server_cpu_ms_per_press": server_ms, "target_s": TARGETS.get(n)})
             print(f"{n:>3} sessions: median {rows[-1]['median_s']:.2f} s, 90th percentile {rows[-1]['p90_s']:.2f} s, "
-                  f"max {rows[-1]['max_s']:.2f} s" + (f" (target {TARGETS[n]} s)" if n in TARGETS else ""),
-                  flush=True)
+                  f"max {rows[-1]['max_s']:.2f} s, server CPU {server_ms:.0f} ms a press"
+                  + (f" (target {TARGETS[n]} s)" if n in TARGETS else ""), flush=True)
         await browser.close()
     return rows
 
@@ -106,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     port = _free_port()
     server = start_server(port)
     try:
-        rows = asyncio.run(measure(f"http://127.0.0.1:{port}/", args.sessions, args.steps, chromium))
+        rows = asyncio.run(measure(f"http://127.0.0.1:{port}/", args.sessions, args.steps, chromium, server.pid))
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -16,9 +16,10 @@ import pandas as pd
 import solara
 import solara.lab
 
-from model.dashboard.charts import CHARTS, LESSON_CHARTS, chart_option, firms_option
+from model.dashboard.charts import CHARTS, LESSON_CHARTS, chart_data, chart_layout, firms_option
 from model.dashboard.i18n import check_lang, label, lever_help
 from model.dashboard.info import info_markdown
+from model.dashboard.livechart import LiveChart
 from model.dashboard.lessons import PRESETS, preset_text, preset_title
 from model.dashboard.params import POPULATION, DashboardModel, format_value, lever_controls, preset_controls
 from model.dashboard.reference import reference_records
@@ -109,10 +110,11 @@ def Finished(model, tick: solara.Reactive, lang: str):
 
 
 @solara.component
-def Chart(option: dict, key: str, height: int = 340):
+def Chart(chart, model, reference: list[dict], lang: str, key: str):
+    """One chart: its layout made once per economy, its numbers sent on every step."""
+    layout = solara.use_memo(lambda: chart_layout(chart, model, True, lang), dependencies=[model, lang])
     with solara.Div(classes=["dtabm-chart"], attributes={"data-chart": key}):
-        solara.FigureEcharts(option=option, attributes={"style": f"height: {height}px; width: 100%"},
-                             responsive=True)
+        LiveChart(layout, chart_data(chart, model, reference))
 
 
 @solara.component
@@ -122,7 +124,7 @@ def ChartGrid(charts: dict, model, lang: str, tick: solara.Reactive):
                                   model.seed_used, model.steps)
     with solara.Div(classes=["dtabm-grid"]):
         for key, chart in charts.items():
-            Chart(chart_option(chart, model, reference, lang), key)
+            Chart(chart, model, reference, lang, key)
 
 
 @solara.component

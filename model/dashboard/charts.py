@@ -129,13 +129,23 @@ def _base(title: str, lang: str, name: str) -> dict:
     }
 
 
-def chart_option(chart: Chart, model, reference: list[dict] | None, lang: str = "en") -> dict:
-    """The ECharts option of ``chart`` for a session's ``model`` and its ``reference`` records.
+def chart_data(chart: Chart, model, reference: list[dict] | None) -> list[list[float | None]]:
+    """Each series' values so far, in the order of :func:`chart_layout`'s series (solid, then its dashed twin)."""
+    data = []
+    for series in chart.lines(model):
+        data.append(series_values(series, model.records, model))
+        if reference is not None:
+            data.append(series_values(series, reference, model))
+    return data
+
+
+def chart_layout(chart: Chart, model, reference: bool = True, lang: str = "en") -> dict:
+    """The ECharts option of ``chart`` without its numbers: what changes at Reset, not on a step.
 
     Args:
         chart: What to draw.
-        model: The session's economy (its records so far and its horizon).
-        reference: The baseline's records (drawn dashed), or None.
+        model: The session's economy (its horizon and groups).
+        reference: Whether each series has a dashed baseline twin.
         lang: Label language.
     """
     periods = [period_label(model.cfg.start, s) for s in range(model.cfg.steps + 1)]
@@ -144,13 +154,12 @@ def chart_option(chart: Chart, model, reference: list[dict] | None, lang: str = 
         colour = PALETTE[i % len(PALETTE)]
         name = label(series.key, lang)
         names.append(name)
-        lines.append({"name": name, "type": "line", "data": series_values(series, model.records, model),
-                      "color": colour, "showSymbol": len(model.records) == 1, "lineStyle": {"width": 2.5},
-                      "z": 3})
-        if reference is not None:
-            lines.append({"name": f"{name} · {label('baseline', lang)}", "type": "line",
-                          "data": series_values(series, reference, model), "color": colour, "showSymbol": False,
-                          "lineStyle": {"width": 1.5, "type": "dashed", "opacity": 0.8}, "z": 2})
+        lines.append({"name": name, "type": "line", "color": colour, "showSymbol": False,
+                      "lineStyle": {"width": 2.5}, "z": 3})
+        if reference:
+            lines.append({"name": f"{name} · {label('baseline', lang)}", "type": "line", "color": colour,
+                          "showSymbol": False, "lineStyle": {"width": 1.5, "type": "dashed", "opacity": 0.8},
+                          "z": 2})
     option = _base(label(chart.key, lang), lang, chart.key.removeprefix("ch_"))
     option.update({
         "legend": {"data": names, "top": 28, "left": 4, "textStyle": {"fontSize": FONT}, "itemWidth": 18},
@@ -163,9 +172,17 @@ def chart_option(chart: Chart, model, reference: list[dict] | None, lang: str = 
                   "axisLabel": {"fontSize": FONT, **({"formatter": "{value}%"} if chart.percent else {})}},
         "series": lines,
     })
-    if reference is not None:
+    if reference:
         option["graphic"] = [{"type": "text", "left": 4, "top": 52,
                               "style": {"text": label("dashed_note", lang), "fontSize": FONT, "fill": "#555"}}]
+    return option
+
+
+def chart_option(chart: Chart, model, reference: list[dict] | None, lang: str = "en") -> dict:
+    """The whole ECharts option of ``chart``: its layout with the numbers so far (for a PNG or a notebook)."""
+    option = chart_layout(chart, model, reference is not None, lang)
+    for series, values in zip(option["series"], chart_data(chart, model, reference)):
+        series["data"] = values
     return option
 
 

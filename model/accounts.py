@@ -48,6 +48,7 @@ FLOWS = {
     "wages": "firms pay their employees",
     "digital_services": "firms pay running costs of data, robots and AI (compute, licences) to platforms",
     "platform_fees": "firms pay industrial platforms' subscriptions and cloud fees",
+    "ai_services": "members pay their industrial platform for AI rented as a service (a share of its measured gain)",
     "income_tax": "households pay tax on earnings (and lever surcharges)",
     "profit_tax": "firms pay tax on profit",
     "benefits": "government pays unemployment benefits",

@@ -267,6 +267,10 @@ class IndustrialPlatforms(Section):
     join_rate: float = _f(0.1, 0, 1, "Quarterly chance a firm that gains from membership joins.")
     initial_members: float = _f(0.1, 0, 1, "Share of firms that are members at the start.")
     capability_boost: float = _f(0.15, 0, 1, "Added to a member's capability target.")
+    ai_service_efficiency: float = _f(0.6, 0, 1, "What AI rented from the platform as a service delivers, as a share "
+                                      "of an own, tailored system's task share and augmentation (0: no AI service).")
+    ai_service_fee: float = _f(0.3, 0, None, "Share of the gain measured in a renter's output that it pays the "
+                               "platform each quarter (pay by effect, seed 003).", lt=1)
 
 
 class Training(Section):

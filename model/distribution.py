@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
+from model.ai_service import pay_ai_service
 from model.government import government_pays, subsidise_firms
 from model.investment import investment_price
 from model.metrics import firm_emissions
@@ -54,6 +55,7 @@ def pay_running_costs(model) -> None:
     model.ledger.pay("digital_services", FIRMS, PLATFORMS, float(running.sum()))
     model.ledger.pay("platform_fees", FIRMS, PLATFORMS, float(fees.sum()))
     firms.running += running + fees - voucher - carbon
+    pay_ai_service(model)
 
 
 def distribute_profits(model) -> np.ndarray:

@@ -71,6 +71,8 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.aware[rows] = firms.stage[rows] != NONE
     firms.belief[rows] = model.initial_belief(rows, rng)
     firms.barrier[rows] = 0
+    firms.ai_service[rows] = False
+    firms.ai_gain[rows] = 0.0
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital
                                      + rng.normal(0, 0.1, n), 0, 1)
     firms.risk[rows] = np.clip(model.size_risk[firms.size[rows]] + rng.normal(0, 0.1, n), 0, 1)

@@ -133,6 +133,10 @@ METRICS: dict[str, tuple[str, str]] = {
                                "than the street).", "ratio"),
     "gig_utilisation": ("Share of gig workers' capacity that is used.", "share"),
     "platform_members_share": ("Share of firms that are members of an industrial platform.", "share"),
+    "ai_service_share": ("Share of firms whose output this quarter AI rented from their industrial platform "
+                         "helped produce (platform x application; model/ai_service.py).", "share"),
+    "ai_service_fees": ("What renters paid their platforms for AI as a service this quarter (a share of the "
+                        "output it produced for them).", "output units / quarter"),
     "industrial_platform_hhi": ("Herfindahl index of industrial platforms' members.", "0..1"),
     "pooled_data": ("Data pooled on industrial platforms.", "output units"),
     "compute_energy": ("Energy used by compute for AI and data.", "energy units / quarter"),
@@ -451,6 +455,8 @@ def collect_metrics(model) -> dict:
     m["gig_utilisation"] = _safe_ratio(dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker), cap)
     members = plats.members[g:]
     m["platform_members_share"] = float((firms.member >= 0).mean())
+    m["ai_service_share"] = flows["ai_renters"] / firms.n
+    m["ai_service_fees"] = float(flows["ai_service_fees"])
     m["industrial_platform_hhi"] = float(((members / members.sum()) ** 2).sum()) if members.sum() > 0 else 0.0
     m["pooled_data"] = float(plats.pooled_data[g:].sum())
     # -- green and fiscal

@@ -22,9 +22,10 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
+from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
-from model.state import EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
+from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
 
 def gig_demand(model) -> float:
@@ -128,7 +129,7 @@ def run_industrial_platforms(model) -> None:
     saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost[firms.size]
               * np.maximum(firms.headcount.sum(axis=1), 1) ** 0.7 * model.output_per_worker0
               / cfg.adoption.horizon_quarters)
-    saving += ind.pool_relevance * plats.pooled_data[g:].mean() * (firms.stage[:, 0] == INTEGRATED) * 0.05
+    saving += (pooled_data_gain(model) + ai_service_gain(model)) * revenue
     net_fee = fee - policy_pays
     join_u, leave_u = rng.random((2, firms.n))
     join = ~members & (saving > net_fee) & (join_u < ind.join_rate)
@@ -155,6 +156,28 @@ def run_industrial_platforms(model) -> None:
     share = np.clip(ind.pool_share + model.effects.pool_share_boost, 0.0, 1.0)
     plats.pooled_data[g:] = share * np.bincount(member_of, weights=firms.data[members], minlength=n)
     plats.revenue[g:] = np.bincount(member_of, weights=paid[members], minlength=n)
+    rent_ai(model)
+
+
+def pooled_data_gain(model) -> np.ndarray:
+    """What a platform's pooled data would add to each data-using firm's output, as a share of it.
+
+    The data multiplier of production (``technology_terms``) with the mean platform's pool added to the firm's
+    own data, over the multiplier without it; 0 for firms that do not use data.
+    """
+    firms, cfg = model.firms, model.cfg
+    prod = cfg.production
+    scale = prod.data_scale * np.maximum(firms.planned, 1e-9)
+    pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
+    strength = model.tech_params[DATA].gain * model.data_intensity[firms.sector]
+    gain = strength * (np.log1p((firms.data + pool) / scale) - np.log1p(firms.data / scale))
+    return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * np.log1p(firms.data / scale)), 0.0)
+
+
+def ai_service_gain(model) -> np.ndarray:
+    """What renting the platform's AI would be worth to each firm that could rent it (share of output)."""
+    firms = model.firms
+    return np.where(can_rent(model), service_value(model, firms.belief[:, AI] + ai_running_cost(model)), 0.0)
 
 
 def run_platforms(model) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
+from model.ai_service import renting
 from model.banking import borrowing_rate
 from model.numerics import logsumexp_rows, matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
@@ -77,9 +78,11 @@ def technology_terms(model):
     intensity = model.data_intensity[firms.sector]
     m_data = 1.0 + techs[DATA].gain * intensity * np.log1p(effective_data(model) / (cfg.production.data_scale * scale))
     m_data = np.where(data_on, m_data, 1.0)
-    ai_on = stage[:, AI] == INTEGRATED
-    ai_share = np.where(ai_on, cfg.frontier.max_ai_share * model.ai_capability, 0.0)
-    augment = np.where(ai_on, 1.0 + techs[AI].gain * model.ai_capability, 1.0)
+    # an own AI system works in full; AI rented from the platform as a service in part (ai_service.py)
+    strength = np.where(stage[:, AI] == INTEGRATED, 1.0,
+                        np.where(renting(model), cfg.industrial_platforms.ai_service_efficiency, 0.0))
+    ai_share = cfg.frontier.max_ai_share * model.ai_capability * strength
+    augment = 1.0 + techs[AI].gain * model.ai_capability * strength
     penalty = np.ones(firms.n)
     for t, params in enumerate(techs):
         penalty *= 1.0 - params.adjust_cost * (stage[:, t] == ADJUSTING)
@@ -160,6 +163,16 @@ def produce(model) -> None:
                         cfg.frontier.robot_productivity)
     firms.output_nodigital = base * ces(plain, alpha, rho_min) ** (1.0 - beta)
     model.capacity = capacity
+    # what rented AI produced: the share of capacity the same firm would lose without it (the fee's base)
+    firms.ai_gain[:] = 0.0
+    rows = np.flatnonzero(renting(model))
+    if rows.size:
+        none = np.zeros(rows.size)
+        without = task_inputs(firms.headcount[rows], firms.robots[rows], none, none + 1.0,
+                              cfg.frontier.robot_productivity)
+        lost = base[rows] * m_data[rows] * penalty[rows] * ces(without, alpha[rows], rho[rows]) ** (1.0 - beta)
+        firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
+        model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
 
 
 def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:

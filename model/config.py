@@ -168,11 +168,18 @@ class Technologies(Section):
 
 class Frontier(Section):
     robot_price: float = _f(11.5, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
-    robot_price_elasticity: float = _f(4.0, 0.1, 20, "Steepness of the automated share in the robot/wage cost ratio.")
+    robot_price_elasticity: float = _f(2.0, 0.1, 20, "How strongly robot users' automated share follows the log "
+                                       "wage/robot cost ratio (1/spread of tasks' integration costs; automation.py).")
     robot_price_decline: float = _f(0.06, -0.5, 0.9, "Yearly fall in robot prices.")
     robot_productivity: float = _f(2.5, gt=0, hi=100, desc="Routine manual task units one robot performs (vs one worker = 1).")
     robot_depreciation: float = _f(0.025, 0, 1, "Quarterly depreciation of the robot stock.")
-    max_robot_share: float = _f(0.5, 0, 1, "Most of a firm's routine manual tasks robots can take.")
+    max_robot_share: float = _f(0.5, 0, 1, "Share of routine manual tasks robots can technically do at the start "
+                                "(the ceiling, times each sector's robot_applicability; firms automate below it by cost).")
+    robot_ceiling_growth: float = _f(0.03, 0, 1, "Yearly fall in the share of routine manual tasks robots cannot yet do.")
+    automation_cost: float = _f(1.4, -10, 10, "Median firm's log cost of integrating a robot into a routine manual "
+                                "task, against the robot's task cost: a robot user automates half of what it can "
+                                "where the low-skill wage is e^automation_cost times that cost.")
+    automation_cost_dispersion: float = _f(0.5, 0, 5, "Spread (standard deviation) of firms' log integration cost.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
     # below 1: people still do part of the routine cognitive tasks, which AI's share scales (production.task_inputs
@@ -325,6 +332,8 @@ class Trade(Section):
                                         "this much per 1% that domestic prices rise faster (slower) than world "
                                         "prices, which grow at the inflation target.")
     import_share: float = _f(0.18, 0, 0.9, "Share of household and investment spending that buys imports.")
+    robot_import_share: float = _f(0.6, 0, 1, "Share of spending on robots that buys imported robots (foreign "
+                                   "brands held about 60-70% of China's industrial-robot sales to 2020).")
 
 
 class Banking(Section):

@@ -39,7 +39,7 @@ from model.training import train
 
 #: The random streams a step hands out, one per rule (see :meth:`EconomyModel.stream`).
 STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "training", "entry_exit", "workforce",
-           "policies", "careers")
+           "policies", "careers", "automation")
 
 
 class EconomyModel(mesa.Model):

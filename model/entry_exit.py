@@ -14,6 +14,7 @@ import numpy as np
 from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
 from model.banking import bail_out, write_off
+from model.automation import draw_automation_cost
 from model.careers import entrant_digital_skill
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
@@ -71,6 +72,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.aware[rows] = firms.stage[rows] != NONE
     firms.belief[rows] = model.initial_belief(rows, rng)
     firms.barrier[rows] = 0
+    firms.automation_cost[rows] = draw_automation_cost(model, n, model.stream("automation"))
     firms.ai_service[rows] = False
     firms.ai_gain[rows] = 0.0
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital

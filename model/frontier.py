@@ -20,6 +20,8 @@ def advance_frontier(model) -> None:
     model.robot_price *= 1.0 - quarterly(fr.robot_price_decline)
     model.compute_cost *= 1.0 - quarterly(fr.compute_cost_decline)
     model.energy_per_compute *= 1.0 - quarterly(model.cfg.green.energy_efficiency_gain)
+    # the part of routine manual work robots cannot yet do shrinks (the ceiling of automation.py)
+    model.robot_ceiling = 1.0 - (1.0 - model.robot_ceiling) * (1.0 - fr.robot_ceiling_growth) ** 0.25
     cap = model.ai_capability
     model.ai_capability = float(np.clip(cap + fr.ai_capability_growth / 4.0 * cap * (1.0 - cap), 0.0, 1.0))
     firms = model.firms

@@ -2,15 +2,16 @@
 
 Nominal demand for sector ``s`` this quarter is
 
-    D_s = (1 - m) c_s C + g_s G + x_s X + (1 - m) v_s I
+    D_s = (1 - m) c_s C + g_s G + x_s X + v_s (I - M_I),   M_I = m (I - R) + m_R R
 
 with household goods spending ``C`` (planned spending less gig services), the
 government's consumption ``G`` (its exogenous real path times the price level
 plus the levers' programmes), exports ``X`` (foreign demand growing at
 ``trade.export_growth``, times ``(P / P_w)^-e``: dearer than the world, fewer
 exports; world prices grow at the inflation target)
-and the investment goods firms ordered ``I``; ``m`` is
-``trade.import_share`` and ``c, g, x, v`` are the sectors' shares of each
+and the investment goods firms ordered ``I``, of which ``R`` robots; ``m`` is
+``trade.import_share``, ``m_R`` ``trade.robot_import_share`` (robots are largely
+imported), and ``c, g, x, v`` are the sectors' shares of each
 kind of spending. A firm faces the part of its sector's demand given by its
 market share and sells at most what it produced this quarter (output does not
 keep: there are no inventories):
@@ -40,11 +41,13 @@ def clear_goods_market(model) -> None:
     government = b.government.real_consumption * model.price_level / model.price_level0 + model.fiscal.purchases
     exports = foreign_demand(model) * model.price_level / model.price_level0
     investment = float(firms.order.sum())
+    robots = model.flows["robot_investment"]  # robots are imported at their own share
+    imported_i = m * (investment - robots) + cfg.trade.robot_import_share * robots
     by_kind = {
         "consumption": (1 - m) * households * model.cons_shares,
         "government_consumption": government * model.public_shares,
         "exports": exports * model.public_shares,
-        "investment": (1 - m) * investment * model.investment_weights,
+        "investment": (investment - imported_i) * model.investment_weights,
     }
     demand = sum(by_kind.values())
     sector = firms.sector
@@ -61,14 +64,14 @@ def clear_goods_market(model) -> None:
     government_pays(model, "government_consumption", FIRMS, paid["government_consumption"])
     b.rest_of_world.deposits -= paid["exports"]
     model.ledger.pay("exports", REST_OF_WORLD, FIRMS, paid["exports"])
-    delivered = m + (1 - m) * float(model.investment_weights @ fill)
+    # imported investment goods always arrive; home-made ones as far as their sellers could deliver
+    delivered = (imported_i + paid["investment"]) / investment if investment > 0 else 1.0
     firms.cash -= firms.order * delivered
     model.ledger.pay("investment", FIRMS, FIRMS, paid["investment"])
     install_capital(model, delivered)
     # imports: the import share of household and investment spending, always delivered
     imported_h = m * households
     spend(model, imported_h, "imports", REST_OF_WORLD)
-    imported_i = m * investment
     b.rest_of_world.deposits += imported_h + imported_i
     model.ledger.pay("imports", FIRMS, REST_OF_WORLD, imported_i)
     q = model.quarter

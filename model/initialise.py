@@ -21,7 +21,8 @@ from model.periods import to_step
 from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
 from model.technology_adoption import available_techs
-from model.production import (ces, firm_robot_share, produce, staff_for_tasks, substitution_rho, task_inputs,
+from model.automation import draw_automation_cost, firm_robot_share
+from model.production import (ces, produce, staff_for_tasks, substitution_rho, task_inputs,
                               task_weights, technology_terms)
 from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
                          PlatformArrays, WorkerArrays)
@@ -98,6 +99,7 @@ def init_frontier(model) -> None:
     model.ai_capability = fr.ai_capability
     model.compute_cost = 1.0
     model.energy_per_compute = 1.0
+    model.robot_ceiling = fr.max_robot_share
 
 
 def init_firms(model) -> None:
@@ -137,6 +139,7 @@ def init_firms(model) -> None:
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
+        automation_cost=draw_automation_cost(model, n, model.stream("automation")),
         ai_share=zeros.copy(), ai_service=np.zeros(n, bool), ai_gain=zeros.copy(), digital_staff=zeros.copy(), fee=zeros.copy(), fee_left=np.zeros(n, np.int32),
     )
 

@@ -11,8 +11,9 @@ import numpy as np
 
 from model.accounts import SECTORS
 from model.numerics import dot, matmul
+from model.production import SKILL_TASKS
 from model.quality import quality_index
-from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED
+from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
 
 #: name -> (definition, unit)
 METRICS: dict[str, tuple[str, str]] = {
@@ -74,6 +75,17 @@ METRICS: dict[str, tuple[str, str]] = {
                           "for the key-process CNC rate (seed 004).", "share"),
     "robot_density": ("Robots per 10,000 workers in industry sectors.", "robots / 10,000 workers"),
     "robot_stock": ("Robots installed, in the scale of worker agents.", "robots"),
+    "automated_share": ("Share of robot users' routine manual tasks done by robots (chosen by cost below the "
+                        "technical ceiling; model/automation.py), weighted by their routine manual work.", "share"),
+    "robot_worker_equivalents": ("Routine manual work robots do, in low-skill workers' time (robots x "
+                                 "robot_productivity / the 0.85 of a low-skill worker's time on those tasks): the "
+                                 "jobs robots displace at today's output (the displacement effect; output is "
+                                 "real_output_<sector>).", "workers"),
+    "automation_ceiling": ("Share of routine manual tasks robots can technically do (frontier, before each "
+                           "sector's applicability).", "share"),
+    "low_skill_employment_<sector>": ("Low-skill employees of the sector's firms (the routine manual workers robots "
+                                      "displace).", "workers"),
+    "wage_low_<sector>": ("Mean wage of the sector's low-skill employees.", "output units / quarter"),
     "robot_sales": ("Robots bought this quarter.", "robots / quarter"),
     "data_stock": ("Data held by firms.", "output units"),
     "employment_rate": ("Share of workers employed by a firm or working through a gig platform.", "share"),
@@ -385,6 +397,19 @@ def collect_metrics(model) -> dict:
     m["industry_value_added_share"] = _safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
     m["quality_mean"] = _safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())
+    users = firms.stage[:, ROBOTS] == INTEGRATED
+    manual = model.task_need[:, 0] if model.task_need is not None else firms.headcount[:, LOW].astype(float)
+    m["automated_share"] = _safe_ratio(dot(firms.robot_share[users], manual[users]), float(manual[users].sum()))
+    m["automation_ceiling"] = float(model.robot_ceiling)
+    m["robot_worker_equivalents"] = float(firms.robots.sum()) * cfg.frontier.robot_productivity / SKILL_TASKS[LOW, 0]
+    low_staff = np.bincount(firms.sector, weights=firms.headcount[:, LOW], minlength=model.n_sectors)
+    employed_low = np.flatnonzero((model.workers.employer >= 0) & (model.workers.skill == LOW))
+    sector_of = firms.sector[model.workers.employer[employed_low]]
+    low_pay = np.bincount(sector_of, weights=model.workers.earnings[employed_low], minlength=model.n_sectors)
+    low_count = np.bincount(sector_of, minlength=model.n_sectors)
+    for g, name in enumerate(model.sector_names):
+        m[f"low_skill_employment_{name}"] = float(low_staff[g])
+        m[f"wage_low_{name}"] = _safe_ratio(float(low_pay[g]), float(low_count[g]))
     m["robot_sales"] = float(flows["robot_sales"])
     m["data_stock"] = float(firms.data.sum())
     # -- employment

@@ -228,23 +228,4 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     return staff_for_tasks(human)
 
 
-def robot_target_share(model) -> np.ndarray:
-    """Share of routine manual tasks a robot-integrated firm automates, by region.
-
-    Falls in the ratio of a robot's quarterly user cost per task to the local
-    low-skill wage (cheaper robots or dearer labour: more automation).
-    """
-    fr, cfg = model.cfg.frontier, model.cfg
-    user_cost = model.robot_price * (borrowing_rate(model) + fr.robot_depreciation) * model.effects.robot_price_factor
-    ratio = user_cost / (fr.robot_productivity * np.maximum(model.wage[:, 0], 1e-9))
-    # max_share / (1 + ratio^elasticity), written so that a huge ratio cannot overflow
-    return fr.max_robot_share * expit(-fr.robot_price_elasticity * _log(np.asarray(ratio, float)))
-
-
-def firm_robot_share(model) -> np.ndarray:
-    """Share of routine manual tasks each firm would automate: its region's, times its sector's robot applicability."""
-    firms = model.firms
-    return robot_target_share(model)[firms.region] * model.robot_applicability[firms.sector]
-
-
-__all__ = ["produce", "labour_demand", "technology_terms", "robot_target_share", "firm_robot_share", "ROBOTS"]
+__all__ = ["produce", "labour_demand", "technology_terms", "ROBOTS"]

@@ -23,7 +23,7 @@ import numpy as np
 from model.banking import borrowing_rate, headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.metrics import compute_emissions_rate
-from model.production import firm_robot_share
+from model.automation import firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 

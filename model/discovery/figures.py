@@ -24,7 +24,7 @@ def tradeoff_figure(discovery, *, lang: str = "en", font: str | None = None):
     with plt.rc_context(font_context(font)):
         fig, ax = plt.subplots(figsize=(5.4, 4.2))
         dims = t["res_dim"].astype(int).to_numpy()
-        top = max(int(dims.max()), 1)
+        top = max(int(dims.max()), 1) if dims.size else 1
         points = ax.scatter(t["coverage"], t["density"], c=dims, cmap="viridis", s=22, vmin=0, vmax=top, zorder=3)
         fig.colorbar(points, ax=ax, label=dtext("restricted_dims", lang), ticks=range(top + 1))
         chosen = t[t["chosen"]]

@@ -36,15 +36,20 @@ code(SETUP),
          'runs = pd.read_parquet(WORK / "sweep" / "runs.parquet")\n'
          'print(outcome.done, T("runs", "次运行"))\n'
          'runs[[*spec["parameters"], *spec["metrics"]]].describe().loc[["min", "50%", "max"]]'),
-    md("## The target\n\nThe planner wants SMEs to catch up (SME adoption index at least 0.68 after 3 years) "
-       "**and** the subsidy to stay affordable (cumulative spending at most 100). A target is written as "
+    md("## The target\n\nThe planner wants SMEs to catch up (an SME adoption index after 3 years among the top 40% "
+       "of this sweep's runs) **and** the subsidy to stay affordable (cumulative spending no more than the "
+       "median run's); the cell prints the two numbers. A target is written as "
        "comparisons of metric names with numbers, joined by `and`/`or`; it is checked against the metrics the "
        "sweep recorded, never run as code.",
-       "## 目标\n\n规划者希望中小企业赶上来（3 年后中小企业采用指数至少 0.68），**同时**补贴支出可以承受（累计支出不超过 100）。"
+       "## 目标\n\n规划者希望中小企业赶上来（3 年后中小企业采用指数位于本次扫描前 40% 的运行之列），**同时**补贴支出可以承受"
+       "（累计支出不超过中位数运行的支出）；下面的单元格打印这两个数字。"
        "目标写成指标名与数字的比较，用 `and`/`or` 连接；程序会对照扫描记录的指标检查它，绝不把它当作代码执行。"),
     code('from model.discovery.sweepdata import load_outcomes\n'
          'from model.discovery.target import parse_target\n'
-         'TARGET = "adoption_index_sme >= 0.68 and policy_spending_cumulative <= 100"\n'
+         'GOAL = round(float(runs["adoption_index_sme"].quantile(0.6)), 3)  # thresholds from this sweep\'s runs\n'
+         'CAP = round(float(runs["policy_spending_cumulative"].median()), 1)\n'
+         'TARGET = f"adoption_index_sme >= {GOAL} and policy_spending_cumulative <= {CAP}"\n'
+         'print(TARGET)\n'
          'data, target = load_outcomes(WORK / "sweep", lambda known: parse_target(TARGET, known=known))\n'
          'meets = target.holds(data.outcomes)\n'
          'print(meets.sum(), "/", len(meets), T("runs meet the target", "次运行满足目标"))'),
@@ -138,10 +143,12 @@ code(SETUP),
            "补贴比例越高，中小企业采用率越高（更多企业负担得起一次性成本），支出也越高。因此参数盒若对补贴比例设有*下限*，"
            "它来自采用率目标；*上限*来自支出上限。按补贴比例四等分的平均采用率与支出表显示二者同时上升。如果参数盒只限制了一侧，"
            "说明另一约束在这次扫描中不起作用；每个点只运行一次小型经济体，界限比较模糊（请看准 p 值）。"),
-    question("2. Raise the spending cap to 150. How do the box and the feature scores change?",
-             "2. 把支出上限提高到 150。参数盒和特征得分如何变化？"),
-    answer_code('data150, target150 = load_outcomes(WORK / "sweep", lambda known: parse_target(\n'
-                '    "adoption_index_sme >= 0.68 and policy_spending_cumulative <= 150", known=known))\n'
+    question("2. Raise the spending cap to the spending of the run at the 75th percentile. How do the box and the "
+             "feature scores change?",
+             "2. 把支出上限提高到第 75 百分位运行的支出。参数盒和特征得分如何变化？"),
+    answer_code('LOOSE = round(float(runs["policy_spending_cumulative"].quantile(0.75)), 1)\n'
+                'data150, target150 = load_outcomes(WORK / "sweep", lambda known: parse_target(\n'
+                '    f"adoption_index_sme >= {GOAL} and policy_spending_cumulative <= {LOOSE}", known=known))\n'
                 'meets150 = target150.holds(data150.outcomes)\n'
                 'found150 = discover(data150.x, meets150, method="prim", seed=1)\n'
                 'print(meets150.sum(), "/", len(meets150), T("runs meet the looser target", "次运行满足放宽后的目标"))\n'

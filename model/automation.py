@@ -1,0 +1,57 @@
+"""Automation chosen by cost (issue 16): robot users automate the routine manual tasks a robot does cheaper.
+
+Routine manual tasks differ in how hard they are to automate. Automating one costs the robot's user cost per
+task unit, ``u = p_R (r + delta_R) tau_R / q_R`` (price, financing rate plus depreciation, the robot tax or
+subsidy factor, a robot's task units), times an integration factor kappa (fixtures, reprogramming,
+engineering) that varies across tasks and firms. A robot-integrated firm automates the tasks with
+``kappa u < w_low`` (the local low-skill wage). With ln kappa logistic across a firm's tasks around its own
+integration cost m_i,
+
+    s_i = c_s(t) * Lambda(epsilon * (ln(w_low / u) - m_i))
+
+* ``c_s(t)``: the technical ceiling, the sector's robot applicability times the share of routine manual tasks
+  robots can do at all (``frontier.max_robot_share`` at the start, its complement shrinking by
+  ``frontier.robot_ceiling_growth`` a year as the frontier advances); firms sit well below it;
+* ``epsilon``: ``frontier.robot_price_elasticity``, how spread tasks' integration costs are (a 1% dearer
+  robot lowers the logit of the automated share by epsilon %);
+* ``m_i = automation_cost + automation_cost_dispersion * z_i``, z_i standard normal, drawn at the firm's
+  birth: firms differ in what integration costs them.
+
+So the marginal task of every firm responds to the robot's price and the wage: a robot tax lowers the robot
+stock and raises low-skill employment; cheaper robots raise it and displace routine manual workers
+(``production.labour_demand`` subtracts the robots' task units from the staff needed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit
+
+from model.banking import borrowing_rate
+
+
+def robot_task_cost(model) -> float:
+    """A robot's quarterly user cost per routine manual task unit, with any robot tax or subsidy."""
+    fr = model.cfg.frontier
+    user = model.robot_price * (borrowing_rate(model) + fr.robot_depreciation) * model.effects.robot_price_factor
+    return float(user / fr.robot_productivity)
+
+
+def automation_ceiling(model) -> np.ndarray:
+    """Share of each sector's routine manual tasks robots can technically do now (sector applicability x frontier;
+    ``model.robot_ceiling`` moves with the frontier, ``frontier.py``)."""
+    return model.robot_applicability * model.robot_ceiling
+
+
+def firm_robot_share(model) -> np.ndarray:
+    """Share of its routine manual tasks each firm would automate if it uses robots (``s_i`` above)."""
+    firms, fr = model.firms, model.cfg.frontier
+    wage = np.maximum(model.wage[firms.region, 0], 1e-12)
+    advantage = np.log(wage / robot_task_cost(model)) - firms.automation_cost
+    return automation_ceiling(model)[firms.sector] * expit(fr.robot_price_elasticity * advantage)
+
+
+def draw_automation_cost(model, n: int, rng: np.random.Generator) -> np.ndarray:
+    """Integration costs m_i of ``n`` new firms (log; median ``frontier.automation_cost``)."""
+    fr = model.cfg.frontier
+    return fr.automation_cost + fr.automation_cost_dispersion * rng.standard_normal(n)

@@ -96,10 +96,11 @@ def Overview(model, controls: dict, tick: solara.Reactive, lang: str):
 def RunButtons(model, tick: solara.Reactive, playing: solara.Reactive, do_step, lang: str):
     """Play/Pause and Step: Step greyed while playing, both once the run has finished."""
     tick.value  # noqa: B018
-    solara.Button(label("pause", lang) if playing.value else label("play", lang), color="primary",
-                  on_click=lambda: playing.set(not playing.value), disabled=not model.running)
-    solara.Button(label("btn_step", lang), color="primary", on_click=do_step,
-                  disabled=playing.value or not model.running)
+    with solara.Row(gap="12px"):
+        solara.Button(label("pause", lang) if playing.value else label("play", lang), color="primary",
+                      on_click=lambda: playing.set(not playing.value), disabled=not model.running)
+        solara.Button(label("btn_step", lang), color="primary", on_click=do_step,
+                      disabled=playing.value or not model.running)
 
 
 @solara.component

@@ -96,6 +96,9 @@ LESSON_CHARTS = {
     },
     "robots": {
         "robots": Chart("ch_robots", "unit_robot_density", (Series("robot_density", "robot_density"),)),
+        "automation": Chart("ch_automation", "unit_percent", (
+            _pct("automated_share", "automated_share"), _pct("automation_ceiling", "automation_ceiling"),
+            Series("robot_worker_equivalents", _per_worker("robot_worker_equivalents"), 100.0)), True),
         "robot_jobs": Chart("ch_robot_jobs", "unit_index", (
             Series("wage_low", "wage_low", 100.0, relative=True), Series("employees", "employees", 100.0, relative=True),
             Series("real_output_industry", "real_output_industry", 100.0, relative=True))),
@@ -105,7 +108,8 @@ LESSON_CHARTS = {
             _pct("flexible_employment_share", "flexible_employment_share"),
             _pct("platform_commission", "platform_commission"), _pct("gig_earnings_ratio", "gig_earnings_ratio")), True),
         "platforms": Chart("ch_platforms", "unit_percent", (
-            _pct("gig_utilisation", "gig_utilisation"), _pct("platform_members_share", "platform_members_share")), True),
+            _pct("gig_utilisation", "gig_utilisation"), _pct("platform_members_share", "platform_members_share"),
+            _pct("ai_service_share", "ai_service_share")), True),
     },
 }
 

@@ -79,6 +79,10 @@ LABELS: dict[str, dict[str, str]] = {
         "ch_robots": "Robot density in industry", "unit_robot_density": "robots per 10,000 workers",
         "robot_density": "robot density", "ch_robot_jobs": "Low-skill wage, jobs and industrial output (start = 100)",
         "wage_low": "low-skill wage", "employees": "jobs at firms", "real_output_industry": "industrial output",
+        "ch_automation": "How much robots automate", "automated_share": "robot users' routine manual tasks automated",
+        "automation_ceiling": "technically automatable (frontier)",
+        "robot_worker_equivalents": "work robots do (% of all workers' time)",
+        "ai_service_share": "firms renting AI from a platform",
         "ch_gig": "Gig work", "unit_percent": "%", "platform_commission": "platform commission",
         "gig_earnings_ratio": "gig pay (% of mean wage)", "ch_platforms": "Platforms",
         "gig_utilisation": "gig workers' time used", "platform_members_share": "firms on industrial platforms",
@@ -94,12 +98,14 @@ LABELS: dict[str, dict[str, str]] = {
                                 "(afraid), or its staff lack digital skills (unable). Watch which barrier shrinks over "
                                 "time, and how SMEs differ from all firms. Which lever moves which barrier?",
         "lesson_robots": "Robots and jobs",
-        "lesson_robots_text": "Robots do routine manual tasks. Cheaper robots raise output, but firms that automate need "
-                              "fewer low-skill workers. Compare robot density, jobs and the low-skill wage with the dashed "
-                              "baseline after switching on a robot tax or a subsidy (a negative rate).",
+        "lesson_robots_text": "Robots do routine manual tasks. Each robot user automates the tasks where a robot is "
+                              "cheaper than a worker, up to what the technology can do. A robot tax or a subsidy (a "
+                              "negative rate) moves that choice: compare how much is automated, robot density, jobs and "
+                              "the low-skill wage with the dashed baseline. Do fewer robots mean more jobs here? Why not always?",
         "lesson_gig": "Gig work and platforms",
         "lesson_gig_text": "Gig platforms match workers to tasks by algorithm and take a commission. Who works through "
-                           "them, what do they earn against a wage, and what does a commission cap change?",
+                           "them, what do they earn against a wage, and what does a commission cap change? Industrial "
+                           "platforms pool their members' data and rent them AI as a service, paid by its effect.",
     },
     "zh": {
         "title": "数字化转型：数据、机器人与人工智能",
@@ -159,6 +165,9 @@ LABELS: dict[str, dict[str, str]] = {
         "ch_robots": "工业机器人密度", "unit_robot_density": "每万名工人机器人数",
         "robot_density": "机器人密度", "ch_robot_jobs": "低技能工资、就业与工业产出（起点 = 100）",
         "wage_low": "低技能工资", "employees": "企业就业", "real_output_industry": "工业产出",
+        "ch_automation": "机器人自动化程度", "automated_share": "机器人用户常规体力任务的自动化比例",
+        "automation_ceiling": "技术上可自动化（前沿）", "robot_worker_equivalents": "机器人完成的工作量（占全部劳动者时间 %）",
+        "ai_service_share": "从平台租用 AI 的企业",
         "ch_gig": "零工", "unit_percent": "%", "platform_commission": "平台抽成",
         "gig_earnings_ratio": "零工收入（占平均工资 %）", "ch_platforms": "平台",
         "gig_utilisation": "零工工作时间利用率", "platform_members_share": "加入工业互联网平台的企业",
@@ -172,11 +181,12 @@ LABELS: dict[str, dict[str, str]] = {
                                 "（不敢），或员工缺乏数字技能（不会）。观察哪道障碍随时间缩小，中小企业与全部企业有何不同。"
                                 "哪项政策作用于哪道障碍？",
         "lesson_robots": "机器人与就业",
-        "lesson_robots_text": "机器人承担常规体力任务。机器人更便宜会提高产出，但实现自动化的企业需要的低技能工人更少。"
-                              "开启机器人税或补贴（负税率）后，把机器人密度、就业和低技能工资与虚线基准比较。",
+        "lesson_robots_text": "机器人承担常规体力任务。每个使用机器人的企业会把机器人比工人更便宜的任务自动化，上限是技术"
+                              "能做到的程度。机器人税或补贴（负税率）会改变这一选择：把自动化程度、机器人密度、就业和低技能工资"
+                              "与虚线基准比较。机器人少了，就业一定多吗？为什么不一定？",
         "lesson_gig": "零工与平台",
         "lesson_gig_text": "零工平台用算法把劳动者与任务匹配并抽取佣金。谁通过平台工作？与工资相比收入如何？"
-                           "抽成上限会改变什么？",
+                           "抽成上限会改变什么？工业互联网平台汇聚会员数据，并以按效果付费的方式向会员出租 AI 服务。",
     },
 }
 

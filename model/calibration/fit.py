@@ -50,8 +50,9 @@ SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "china_2015_2025.
 PARAMS = (
     ("frontier.robot_price", 10.0, 200.0, True),  # robot density 2022, robot sales growth
     ("frontier.robot_price_decline", 0.02, 0.12, False),  # robot density 2022, robot sales growth
-    ("frontier.max_robot_share", 0.2, 0.9, False),  # robot density 2022 (robots per adopter)
-    ("frontier.robot_price_elasticity", 1.0, 8.0, False),  # robot sales growth
+    ("frontier.max_robot_share", 0.2, 0.9, False),  # robot density 2022 (the technical ceiling)
+    ("frontier.robot_price_elasticity", 0.2, 4.0, False),  # robot sales growth (automation by cost)
+    ("frontier.automation_cost", -1.0, 2.0, False),  # robot density 2015 and 2022 (integration cost)
     ("adoption.bass_q", 0.02, 2.0, True),  # data adoption 2021, 2022
     ("adoption.hazard", 0.02, 0.6, True),  # data adoption, CNC rate
     ("workforce.initial_gig_share", 0.05, 0.45, False),  # flexible employment 2021

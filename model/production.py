@@ -14,7 +14,6 @@ substitutes). Data multiplies productivity through an effective data stock
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit
 
 from model.ai_service import renting
 from model.banking import borrowing_rate

@@ -45,6 +45,7 @@ FLOWS = {
     "exports": "the rest of the world buys firms' goods",
     "imports": "households and firms buy foreign goods",
     "investment": "firms buy machines, robots and AI/data systems from firms",
+    "research": "firms buy R&D services from services firms (innovation.py)",
     "wages": "firms pay their employees",
     "digital_services": "firms pay running costs of data, robots and AI (compute, licences) to platforms",
     "platform_fees": "firms pay industrial platforms' subscriptions and cloud fees",

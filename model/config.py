@@ -188,7 +188,8 @@ class Frontier(Section):
                                           "(below 1: people do the rest).", lt=1)
     ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
-    tfp_trend: float = _f(0.006, -0.1, 0.1, "Yearly non-digital TFP growth of every firm (management, R&D).")
+    tfp_trend: float = _f(0.0, -0.1, 0.1, "Yearly disembodied TFP growth common to every firm, on top of what "
+                          "firms' own R&D finds and copies (innovation.py).")
 
 
 class Adoption(Section):
@@ -263,6 +264,25 @@ class Gig(Section):
     search_intensity: float = _f(0.5, 0, 1, "Job-search intensity of gig workers relative to the unemployed.")
     reach_growth: float = _f(0.011, 0, 1, "Quarterly growth of the digital reach of consumers.")
     initial_reach: float = _f(0.8, 0, 1, "Share of consumers reached by platforms at the start.")
+
+
+class Innovation(Section):
+    rd_share: float = _f(0.02, 0, 1, "R&D firms buy each quarter as a share of last quarter's revenue (business "
+                         "R&D is about 2% of China's GDP; innovation.py).")
+    innovation_share: float = _f(0.5, 0, 1, "Share of R&D spent searching for new techniques; the rest imitates.")
+    innovation_rate: float = _f(8.0, 0, 1e4, "Chance of an innovation per unit of innovative R&D intensity: "
+                                "1 - exp(-rate x share x intensity x digital boost) a quarter.")
+    imitation_rate: float = _f(1.0, 0, 1e4, "Chance of studying a better firm per unit of imitative R&D intensity, "
+                               "as for innovation_rate.")
+    step_mean: float = _f(0.0, -1, 1, "Mean log change of a drawn technique against the firm's own (kept only if "
+                          "better).")
+    step_spread: float = _f(0.015, 0, 1, "Std. dev. of the log change of a drawn technique.")
+    catch_up: float = _f(0.25, 0, 1, "Share of the gap to a better firm's technique an imitator closes.")
+    local_share: float = _f(0.7, 0, 1, "Chance an imitator studies a firm of its own region (else any region), "
+                            "always of its sector.")
+    digital_boost: float = _f(0.5, 0, 20, "How much digital capability and data raise the chances of innovating "
+                              "and imitating (d = 1 + boost x (capability + D / (D + data_scale x output)) for data users "
+                              "with effective data D).")
 
 
 class IndustrialPlatforms(Section):
@@ -437,6 +457,7 @@ class Scenario(Section):
     labour: Labour = Field(default_factory=Labour)
     gig: Gig = Field(default_factory=Gig)
     industrial_platforms: IndustrialPlatforms = Field(default_factory=IndustrialPlatforms)
+    innovation: Innovation = Field(default_factory=Innovation)
     training: Training = Field(default_factory=Training)
     careers: Careers = Field(default_factory=Careers)
     demand: Demand = Field(default_factory=Demand)

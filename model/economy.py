@@ -22,6 +22,7 @@ from model.frontier import advance_frontier
 from model.government import begin_quarter
 from model.guards import check_step
 from model.households import plan_consumption
+from model.innovation import innovate_and_imitate
 from model.income_demand import employee_productivity, settle_demand
 from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
                               setup_levers)
@@ -39,7 +40,7 @@ from model.training import train
 
 #: The random streams a step hands out, one per rule (see :meth:`EconomyModel.stream`).
 STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "training", "entry_exit", "workforce",
-           "policies", "careers", "automation")
+           "policies", "careers", "automation", "innovation")
 
 
 class EconomyModel(mesa.Model):
@@ -212,11 +213,11 @@ class EconomyModel(mesa.Model):
         firms.order[:] = 0.0
         firms.running[:] = 0.0
         rules = [("policies", self.apply_policies), ("households' plans", plan_consumption),
-                 ("frontier", advance_frontier), ("adoption", decide_adoption), ("production", produce),
+                 ("frontier", advance_frontier), ("innovation", innovate_and_imitate), ("adoption", decide_adoption), ("production", produce),
                  ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train), ("careers", change_skills),
                  ("income and demand", settle_demand), ("entry and exit", turnover)]
         for name, rule in rules:
-            if self.burning_in and name in ("frontier", "training", "careers"):  # the burn-in runs today's economy
+            if self.burning_in and name in ("frontier", "innovation", "training", "careers"):  # the burn-in runs today's economy
                 continue
             try:
                 with np.errstate(over="raise", invalid="raise", divide="raise"):

@@ -75,6 +75,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.automation_cost[rows] = draw_automation_cost(model, n, model.stream("automation"))
     firms.ai_service[rows] = False
     firms.ai_gain[rows] = 0.0
+    firms.ai_share[rows] = 0.0  # the exiting firm's AI left with it
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital
                                      + rng.normal(0, 0.1, n), 0, 1)
     firms.risk[rows] = np.clip(model.size_risk[firms.size[rows]] + rng.normal(0, 0.1, n), 0, 1)
@@ -96,6 +97,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.revenue[rows] = 0.0
     firms.profit[rows] = 0.0
     firms.dividends[rows] = 0.0
+    firms.rd[rows] = 0.0
     fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
     firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
     firms.headcount[rows] = 0

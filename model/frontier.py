@@ -1,7 +1,10 @@
-"""Rule 2: the technology frontier moves (exogenous, configurable trends).
+"""Rule 2: the technology frontier moves.
 
 Robot prices fall, AI capability rises along a logistic curve, compute and its
-energy get cheaper, and every firm's non-digital TFP drifts up with the trend.
+energy get cheaper (exogenous, configurable trends: the digital producers are not
+agents of this economy); every firm's non-digital TFP takes an idiosyncratic
+shock and any disembodied trend; what firms' R&D finds or copies is the next
+rule's (:mod:`model.innovation`).
 """
 
 from __future__ import annotations

@@ -2,16 +2,18 @@
 
 Nominal demand for sector ``s`` this quarter is
 
-    D_s = (1 - m) c_s C + g_s G + x_s X + v_s (I - M_I),   M_I = m (I - R) + m_R R
+    D_s = (1 - m) c_s C + g_s G + x_s X + v_s (I - M_I) + r_s RD,   M_I = m (I - R) + m_R R
 
 with household goods spending ``C`` (planned spending less gig services), the
 government's consumption ``G`` (its exogenous real path times the price level
 plus the levers' programmes), exports ``X`` (foreign demand growing at
 ``trade.export_growth``, times ``(P / P_w)^-e``: dearer than the world, fewer
 exports; world prices grow at the inflation target)
-and the investment goods firms ordered ``I``, of which ``R`` robots; ``m`` is
+and the investment goods firms ordered ``I``, of which ``R`` robots, plus the
+research services ``RD`` they ordered from the services sector (R&D,
+:mod:`model.innovation`; investment in national accounts); ``m`` is
 ``trade.import_share``, ``m_R`` ``trade.robot_import_share`` (robots are largely
-imported), and ``c, g, x, v`` are the sectors' shares of each
+imported), ``r`` is 1 for services and 0 elsewhere, and ``c, g, x, v`` are the sectors' shares of each
 kind of spending. A firm faces the part of its sector's demand given by its
 market share and sells at most what it produced this quarter (output does not
 keep: there are no inventories):
@@ -41,6 +43,7 @@ def clear_goods_market(model) -> None:
     government = b.government.real_consumption * model.price_level / model.price_level0 + model.fiscal.purchases
     exports = foreign_demand(model) * model.price_level / model.price_level0
     investment = float(firms.order.sum())
+    research = float(firms.rd_order.sum())
     robots = model.flows["robot_investment"]  # robots are imported at their own share
     imported_i = m * (investment - robots) + cfg.trade.robot_import_share * robots
     by_kind = {
@@ -48,6 +51,7 @@ def clear_goods_market(model) -> None:
         "government_consumption": government * model.public_shares,
         "exports": exports * model.public_shares,
         "investment": (investment - imported_i) * model.investment_weights,
+        "research": research * model.research_weights,
     }
     demand = sum(by_kind.values())
     sector = firms.sector
@@ -69,6 +73,11 @@ def clear_goods_market(model) -> None:
     firms.cash -= firms.order * delivered
     model.ledger.pay("investment", FIRMS, FIRMS, paid["investment"])
     install_capital(model, delivered)
+    # R&D services as far as the services sector could deliver them (innovation.py)
+    bought = paid["research"] / research if research > 0 else 0.0
+    firms.rd = firms.rd_order * bought
+    firms.cash -= firms.rd
+    model.ledger.pay("research", FIRMS, FIRMS, paid["research"])
     # imports: the import share of household and investment spending, always delivered
     imported_h = m * households
     spend(model, imported_h, "imports", REST_OF_WORLD)
@@ -79,7 +88,8 @@ def clear_goods_market(model) -> None:
     q["government_consumption"] = paid["government_consumption"]
     q["exports"] = paid["exports"]
     q["imports"] = imported_h + imported_i
-    q["investment"] = float(firms.order.sum()) * delivered
+    q["investment"] = float(firms.order.sum()) * delivered + paid["research"]  # R&D is investment (SNA 2008)
+    q["research"] = paid["research"]
     q["unmet_demand"] = float(demand.sum() - sold.sum())
     firms.planned = wanted
     model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)

@@ -21,6 +21,7 @@ from model.distribution import distribute_profits, pay_platform_dividends, pay_r
 from model.goods_market import clear_goods_market
 from model.government import settle_government
 from model.households import update_expectations
+from model.innovation import order_research
 from model.investment import order_capital
 from model.numerics import dot
 from model.quality import quality_index
@@ -104,6 +105,7 @@ def update_productivity_trend(model) -> None:
 def settle_demand(model) -> None:
     """Rule 8: incomes, taxes and transfers, investment, the goods market, interest, profits, prices and plans."""
     workers, cfg = model.workers, model.cfg
+    order_research(model)  # a share of last quarter's revenue, first call on the firm's means
     order_capital(model)  # planned on the quarter's opening deposits and credit, before wages fall due
     pay_wage_bill(model)
     settle_government(model)

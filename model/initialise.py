@@ -52,6 +52,7 @@ def setup_groups(model) -> None:
     model.sector_productivity = np.array([s.productivity for s in cfg.sectors])
     model.services_sector = next((i for i, s in enumerate(cfg.sectors) if s.name == "services"),
                                  model.n_sectors - 1)
+    model.research_weights = np.eye(model.n_sectors)[model.services_sector]  # R&D is bought from services
     model.infrastructure_base = np.array([r.infrastructure for r in cfg.regions])
     model.infrastructure = model.infrastructure_base.copy()
     model.region_compute = np.array([r.compute_cost for r in cfg.regions])
@@ -135,6 +136,7 @@ def init_firms(model) -> None:
                            + rng.normal(0, 0.12, n), 0, 1),
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
         cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
+        rd_order=zeros.copy(), rd=zeros.copy(),
         invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),

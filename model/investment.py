@@ -35,7 +35,7 @@ def order_capital(model) -> None:
     wanted = np.maximum(prod.capital_depreciation * firms.capital
                         + prod.capital_adjustment * (prod.capital_output * firms.expected - firms.capital), 0.0)
     price = investment_price(model)
-    room = np.maximum(headroom(model) - firms.order, 0.0)
+    room = np.maximum(headroom(model) - firms.order - firms.rd_order, 0.0)
     affordable = np.minimum(wanted, room / max(price, 1e-12))
     firms.capital_order = affordable
     firms.order += affordable * price

@@ -149,6 +149,10 @@ METRICS: dict[str, tuple[str, str]] = {
                          "helped produce (platform x application; model/ai_service.py).", "share"),
     "ai_service_fees": ("What renters paid their platforms for AI as a service this quarter (a share of the "
                         "output it produced for them).", "output units / quarter"),
+    "rd_to_gdp": ("R&D services firms bought this quarter over nominal gdp (model/innovation.py).", "share"),
+    "innovating_share": ("Share of firms whose R&D found a better technique this quarter.", "share"),
+    "imitating_share": ("Share of firms that copied part of a better firm's technique this quarter.", "share"),
+    "innovation_gain": ("Mean log-TFP gain per firm this quarter from innovation and imitation.", "log points"),
     "industrial_platform_hhi": ("Herfindahl index of industrial platforms' members.", "0..1"),
     "pooled_data": ("Data pooled on industrial platforms.", "output units"),
     "compute_energy": ("Energy used by compute for AI and data.", "energy units / quarter"),
@@ -482,6 +486,10 @@ def collect_metrics(model) -> dict:
     m["platform_members_share"] = float((firms.member >= 0).mean())
     m["ai_service_share"] = flows["ai_renters"] / firms.n
     m["ai_service_fees"] = float(flows["ai_service_fees"])
+    m["rd_to_gdp"] = _safe_ratio(model.quarter["research"], model.nominal_gdp())
+    m["innovating_share"] = flows["innovations"] / firms.n
+    m["imitating_share"] = flows["imitations"] / firms.n
+    m["innovation_gain"] = flows["innovation_gain"] / firms.n
     m["industrial_platform_hhi"] = float(((members / members.sum()) ** 2).sum()) if members.sum() > 0 else 0.0
     m["pooled_data"] = float(plats.pooled_data[g:].sum())
     # -- green and fiscal

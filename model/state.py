@@ -57,6 +57,8 @@ class FirmArrays(_Arrays):
     credit: np.ndarray  # credit line the bank honours
     order: np.ndarray  # investment goods ordered this quarter (nominal: capital, robots, AI/data systems)
     capital_order: np.ndarray  # real capital units in that order
+    rd_order: np.ndarray  # R&D services ordered this quarter (nominal; innovation.py)
+    rd: np.ndarray  # R&D services bought this quarter (nominal): next quarter's innovation effort
     invested: np.ndarray  # real capital installed this quarter
     sales: np.ndarray  # real units sold this quarter
     revenue: np.ndarray  # nominal sales this quarter

@@ -62,7 +62,7 @@ def distribute_profits(model) -> np.ndarray:
     """Profit, profit tax and dividends of every firm; returns each firm's costs this quarter."""
     firms, cfg, owners = model.firms, model.cfg, model.balances.owners
     depreciation = cfg.production.capital_depreciation * firms.capital * investment_price(model)
-    costs = firms.wage_bill + firms.running + firms.interest + depreciation + firms.rd
+    costs = firms.wage_bill + firms.running + firms.interest + depreciation + firms.rd - firms.rd_support
     firms.profit = firms.revenue - costs
     tax = cfg.government.profit_tax * np.maximum(firms.profit, 0.0)
     firms.cash -= tax

@@ -98,6 +98,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.profit[rows] = 0.0
     firms.dividends[rows] = 0.0
     firms.rd[rows] = 0.0
+    firms.rd_support[rows] = 0.0
     fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
     firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
     firms.headcount[rows] = 0

@@ -30,8 +30,9 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, REST_OF_WORLD
-from model.government import government_pays
+from model.government import government_pays, subsidise_firms
 from model.households import goods_budget, spend
+from model.innovation import research_support
 from model.investment import install_capital
 
 
@@ -78,6 +79,8 @@ def clear_goods_market(model) -> None:
     firms.rd = firms.rd_order * bought
     firms.cash -= firms.rd
     model.ledger.pay("research", FIRMS, FIRMS, paid["research"])
+    firms.rd_support = research_support(model, firms.rd)
+    subsidise_firms(model, np.arange(firms.n), firms.rd_support)
     # imports: the import share of household and investment spending, always delivered
     imported_h = m * households
     spend(model, imported_h, "imports", REST_OF_WORLD)

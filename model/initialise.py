@@ -136,7 +136,7 @@ def init_firms(model) -> None:
                            + rng.normal(0, 0.12, n), 0, 1),
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
         cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
-        rd_order=zeros.copy(), rd=zeros.copy(),
+        rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
         invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),

@@ -1,7 +1,9 @@
 """Innovation and imitation: firms' R&D finds better techniques and copies better firms (Keynes+Schumpeter).
 
 Each quarter a firm orders R&D worth ``innovation.rd_share`` of last quarter's
-revenue, as far as its deposits and credit line allow (:func:`order_research`).
+revenue, as far as its deposits and credit line allow (:func:`order_research`);
+where a lever pays a share ``s`` of R&D (``rd_credit``) it keeps its own outlay
+and orders ``1 / (1 - s)`` times as much.
 R&D is research services bought from the services sector's firms (flow
 ``research``): investment in intellectual property, as national accounts
 have counted it since SNA 2008, and a cost in the firm's profit. Who sells it
@@ -41,10 +43,23 @@ from model.production import effective_data
 from model.state import DATA, INTEGRATED
 
 
-def order_research(model) -> None:
-    """Every firm's R&D order for this quarter: a share of last quarter's revenue, within what it can finance."""
+def research_support(model, gross: np.ndarray, dry_run: bool = False) -> np.ndarray:
+    """What policy pays of each firm's R&D ``gross`` (the R&D credit lever, policies/rd_credit.py)."""
     firms = model.firms
-    wanted = model.cfg.innovation.rd_share * np.maximum(firms.revenue, 0.0)
+    return model.effects.share_cost(model.fiscal, "research", "research", firms.size, firms.region, gross,
+                                    dry_run=dry_run)
+
+
+def order_research(model) -> None:
+    """Every firm's R&D order for this quarter: a share of last quarter's revenue, within what it can finance.
+
+    A firm keeps its own outlay at that share: where policy pays a share ``s`` of R&D, it orders ``1 / (1 - s)``
+    times as much.
+    """
+    firms = model.firms
+    own = model.cfg.innovation.rd_share * np.maximum(firms.revenue, 0.0)
+    share = np.divide(research_support(model, own, dry_run=True), own, out=np.zeros(firms.n), where=own > 0)
+    wanted = own / (1.0 - share)
     room = np.maximum(headroom(model) - firms.order, 0.0)
     firms.rd_order = np.minimum(wanted, room)
 

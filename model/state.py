@@ -59,6 +59,7 @@ class FirmArrays(_Arrays):
     capital_order: np.ndarray  # real capital units in that order
     rd_order: np.ndarray  # R&D services ordered this quarter (nominal; innovation.py)
     rd: np.ndarray  # R&D services bought this quarter (nominal): next quarter's innovation effort
+    rd_support: np.ndarray  # the part of it policy paid (the rd_credit lever)
     invested: np.ndarray  # real capital installed this quarter
     sales: np.ndarray  # real units sold this quarter
     revenue: np.ndarray  # nominal sales this quarter

@@ -53,6 +53,8 @@ CASES = [
                                             "social_insurance": 0.0}, {}, "gig_earnings", +1),
     ("gig social insurance lowers the income Gini", {"lever": "platform_regulation", "commission_cap": None,
                                                      "social_insurance": 0.2}, {}, "gini_income", -1),
+    ("rd_credit raises R&D", {"lever": "rd_credit", "rate": 0.5}, {}, "rd_to_gdp", +1),
+    ("rd_credit raises TFP", {"lever": "rd_credit", "rate": 0.5}, {}, "tfp_index", +1),
     ("robot tax slows robot density", {"lever": "robot_tax", "rate": 1.0}, {}, "robot_density", -1),
     ("robot subsidy speeds robot density", {"lever": "robot_tax", "rate": -0.5}, {}, "robot_density", +1),
     ("compute voucher raises AI adoption", {"lever": "compute_voucher", "rate": 0.9, "adoption_rate": 0.6,

@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unified_market": "Unified national market", "unified_market.mobility_cost_cut": "Mobility cost removed",
         "data_sharing": "Data sharing rules", "data_sharing.pool_boost": "Data sharing: extra share pooled",
         "compute_voucher": "AI compute voucher", "compute_voucher.rate": "Compute voucher: share of cost paid",
+        "rd_credit": "R&D super deduction", "rd_credit.rate": "R&D support: share of R&D paid",
         "compute_west": "East data, west compute", "compute_west.share": "Share of eastern compute moved west",
         "green_compute": "Green compute", "green_compute.green_boost": "Green compute: extra green power share",
         "cloud_onboarding": "Inclusive cloud (adopt now, pay later)",
@@ -121,6 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unified_market": "全国统一大市场", "unified_market.mobility_cost_cut": "跨地区流动成本降低比例",
         "data_sharing": "数据共享规则", "data_sharing.pool_boost": "数据共享：额外汇聚比例",
         "compute_voucher": "AI 算力券", "compute_voucher.rate": "算力券：承担成本比例",
+        "rd_credit": "研发费用加计扣除", "rd_credit.rate": "研发支持：承担研发支出比例",
         "compute_west": "东数西算", "compute_west.share": "东部算力西移比例",
         "green_compute": "绿色算力", "green_compute.green_boost": "绿色算力：绿电比例提升",
         "cloud_onboarding": "普惠上云（先用后付）", "cloud_onboarding.quarters": "上云：采用成本分摊期",
@@ -224,6 +226,10 @@ LEVER_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("The state pays this share of SMEs' industrial-platform subscription.",
                "seed 004: industrial internet platforms (工业互联网)"),
         "zh": ("政府承担中小企业工业互联网平台订阅费的这一比例。", "种子文献 004：工业互联网")},
+    "rd_credit": {
+        "en": ("The state pays this share of firms' R&D; firms keep their own outlay, so they do more R&D.",
+               "seed 002: too little innovation and R&D (创新与研发投入不足)"),
+        "zh": ("政府承担企业研发支出的这一比例；企业自身投入不变，因此研发更多。", "种子文献 002：创新与研发投入不足")},
     "compute_voucher": {
         "en": ("The state pays this share of eligible firms' AI compute bill.",
                "seed 001: compute as infrastructure (算力)"),

@@ -18,7 +18,7 @@ Productivity (TFP), jobs and the digital divide are not written in: they come ou
 ## How it works
 
 Each step is one quarter. In order: policies act; households plan spending; the technology frontier
-moves; firms weigh adopting each technology and meet three barriers (**unwilling**: they do not see
+moves; firms' R&D finds better ways of working or copies better firms; firms weigh adopting each technology and meet three barriers (**unwilling**: they do not see
 the value; **afraid**: risk or the up-front cost; **unable**: too few digitally skilled staff); firms
 produce with people, machines, robots, data and AI; the labour market matches job seekers and
 vacancies; gig platforms match gig workers to tasks; workers train and change skill; incomes are paid
@@ -41,7 +41,7 @@ slider acts from the next quarter. Changing the economy (firms, workers, quarter
 
 ## 如何运作
 
-每一步是一个季度。依次为：政策生效；家庭计划支出；技术前沿推进；企业权衡是否采用各项技术，并面对三道
+每一步是一个季度。依次为：政策生效；家庭计划支出；技术前沿推进；企业的研发找到更好的生产方式或模仿更好的企业；企业权衡是否采用各项技术，并面对三道
 障碍（**不愿**：看不到价值；**不敢**：风险或前期投入；**不会**：数字技能员工太少）；企业用劳动、机器、机器人、
 数据和 AI 生产；劳动力市场匹配求职者与岗位；零工平台匹配零工与任务；劳动者培训并改变技能；收入发放并被
 支出；部分企业退出、新企业进入。完整描述和全部方程见 `docs/ODD.md`。

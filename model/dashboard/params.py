@@ -76,6 +76,7 @@ CONTROLS = {c.lever: c for c in (
     LeverControl("cloud_onboarding", "quarters", 4, 40, 4, "quarters"),
     LeverControl("skills_training", "share", 0.0, 0.2, 0.01),
     LeverControl("robot_tax", "rate", -0.9, 1.0, 0.05),
+    LeverControl("rd_credit", "rate", 0.0, 0.9, 0.05),
     LeverControl("digital_infrastructure", "boost", 0.0, 1.0, 0.05, "points"),
     LeverControl("public_data", "share", 0.0, 1.0, 0.05),
     LeverControl("data_sharing", "pool_boost", 0.0, 1.0, 0.05, "points"),

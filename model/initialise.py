@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 
 from model.banking import loan_rates
+from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
 from model.labour_market import pay_wages, refresh_headcount
@@ -266,6 +267,14 @@ def init_economy(model) -> None:
     capital_cost = prod.capital_depreciation * firms.capital + interest
     unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,
                           out=np.ones(firms.n), where=firms.output > 1e-9)
+    if (unit_cost <= 0).any():  # prices are a markup on unit cost: a start without positive costs has no prices
+        rate = float(loan_rates(model).min())
+        raise EconomyCollapse(f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: firms' unit "
+                              f"cost is not positive (lowest {float(unit_cost.min()):.3g}: wages plus depreciation, "
+                              f"interest and running costs per unit of output; the quarterly loan rate is {rate:.3g} "
+                              f"on credit lines of up to {float(model.credit_ratio.max()):.3g} quarters of revenue, "
+                              "so interest paid to firms outweighs their costs); raise banking.policy_rate or lower "
+                              "the size classes' credit_ratio", 0, "unit cost")
     firms.price = (1 + prod.markup) * unit_cost
     # market shares are shares of each sector's spending: a firm's demand is its share times spending over its price
     spending = firms.price * firms.output

@@ -141,7 +141,7 @@ def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):
     if collapse is None:
         check_series(scenario, pd.DataFrame.from_records(model.records))
         check_state(scenario, model)
-    elif model is None:  # stopped in the burn-in, before step 0: the message says so
+    elif model is None:  # stopped in (or, with no economy to start, before) the burn-in: the message says so
         assert collapse.step == 0 and "burn-in" in collapse.message
         assert collapse.message.startswith(f"step 0 ({scenario.start}): ")
     else:  # stopped: the message names the step and what fell; every step before it was sound
@@ -246,3 +246,18 @@ def test_a_sweep_records_a_collapsing_run_as_failed_and_goes_on(tmp_path):
     assert re.match(r"EconomyCollapse: step \d+ \(\d{4}Q\d\): the economy collapsed( before the start|: )",
                     runs.loc[2, "error"])
     assert set(pd.read_parquet(tmp_path / "out" / "timeseries.parquet")["run_id"]) == {0, 1}
+
+
+def test_a_start_without_positive_costs_stops_at_step_0_naming_unit_cost():
+    """Banks paying firms interest on credit lines of 60 quarters' revenue: costs below zero, so no markup price
+    exists. Before this check the start priced goods below zero and the goods market lost money (issue 15)."""
+    from conftest import small_scenario
+
+    sizes = [dict(s.model_dump(), credit_ratio=60.0) for s in Scenario().size_classes]
+    scenario = small_scenario(banking={"policy_rate": -0.05, "loan_spread": 0.0, "initial_drawdown": 1.0},
+                              size_classes=sizes)
+    with pytest.raises(EconomyCollapse) as caught:
+        EconomyModel(scenario)
+    assert caught.value.step == 0 and caught.value.quantity == "unit cost"
+    message = caught.value.args[0]
+    assert message.startswith("step 0 (2025Q1): the economy cannot start") and "banking.policy_rate" in message

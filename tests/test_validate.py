@@ -201,3 +201,17 @@ def test_fit_refuses_a_folder_of_another_set_up(tmp_path):
     fit(1, [42], tmp_path, extra=small, progress=False)
     with pytest.raises(UserError, match="another set-up"):
         fit(2, [43], tmp_path, extra=small, progress=False)
+
+
+def test_fixed_parameters_are_held_and_unknown_ones_refused(tmp_path):
+    """``--fix`` holds a parameter at the scenario's value: it is never searched; a name the fit does not know
+    is a clear error."""
+    from model.calibration.fit import fit
+    from model.errors import UserError
+
+    small = ["population.firms=100", "population.workers=1000"]
+    record = fit(2, [42], tmp_path / "fixed", extra=small, progress=False, fixed=("frontier.robot_price",))
+    assert "frontier.robot_price" not in record["values"] and record["fixed"] == ["frontier.robot_price"]
+    assert "adoption.hazard" in record["values"]
+    with pytest.raises(UserError, match="frontier.robot_prize: not a fitted parameter"):
+        fit(1, [42], tmp_path / "bad", extra=small, progress=False, fixed=("frontier.robot_prize",))

@@ -105,9 +105,20 @@ def current_values(scenario: Path = SCENARIO, extra: list[str] | None = None) ->
 
 
 def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, extra: list[str] | None = None,
-        sampler_seed: int = 2015, progress: bool = True) -> dict:
-    """Run (or continue) the search until ``trials`` trials are complete; write and return the record."""
+        sampler_seed: int = 2015, progress: bool = True, fixed: tuple[str, ...] = ()) -> dict:
+    """Run (or continue) the search until ``trials`` trials are complete; write and return the record.
+
+    ``fixed`` names parameters of :data:`PARAMS` held at the scenario's values (set from public figures,
+    not searched).
+    """
     import optuna
+
+    unknown = sorted(set(fixed) - {p[0] for p in PARAMS})
+    if unknown:
+        from model.errors import UserError
+        raise UserError(f"--fix {', '.join(unknown)}: not a fitted parameter; valid: "
+                        f"{', '.join(p[0] for p in PARAMS)}")
+    searched = tuple(p for p in PARAMS if p[0] not in fixed)
 
     from model.errors import EconomyCollapse, UserError
 
@@ -116,7 +127,7 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
     study = optuna.create_study(study_name=STUDY, storage=f"sqlite:///{out / 'study.sqlite3'}",
                                 load_if_exists=True, direction="minimize")
     fingerprint = {"scenario": str(scenario), "seeds": seeds, "extra": list(extra or []), "sampler_seed": sampler_seed,
-                   "params": [list(p) for p in PARAMS]}
+                   "params": [list(p) for p in searched]}
     if "fingerprint" not in study.user_attrs:
         study.set_user_attr("fingerprint", fingerprint)
     elif study.user_attrs["fingerprint"] != fingerprint:
@@ -127,10 +138,10 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
         return sum(t.state.is_finished() for t in study.trials)
 
     if finished() == 0:
-        study.enqueue_trial(current_values(scenario, extra))
+        study.enqueue_trial({k: v for k, v in current_values(scenario, extra).items() if k not in fixed})
 
     def objective(trial) -> float:
-        values = {path: trial.suggest_float(path, lo, hi, log=log) for path, lo, hi, log in PARAMS}
+        values = {path: trial.suggest_float(path, lo, hi, log=log) for path, lo, hi, log in searched}
         value, table = score(values, seeds, scenario, extra)
         trial.set_user_attr("passes", int((table["status"] == "pass").sum()))
         if progress:
@@ -148,7 +159,7 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
     value, table = score(best.params, seeds, scenario, extra)
     record = {"scenario": str(scenario), "seeds": seeds, "trials": len(study.trials), "sampler": "TPE",
               "sampler_seed": sampler_seed, "optuna": optuna.__version__, "best_trial": best.number,
-              "loss": value, "start_loss": next((t.value for t in study.trials if t.value is not None), None),
+              "fixed": list(fixed), "loss": value, "start_loss": next((t.value for t in study.trials if t.value is not None), None),
               "values": best.params,
               "overrides": overrides(best.params),
               "targets": table[["target", "target_value", "model_mean", "tolerance_lo", "tolerance_hi",
@@ -166,13 +177,16 @@ def main(argv=None) -> None:
     parser.add_argument("--scenario", default=str(SCENARIO), help="scenario to fit (default china_2015_2025)")
     parser.add_argument("--set", dest="extra", action="append", default=[], metavar="KEY.PATH=VALUE",
                         help="fixed override of the scenario, e.g. a smaller population for a quick fit")
+    parser.add_argument("--fix", action="append", default=[], metavar="KEY.PATH",
+                        help="hold a fitted parameter at the scenario's value (set from public figures)")
     args = parser.parse_args(argv)
     scenario = Path(args.scenario)
     seed = load_scenario(scenario, args.extra).seed
     from model.errors import UserError
 
     try:
-        record = fit(args.trials, [seed + i for i in range(args.seeds)], Path(args.out), scenario, args.extra)
+        record = fit(args.trials, [seed + i for i in range(args.seeds)], Path(args.out), scenario, args.extra,
+                     fixed=tuple(args.fix))
     except UserError as exc:
         raise SystemExit(f"error: {exc}") from None
     start = record["start_loss"]

@@ -333,13 +333,27 @@ def typical_shares(model) -> np.ndarray:
     return np.where(mean > 0, mean, fallback).reshape(model.n_sectors, model.n_sizes)
 
 
+#: Households' spending out of wealth plus nominal trend growth, a quarter, below which no stationary deposits exist.
+MIN_WEALTH_PULL = 1e-3
+
+
 def steady_deposits(income: np.ndarray | float, propensity: float, model) -> np.ndarray | float:
     """Deposits at which saving out of ``income`` just keeps them growing with nominal income.
 
     With C = c_y y + c_w D, saving y - C equals g D when D = (1 - c_y) y / (g + c_w).
     """
-    growth = quarterly(model.cfg.government.consumption_growth) + quarterly(model.cfg.demand.inflation_target)
-    return (1.0 - propensity) * np.maximum(income, 0.0) / max(growth + model.cfg.households.propensity_wealth, 1e-9)
+    cfg = model.cfg
+    growth = quarterly(cfg.government.consumption_growth) + quarterly(cfg.demand.inflation_target)
+    pull = growth + cfg.households.propensity_wealth
+    if pull < MIN_WEALTH_PULL:  # no stationary deposits: they would grow without bound against income
+        raise EconomyCollapse(
+            f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: households' deposits have no "
+            f"stationary level (nominal trend growth {growth:.3g} a quarter plus households.propensity_wealth "
+            f"{cfg.households.propensity_wealth:.3g} is {pull:.3g}, below {MIN_WEALTH_PULL:g}: saving would pile "
+            f"up deposits of more than {1 / MIN_WEALTH_PULL:.0f} quarters of income); raise "
+            "households.propensity_wealth, government.consumption_growth or demand.inflation_target", 0,
+            "deposits")
+    return (1.0 - propensity) * np.maximum(income, 0.0) / pull
 
 
 def init_balances(model, running: np.ndarray) -> None:

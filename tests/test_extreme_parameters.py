@@ -26,7 +26,7 @@ from model.errors import EconomyCollapse
 from model.guards import check_step
 from model.metrics import METRICS
 from model.policies import LEVERS
-from model.periods import to_step
+from model.periods import period_label, to_step
 from model.state import EMPLOYED, GIG, UNEMPLOYED
 
 #: Metrics documented as a share ('share' or '0..1') that are not a part of a whole: growth rates (negative when
@@ -109,6 +109,11 @@ def check_run(scenario: Scenario, result) -> None:
     check_state(scenario, result.model)
 
 
+#: The rules of a step, as an in-step collapse names them (EconomyModel.step).
+RULES = ("policies", "households' plans", "frontier", "innovation", "adoption", "production", "labour market",
+         "platforms", "training", "careers", "income and demand", "entry and exit")
+
+
 def run_or_collapse(scenario: Scenario) -> tuple[EconomyModel, EconomyCollapse | None]:
     """Run like :func:`simulate` (the initial state checked too), keeping the model if the economy collapses."""
     model = None
@@ -144,7 +149,13 @@ def test_extreme_valid_scenarios_run_cleanly_or_stop_at_a_named_step(data):
     elif model is None:  # stopped in (or, with no economy to start, before) the burn-in: the message says so
         assert collapse.step == 0 and "burn-in" in collapse.message
         assert collapse.message.startswith(f"step 0 ({scenario.start}): ")
-    else:  # stopped: the message names the step and what fell; every step before it was sound
+    elif collapse.step == len(model.records):  # a rule raised inside a step: the step has no record
+        assert collapse.step <= scenario.steps and collapse.quantity in RULES
+        assert collapse.message.startswith(f"step {collapse.step} ({period_label(scenario.start, collapse.step)}): "
+                                          f"the economy collapsed: ") and f"in the {collapse.quantity} rule" in \
+            collapse.message
+        check_series(scenario, pd.DataFrame.from_records(model.records))
+    else:  # stopped by the guard: the message names the step and what fell; every step before it was sound
         assert collapse.step == len(model.records) - 1 <= scenario.steps
         assert collapse.message.startswith(f"step {collapse.step} ({model.records[-1]['period']}): ")
         assert collapse.quantity in ("gdp", "employment", "labour_share") or collapse.quantity in model.records[-1]
@@ -261,3 +272,15 @@ def test_a_start_without_positive_costs_stops_at_step_0_naming_unit_cost():
     assert caught.value.step == 0 and caught.value.quantity == "unit cost"
     message = caught.value.args[0]
     assert message.startswith("step 0 (2025Q1): the economy cannot start") and "banking.policy_rate" in message
+
+
+def test_a_start_without_stationary_deposits_stops_at_step_0_naming_deposits():
+    """Shrinking nominal demand and no spending out of wealth: saving piles up deposits without bound."""
+    from conftest import small_scenario
+
+    scenario = small_scenario(households={"propensity_wealth": 0.0}, government={"consumption_growth": -0.05},
+                              demand={"inflation_target": 0.0})
+    with pytest.raises(EconomyCollapse) as caught:
+        EconomyModel(scenario)
+    assert caught.value.step == 0 and caught.value.quantity == "deposits"
+    assert "households.propensity_wealth" in caught.value.args[0]

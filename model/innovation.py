@@ -98,10 +98,11 @@ def innovate_and_imitate(model) -> None:
         local = rng.random(imitators.size) < inn.local_share
         models = studied_firms(firms.sector, firms.region, imitators, local, rng, model.n_regions)
         gain[imitators] = inn.catch_up * np.maximum(technique[models] - technique[imitators], 0.0)
-    firms.log_a += np.where(innovated, steps, 0.0) + gain  # both drawn from the techniques of last quarter
+    found = np.where(innovated, steps, 0.0)
+    firms.log_a += found + gain  # both drawn from the techniques of last quarter
     model.flows["innovations"] += int(innovated.sum())
     model.flows["imitations"] += int((gain > 0).sum())
-    model.flows["innovation_gain"] += float(np.where(innovated, steps, 0.0).sum() + gain.sum())
+    model.flows["innovation_gain"] += float(found.sum() + gain.sum())
 
 
 def studied_firms(sector: np.ndarray, region: np.ndarray, rows: np.ndarray, local: np.ndarray,

@@ -113,14 +113,13 @@ def fit(trials: int, seeds: list[int], out: Path, scenario: Path = SCENARIO, ext
     """
     import optuna
 
+    from model.errors import EconomyCollapse, UserError
+
     unknown = sorted(set(fixed) - {p[0] for p in PARAMS})
     if unknown:
-        from model.errors import UserError
         raise UserError(f"--fix {', '.join(unknown)}: not a fitted parameter; valid: "
                         f"{', '.join(p[0] for p in PARAMS)}")
     searched = tuple(p for p in PARAMS if p[0] not in fixed)
-
-    from model.errors import EconomyCollapse, UserError
 
     out.mkdir(parents=True, exist_ok=True)
     optuna.logging.set_verbosity(optuna.logging.WARNING)

@@ -235,8 +235,8 @@ class Labour(Section):
     wage_flexibility: float = _f(0.01, 0, 1, "Quarterly wage response to unemployment below (above) the structural "
                                  "rate of its region and skill (fixed at the start; it never follows actual unemployment).")
     structural_unemployment: float = _f(0.08, 0.005, 0.5, "Mean unemployment rate at which wages grow with expected "
-                                        "inflation and productivity (cells keep their first-quarter relative rates; "
-                                        "fixed: it never follows actual unemployment).")
+                                        "inflation and productivity (cells keep the relative rates of the starting "
+                                        "population; fixed: it never follows actual unemployment).")
     price_indexation: float = _f(0.5, 0, 1, "Weight of last quarter's inflation, against the inflation target, in "
                                  "wage setters' expected inflation.")
     productivity_indexation: float = _f(1.0, 0, 1.5, "Pass-through of the productivity trend into wages.")

@@ -17,7 +17,7 @@ from model.banking import loan_rates
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
-from model.labour_market import pay_wages, refresh_headcount
+from model.labour_market import pay_wages, refresh_headcount, structural_rates
 from model.periods import to_step
 from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
@@ -218,7 +218,7 @@ def init_economy(model) -> None:
     model.wage = np.outer(model.region_wage, [cfg.labour.skill_wages.low, cfg.labour.skill_wages.mid,
                                               cfg.labour.skill_wages.high])
     model.wage0 = model.wage.copy()
-    model.natural_unemployment = None
+    model.natural_unemployment = structural_rates(model)
     model.robot_price0 = fr.robot_price * float(np.mean(model.wage[:, 0]))
     model.robot_price = model.robot_price0
     model.effects = PolicyEffects(model.n_regions, model.n_sizes)

@@ -167,6 +167,29 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
             "reemployed": reemployed, "unfilled_digital": unfilled_digital}
 
 
+def cell_unemployment(model) -> np.ndarray:
+    """Unemployment rate [region, skill] of the workers (gig workers count as employed)."""
+    workers = model.workers
+    cell = workers.region.astype(np.int64) * 3 + workers.skill
+    size = np.bincount(cell, minlength=model.n_regions * 3)
+    jobless = np.bincount(cell, weights=(workers.status == UNEMPLOYED), minlength=model.n_regions * 3)
+    return np.divide(jobless, size, out=np.zeros(size.size), where=size > 0).reshape(model.n_regions, 3)
+
+
+def structural_rates(model) -> np.ndarray:
+    """Structural unemployment rate u* [region, skill]: ``labour.structural_unemployment`` times each cell's
+    unemployment in the starting population relative to the mean (at least a fifth of it, at most 0.9).
+
+    Read from the population before any rule has run, so it is the same for every scenario that starts with
+    the same workers and seed, whatever its technology or policies (a cell's first-quarter rate would carry the
+    scenario's first quarter into the wage curve for the whole run).
+    """
+    rate = cell_unemployment(model)
+    mean = float(rate.mean())
+    relative = np.maximum(rate, 0.2 * mean) / mean if mean > 0 else np.ones_like(rate)
+    return np.minimum(model.cfg.labour.structural_unemployment * relative, 0.9)
+
+
 def update_wages(model) -> None:
     """Wage index by region and skill: a wage curve plus expected inflation and the productivity trend.
 
@@ -174,22 +197,15 @@ def update_wages(model) -> None:
 
         g_w = pi_e + phi (u* - u) / u* + theta g_A
 
-    where ``u*`` is the cell's structural unemployment rate
-    (``labour.structural_unemployment`` times the cell's first-quarter rate
-    relative to the mean; it never follows actual unemployment), ``phi``
+    where ``u*`` is the cell's structural unemployment rate (``structural_rates``:
+    set once from the starting population, it never follows actual unemployment), ``phi``
     is ``labour.wage_flexibility``, ``g_A`` the productivity trend and
     ``pi_e`` expected inflation: the inflation target corrected toward last
     quarter's inflation by ``labour.price_indexation``. Nothing bounds the
     result: an unstable economy shows as one.
     """
-    lab, workers = model.cfg.labour, model.workers
-    cell = workers.region.astype(np.int64) * 3 + workers.skill
-    size = np.bincount(cell, minlength=model.n_regions * 3)
-    jobless = np.bincount(cell, weights=(workers.status == UNEMPLOYED), minlength=model.n_regions * 3)
-    rate = np.divide(jobless, size, out=np.zeros(size.size), where=size > 0).reshape(model.n_regions, 3)
-    if model.natural_unemployment is None:
-        relative = np.maximum(rate, 0.2 * rate.mean()) / max(rate.mean(), 1e-9) if rate.mean() > 0 else np.ones_like(rate)
-        model.natural_unemployment = np.minimum(lab.structural_unemployment * relative, 0.9)
+    lab = model.cfg.labour
+    rate = cell_unemployment(model)
     gap = (model.natural_unemployment - rate) / model.natural_unemployment
     target = quarterly(model.cfg.demand.inflation_target)
     growth = (target + lab.price_indexation * (model.inflation - target) + lab.wage_flexibility * gap

@@ -17,15 +17,18 @@ integration cost m_i,
 * ``m_i = automation_cost + automation_cost_dispersion * z_i``, z_i standard normal, drawn at the firm's
   birth: firms differ in what integration costs them.
 
-So the marginal task of every firm responds to the robot's price and the wage: a robot tax lowers the robot
-stock and raises low-skill employment; cheaper robots raise it and displace routine manual workers
-(``production.labour_demand`` subtracts the robots' task units from the staff needed).
+So the marginal task of every firm responds to the robot's price and the wage. The automated and the manual
+routine tasks are separate arguments of the firm's task CES (Acemoglu and Restrepo 2018, 2020), with weights
+``s_i`` and ``1 - s_i`` of the routine manual weight: cheaper robots move tasks from people to robots (the
+displacement effect) and lower the cost of the automated tasks, which raises output and the demand for every
+task (the productivity effect); ``production.labour_demand`` hires people for the manual tasks and for any
+automated tasks the robot stock does not yet cover.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit
+from scipy.special import expit, log_expit
 
 from model.banking import borrowing_rate
 
@@ -49,6 +52,21 @@ def firm_robot_share(model) -> np.ndarray:
     wage = np.maximum(model.wage[firms.region, 0], 1e-12)
     advantage = np.log(wage / robot_task_cost(model)) - firms.automation_cost
     return automation_ceiling(model)[firms.sector] * expit(fr.robot_price_elasticity * advantage)
+
+
+def automated_task_saving(model) -> np.ndarray:
+    """Log cost saving of each firm's automated tasks against the low-skill wage (>= 1/epsilon).
+
+    Of the tasks a firm automates (those with ``ln kappa < L = ln(w_low / u)``), the mean log cost is
+    ``E[ln(kappa u) | ln kappa < L] = ln w_low - softplus(z) / (epsilon expit(z))`` with ``z = epsilon (L - m_i)``
+    (the truncated mean of a logistic with scale 1/epsilon), so an automated task costs
+    ``w_low exp(-saving)``: the marginal task saves nothing, the average one ``saving`` in logs.
+    """
+    firms, fr = model.firms, model.cfg.frontier
+    wage = np.maximum(model.wage[firms.region, 0], 1e-12)
+    z = fr.robot_price_elasticity * (np.log(wage / robot_task_cost(model)) - firms.automation_cost)
+    log_softplus = np.where(z < -30.0, z, np.log(np.logaddexp(0.0, np.maximum(z, -30.0))))
+    return np.exp(log_softplus - log_expit(z)) / fr.robot_price_elasticity
 
 
 def draw_automation_cost(model, n: int, rng: np.random.Generator) -> np.ndarray:

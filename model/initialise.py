@@ -18,13 +18,14 @@ from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
 from model.labour_market import pay_wages, refresh_headcount, structural_rates
+from model.numerics import matmul
 from model.periods import to_step
 from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
 from model.technology_adoption import available_techs
-from model.automation import draw_automation_cost, firm_robot_share
-from model.production import (ces, produce, staff_for_tasks, substitution_rho, task_inputs,
-                              task_weights, technology_terms)
+from model.automation import automated_task_saving, draw_automation_cost, firm_robot_share
+from model.production import (SKILL_TASKS, automation_rho, produce, staff_for_tasks, substitution_rho,
+                              task_aggregate, task_inputs, task_weights, task_weights_split, technology_terms)
 from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
                          PlatformArrays, WorkerArrays)
 
@@ -222,12 +223,16 @@ def init_economy(model) -> None:
     model.robot_price0 = fr.robot_price * float(np.mean(model.wage[:, 0]))
     model.robot_price = model.robot_price0
     model.effects = PolicyEffects(model.n_regions, model.n_sizes)
-    # robots already installed: a share of routine manual tasks
+    # robots already installed: the cost-minimising robot work beside the staff's manual routine work,
+    # robot/manual task units = s / (1 - s) * (cost of an automated task / wage)^(-sigma_A) at start-of-run
+    # wages (production.labour_demand, with the human-task bundle at its start cost)
     share = firm_robot_share(model)
     on = firms.stage[:, ROBOTS] == INTEGRATED
     firms.robot_share = np.where(on, share, 0.0)
-    low = firms.headcount[:, 0]
-    firms.robots = np.where(on, share / np.maximum(1 - share, 1e-3) * low / fr.robot_productivity, 0.0)
+    manual = matmul(firms.headcount, SKILL_TASKS)[:, 0]
+    sigma_auto = 1.0 / (1.0 - automation_rho(prod))
+    ratio = share / np.maximum(1 - share, 1e-3) * np.exp(sigma_auto * automated_task_saving(model))
+    firms.robots = np.where(on, ratio * manual / fr.robot_productivity, 0.0)
     # output with capital at its target ratio: Y = (A M k^beta)^(1/(1-beta)) T
     firms.planned = np.maximum(firms.headcount.sum(axis=1), 1).astype(float)
     firms.data = np.where(firms.stage[:, DATA] == INTEGRATED,
@@ -236,11 +241,14 @@ def init_economy(model) -> None:
     model.consumption = 0.0
     model.capacity = np.zeros(firms.n)
     model.task_need = None
+    model.robot_task_need = None
     for _ in range(3):  # planned output and the data multiplier depend on each other
         m_data, ai_share, augment, penalty = technology_terms(model)
-        inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, fr.robot_productivity)
         rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-        t = ces(inputs, task_weights(model), rho)
+        inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, fr.robot_productivity,
+                             firms.robot_share)
+        t = task_aggregate(inputs, task_weights_split(task_weights(model), firms.robot_share), rho,
+                           automation_rho(prod))
         level = (np.exp(firms.log_a) * m_data * penalty * prod.capital_output ** beta) ** (1 / (1 - beta))
         firms.planned = np.maximum(level * t, 1e-6)
         firms.data = np.where(firms.stage[:, DATA] == INTEGRATED, prod.data_generation

@@ -75,8 +75,10 @@ METRICS: dict[str, tuple[str, str]] = {
                           "for the key-process CNC rate (seed 004).", "share"),
     "robot_density": ("Robots per 10,000 workers in industry sectors.", "robots / 10,000 workers"),
     "robot_stock": ("Robots installed, in the scale of worker agents.", "robots"),
-    "automated_share": ("Share of robot users' routine manual tasks done by robots (chosen by cost below the "
-                        "technical ceiling; model/automation.py), weighted by their routine manual work.", "share"),
+    "automated_share": ("Share of robot users' routine manual task units done by robots: robots x "
+                        "robot_productivity over that plus their staff's routine manual time (the automated task "
+                        "types are chosen by cost below the technical ceiling, model/automation.py; robots do more "
+                        "units of each than people of a manual one when they are cheaper).", "share"),
     "robot_worker_equivalents": ("Routine manual work robots do, in low-skill workers' time (robots x "
                                  "robot_productivity / the 0.85 of a low-skill worker's time on those tasks): the "
                                  "jobs robots displace at today's output (the displacement effect; output is "
@@ -402,8 +404,9 @@ def collect_metrics(model) -> dict:
     m["quality_mean"] = _safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())
     users = firms.stage[:, ROBOTS] == INTEGRATED
-    manual = model.task_need[:, 0] if model.task_need is not None else firms.headcount[:, LOW].astype(float)
-    m["automated_share"] = _safe_ratio(dot(firms.robot_share[users], manual[users]), float(manual[users].sum()))
+    robot_work = cfg.frontier.robot_productivity * firms.robots[users]
+    routine_manual = robot_work + matmul(firms.headcount[users], SKILL_TASKS)[:, 0]
+    m["automated_share"] = _safe_ratio(float(robot_work.sum()), float(routine_manual.sum()))
     m["automation_ceiling"] = float(model.robot_ceiling)
     m["robot_worker_equivalents"] = float(firms.robots.sum()) * cfg.frontier.robot_productivity / SKILL_TASKS[LOW, 0]
     low_staff = np.bincount(firms.sector, weights=firms.headcount[:, LOW], minlength=model.n_sectors)

@@ -2,12 +2,18 @@
 
 Each sector weighs three task groups: routine manual (low-skill labour and
 robots), routine cognitive (mid-skill labour; AI performs a share of it) and
-non-routine (high-skill labour, augmented by AI). Task inputs combine in a
-normalised CES whose elasticity of substitution rises with the firm's digital
-capability (seed 004: digital tools move isoquants from Leontief toward perfect
-substitutes). Data multiplies productivity through an effective data stock
-(own + pooled platform + opened public data) with diminishing returns.
+non-routine (high-skill labour, augmented by AI). The routine manual tasks a
+firm has automated (share ``s`` of the group, ``automation.py``) are done by
+robots; they are their own argument of the task aggregate (Acemoglu and
+Restrepo 2018, 2020): a normalised CES with elasticity ``automation_sigma``
+between the automated tasks and the bundle of human tasks (manual routine,
+routine cognitive, non-routine), whose own elasticity rises with the firm's
+digital capability (seed 004: digital tools move isoquants from Leontief
+toward perfect substitutes). Data multiplies productivity through an
+effective data stock (own + pooled platform + opened public data) with
+diminishing returns.
 
+    T = CES_sigma_A( x_auto, CES_sigma(cap)(x_manual, x_cognitive, x_nonroutine) )
     Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
 """
 
@@ -16,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.ai_service import renting
-from model.banking import borrowing_rate
+from model.automation import automated_task_saving
 from model.numerics import logsumexp_rows, matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
 
@@ -112,9 +118,13 @@ def task_weights(model) -> np.ndarray:
     return alpha / alpha.sum(axis=1, keepdims=True)
 
 
-def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.ndarray:
-    """Effective task inputs [F, 3] from staff by skill, robots and AI.
+def task_inputs(headcount, robots, ai_share, augment, robot_productivity, robot_share) -> np.ndarray:
+    """Effective task inputs [F, 4]: automated routine manual, manual routine manual, routine cognitive,
+    non-routine.
 
+    Robots do the automated tasks; people do the manual ones and, where the robots do not cover the automated
+    share ``robot_share`` of the group's work, the rest of the automated ones too (automated tasks get
+    ``max(robot units, robot_share x all routine manual units)``).
     AI does ``ai_share`` of a firm's routine cognitive tasks and its staff the
     rest, so the group's input is the staff's time over ``1 - ai_share``. The
     schema keeps ``frontier.max_ai_share`` (hence ``ai_share``) below 1: at 1 the
@@ -125,10 +135,27 @@ def task_inputs(headcount, robots, ai_share, augment, robot_productivity) -> np.
     if np.any(ai_share >= 1.0):
         raise ValueError("AI's share of routine cognitive tasks must be below 1 (frontier.max_ai_share < 1)")
     x = matmul(headcount, SKILL_TASKS)
-    x[:, 0] += robot_productivity * robots
-    x[:, 1] /= 1.0 - ai_share
-    x[:, 2] *= augment
-    return x
+    machine = robot_productivity * robots
+    total = x[:, 0] + machine
+    automated = np.maximum(machine, robot_share * total)
+    return np.column_stack([automated, total - automated, x[:, 1] / (1.0 - ai_share), x[:, 2] * augment])
+
+
+def automation_rho(prod) -> float:
+    """CES exponent between automated tasks and the bundle of human tasks (``production.automation_sigma``)."""
+    rho = 1.0 - 1.0 / prod.automation_sigma
+    return 1e-3 if abs(rho) < 1e-3 else rho
+
+
+def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho_auto: float) -> np.ndarray:
+    """The nested normalised CES of four task inputs: automated tasks (column 0, exponent ``rho_auto``) against
+    the CES bundle of the three human task groups (exponent ``rho``). Equals ``lam`` at ``inputs = lam * weights``;
+    without automated tasks it is the bundle."""
+    w_auto = weights[:, 0]
+    w_human = 1.0 - w_auto
+    bundle = ces(inputs[:, 1:], weights[:, 1:] / np.maximum(w_human, 1e-300)[:, None], rho)
+    return ces(np.column_stack([inputs[:, 0], bundle]), np.column_stack([w_auto, w_human]),
+               np.full(len(w_auto), rho_auto))
 
 
 def staff_for_tasks(human_tasks: np.ndarray) -> np.ndarray:
@@ -148,63 +175,104 @@ def produce(model) -> None:
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity
-    alpha = task_weights(model)
+    q_r, rs = cfg.frontier.robot_productivity, firms.robot_share
+    weights = task_weights_split(task_weights(model), rs)
+    rho_auto = automation_rho(prod)
     m_data, ai_share, augment, penalty = technology_terms(model)
     firms.ai_share = ai_share
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-    inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, cfg.frontier.robot_productivity)
-    capacity = base * m_data * penalty * ces(inputs, alpha, rho) ** (1.0 - beta)
+    inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, q_r, rs)
+    capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
     firms.producing_staff = firms.headcount.sum(axis=1)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
-    plain = task_inputs(firms.headcount, firms.robots, np.zeros(firms.n), np.ones(firms.n),
-                        cfg.frontier.robot_productivity)
-    firms.output_nodigital = base * ces(plain, alpha, rho_min) ** (1.0 - beta)
+    plain = task_inputs(firms.headcount, firms.robots, np.zeros(firms.n), np.ones(firms.n), q_r, rs)
+    firms.output_nodigital = base * task_aggregate(plain, weights, rho_min, rho_auto) ** (1.0 - beta)
     model.capacity = capacity
     # what rented AI produced: the share of capacity the same firm would lose without it (the fee's base)
     firms.ai_gain[:] = 0.0
     rows = np.flatnonzero(renting(model))
     if rows.size:
         none = np.zeros(rows.size)
-        without = task_inputs(firms.headcount[rows], firms.robots[rows], none, none + 1.0,
-                              cfg.frontier.robot_productivity)
-        lost = base[rows] * m_data[rows] * penalty[rows] * ces(without, alpha[rows], rho[rows]) ** (1.0 - beta)
+        without = task_inputs(firms.headcount[rows], firms.robots[rows], none, none + 1.0, q_r, rs[rows])
+        lost = (base[rows] * m_data[rows] * penalty[rows]
+                * task_aggregate(without, weights[rows], rho[rows], rho_auto) ** (1.0 - beta))
         firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
         model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
 
 
-def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
-    """Cost of one unit of each task group [F, 3], relative to its cost at the start.
+def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray) -> np.ndarray:
+    """Four task weights [F, 4]: automated and manual routine manual tasks, routine cognitive, non-routine."""
+    return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1:]])
 
-    Routine manual: the local low-skill wage, or the robot user cost for the share
-    robots do; routine cognitive: the mid-skill wage for the share left to people
-    plus compute for AI's share; non-routine: the high-skill wage over augmentation.
+
+def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
+    """Cost of one unit of each of the four task groups [F, 4], relative to the low-skill etc. wage at the start.
+
+    Automated routine manual tasks: the wage times ``exp(-saving)``, the mean cost of the tasks the firm's
+    robots do cheaper (``automation.automated_task_saving``); manual ones: the local low-skill wage; routine
+    cognitive: the mid-skill wage for the share left to people plus compute for AI's share; non-routine: the
+    high-skill wage over augmentation.
     """
-    firms, cfg = model.firms, model.cfg
+    firms = model.firms
     rel = model.wage[firms.region] / model.wage0[firms.region]
-    robot_cost = (model.robot_price * (borrowing_rate(model) + cfg.frontier.robot_depreciation)
-                  * model.effects.robot_price_factor / cfg.frontier.robot_productivity
-                  / model.wage0[firms.region, 0])
-    rs = firms.robot_share
-    costs = np.empty((firms.n, 3))
-    costs[:, 0] = rel[:, 0] * (1.0 - rs) + robot_cost * rs
+    costs = np.empty((firms.n, 4))
+    costs[:, 0] = rel[:, 0] * np.exp(-automated_task_saving(model))
+    costs[:, 1] = rel[:, 0]
     compute = 0.2 * model.compute_cost * model.region_compute[firms.region]
-    costs[:, 1] = rel[:, 1] * (1.0 - ai_share) + compute * ai_share
-    costs[:, 2] = rel[:, 2] / augment
+    costs[:, 2] = rel[:, 1] * (1.0 - ai_share) + compute * ai_share
+    costs[:, 3] = rel[:, 2] / augment
     return np.maximum(costs, 1e-6)
 
 
-def labour_demand(model, planned: np.ndarray) -> np.ndarray:
-    """Staff by skill [F, 3] needed to produce ``planned`` with today's technology and prices.
+def _cheapest_mix(log_scale: np.ndarray, log_alpha: np.ndarray, log_costs: np.ndarray,
+                  sigma: np.ndarray) -> np.ndarray:
+    """Cost-minimising inputs of a normalised CES at ``exp(log_scale)``: ``lam alpha_j (c_j / unit)^(-sigma)``,
+    ``unit = (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma))`` (in logs)."""
+    log_unit = logsumexp_rows(log_alpha + (1.0 - sigma)[:, None] * log_costs) / (1.0 - sigma)
+    return _exp(log_scale[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
 
-    The firm chooses the cost-minimising task mix of its CES (normalised at
-    start-of-run prices, so the mix starts at the sector's task weights): dearer
-    tasks are used less, the more so the higher the firm's digital capability
-    raises the elasticity of substitution. Robots then cover routine manual
-    tasks, AI a share of routine cognitive ones, and augmentation means fewer
-    high-skill hours per non-routine task. Also stores the task need in
-    ``model.task_need``.
+
+def _plan(log_lam, log_weights, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
+    """Cost-minimising automated task units [F] and human task units [F, 3] of the nested task CES at scale
+    ``exp(log_lam)``: the bundle of human tasks is priced at its CES unit cost, then split within."""
+    log_human_weight = np.log1p(-np.exp(log_weights[:, 0]))
+    log_inner = log_weights[:, 1:] - log_human_weight[:, None]
+    log_bundle_cost = logsumexp_rows(log_inner + (1.0 - sigma)[:, None] * log_costs[:, 1:]) / (1.0 - sigma)
+    outer = _cheapest_mix(log_lam, np.column_stack([log_weights[:, 0], log_human_weight]),
+                          np.column_stack([log_costs[:, 0], log_bundle_cost]), sigma_auto)
+    return outer[:, 0], _cheapest_mix(_log(outer[:, 1]), log_inner, log_costs[:, 1:], sigma)
+
+
+def _bundle_beside_robots(log_lam, log_weights, robot_work, rho_auto) -> np.ndarray:
+    """Log of the human-task bundle that, beside the automated tasks the robots in place do (``robot_work``,
+    fixed in the short run), reaches the scale ``exp(log_lam)``; NaN where the robots cannot carry their part.
+
+    With x_a fixed, ``lam^rho_A - w_a^(1 - rho_A) x_a^rho_A`` is left for the bundle B, whose term is
+    ``(1 - w_a)^(1 - rho_A) B^rho_A``.
+    """
+    working = (robot_work > 0) & np.isfinite(log_weights[:, 0]) & np.isfinite(log_lam)
+    log_part = (1.0 - rho_auto) * log_weights[:, 0] + rho_auto * (np.log(np.where(working, robot_work, 1.0))
+                                                                  - np.where(working, log_lam, 0.0))
+    robots_part = np.where(working, np.exp(np.minimum(log_part, LOG_MAX)), np.inf)
+    feasible = robots_part < 1.0
+    log_human_weight = np.log1p(-np.exp(log_weights[:, 0]))
+    log_rest = rho_auto * np.where(working, log_lam, 0.0) + np.log1p(-np.where(feasible, robots_part, 0.0))
+    return np.where(feasible, (log_rest - (1.0 - rho_auto) * log_human_weight) / rho_auto, np.nan)
+
+
+def labour_demand(model, planned: np.ndarray) -> np.ndarray:
+    """Staff by skill [F, 3] needed to produce ``planned`` with today's technology, robots and prices.
+
+    The firm plans the cost-minimising mix of its task CES (normalised at start-of-run prices, so the mix
+    starts at the task weights): dearer tasks are used less, the more so the higher the elasticity. The
+    automated tasks of that plan, over a robot's task units, are the robot stock the firm invests toward
+    (``model.robot_task_need``). Today it works with the robots it has: beside them, the cheapest bundle of
+    human tasks that reaches ``planned``; if its robots fall short of the automated share ``s`` of its routine
+    manual work (a new adopter), people also do automated tasks, costed at the wage. AI then does a share of
+    routine cognitive tasks and augmentation means fewer high-skill hours per non-routine task. Also stores
+    the task need [F, 3] in ``model.task_need``.
     """
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
@@ -212,16 +280,26 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
     log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
-    alpha = task_weights(model)
+    log_weights = _log(task_weights_split(task_weights(model), firms.robot_share))
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
-    costs = task_costs(model, ai_share, augment)
-    # unit cost (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma)) and need lam alpha_j (c_j / unit)^(-sigma), in logs
-    log_alpha, log_costs = _log(alpha), np.log(costs)
-    log_unit = logsumexp_rows(log_alpha + (1.0 - sigma)[:, None] * log_costs) / (1.0 - sigma)
-    need = _exp(log_lam[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
+    rho_auto = automation_rho(prod)
+    sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
+    log_costs = np.log(task_costs(model, ai_share, augment))
+    model.robot_task_need, _ = _plan(log_lam, log_weights, log_costs, sigma, sigma_auto)
+    robot_work = cfg.frontier.robot_productivity * firms.robots
+    # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
+    at_wage = log_costs.copy()
+    at_wage[:, 0] = log_costs[:, 1]
+    auto_plain, human_plain = _plan(log_lam, log_weights, at_wage, sigma, sigma_auto)
+    plain = np.column_stack([auto_plain + human_plain[:, 0], human_plain[:, 1:]])
+    log_bundle = _bundle_beside_robots(log_lam, log_weights, robot_work, rho_auto)
+    short = np.isnan(log_bundle) | (robot_work <= firms.robot_share * plain[:, 0])
+    log_inner = log_weights[:, 1:] - np.log1p(-np.exp(log_weights[:, 0]))[:, None]
+    beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), log_inner, log_costs[:, 1:], sigma)
+    need = np.where(short[:, None], plain, np.column_stack([robot_work + beside[:, 0], beside[:, 1:]]))
     model.task_need = need
-    human = np.empty_like(need)
-    human[:, 0] = np.maximum(need[:, 0] - cfg.frontier.robot_productivity * firms.robots, 0.0)
+    human = np.empty((firms.n, 3))
+    human[:, 0] = np.maximum(need[:, 0] - robot_work, 0.0)
     human[:, 1] = need[:, 1] * (1.0 - ai_share)
     human[:, 2] = need[:, 2] / augment
     return staff_for_tasks(human)

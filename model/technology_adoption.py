@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.banking import borrowing_rate, headroom as finance_headroom
+from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.metrics import compute_emissions_rate
-from model.automation import firm_robot_share
+from model.automation import automated_task_saving, firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
@@ -62,10 +62,8 @@ def expected_gain(model) -> np.ndarray:
     gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * np.log1p(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
     share = firm_robot_share(model)
-    user = model.robot_price * (borrowing_rate(model) + cfg.frontier.robot_depreciation) * model.effects.robot_price_factor
-    unit_saving = 1.0 - user / (cfg.frontier.robot_productivity * np.maximum(model.wage[firms.region, 0], 1e-9))
-    gain[:, ROBOTS] = (techs[ROBOTS].gain * share * alpha[:, 0] * np.maximum(unit_saving, 0.0) * labour_share
-                       - techs[ROBOTS].running_cost)
+    unit_saving = -np.expm1(-automated_task_saving(model))  # 1 - (cost of an automated task / the wage)
+    gain[:, ROBOTS] = techs[ROBOTS].gain * share * alpha[:, 0] * unit_saving * labour_share - techs[ROBOTS].running_cost
     cap = model.ai_capability
     compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
     gain[:, AI] = ((cfg.frontier.max_ai_share * cap * alpha[:, 1] + techs[AI].gain * cap * alpha[:, 2]) * labour_share
@@ -210,8 +208,8 @@ def invest_in_robots(model) -> None:
     on = firms.stage[:, ROBOTS] == INTEGRATED
     share = firm_robot_share(model)
     firms.robot_share = np.where(on, share, 0.0)
-    need = model.task_need[:, 0] if model.task_need is not None else firms.headcount[:, 0].astype(float)
-    target = np.where(on, share * need / fr.robot_productivity, 0.0)
+    need = model.robot_task_need if model.robot_task_need is not None else np.zeros(firms.n)
+    target = np.where(on, need / fr.robot_productivity, 0.0)
     buy = np.maximum(target - firms.robots, 0.0) * 0.5
     idx = np.flatnonzero(buy > 0)
     if idx.size == 0:

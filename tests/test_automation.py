@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from conftest import small_scenario
 from model import EconomyModel
 from model.automation import automation_ceiling, firm_robot_share, robot_task_cost
-from model.production import labour_demand
+from model.production import ces, labour_demand, task_aggregate, task_weights_split
+from model.runner import simulate
 from model.state import INTEGRATED, LOW, ROBOTS
 
 
@@ -29,7 +31,7 @@ def test_robot_users_sit_below_the_technical_ceiling():
     relative = firm_robot_share(model)[users] / automation_ceiling(model)[firms.sector[users]]
     assert users.sum() >= 10
     assert np.median(relative) < 0.8 and np.quantile(relative, 0.9) < 0.95  # the ceiling is not where they sit
-    assert 0 < model.records[-1]["automated_share"] < model.records[-1]["automation_ceiling"]
+    assert 0 < model.records[-1]["automated_share"] < 1  # robots' share of routine manual task units
 
 
 def test_the_automated_share_follows_the_wage_over_the_robots_cost():
@@ -60,13 +62,69 @@ def test_a_robot_tax_lowers_the_robot_stock_and_cheaper_robots_raise_it():
 
 
 def test_robots_displace_low_skill_staff_at_a_given_output():
-    """The displacement effect alone: the same firms, the same planned output, more robots -> fewer low-skill
-    staff and fewer staff in all (a few more mid-skill hours cover the cognitive work the low-skill did)."""
+    """The displacement effect alone: the same firms, the same planned output, half as many robots again ->
+    fewer staff, the low-skill most. Measured (seeds 1-3): low-skill -2.1..-2.7%, all staff -1.9..-2.2%
+    (the robots' tasks substitute for the bundle of human tasks, manual routine work first)."""
     model = _run(steps=2)
     firms = model.firms
     users = np.flatnonzero(firms.stage[:, ROBOTS] == INTEGRATED)
     before = labour_demand(model, firms.planned)
     firms.robots[users] *= 1.5
     after = labour_demand(model, firms.planned)
-    assert after[users, LOW].sum() < 0.97 * before[users, LOW].sum()
-    assert after[users].sum() < before[users].sum()
+    assert after[users, LOW].sum() < 0.985 * before[users, LOW].sum()
+    assert after[users].sum() < 0.99 * before[users].sum()
+
+
+def _industry(args: tuple) -> np.ndarray:
+    """Last year's low-skill employment, real output and robot stock of the test economy's industry."""
+    seed, price, policies = args
+    frame = simulate(small_scenario(steps=24, frontier={"robot_price": price}, policies=policies), seed=seed,
+                     agents=False).timeseries.iloc[-4:]
+    return frame[["low_skill_employment_industry", "real_output_industry", "robot_stock"]].mean().to_numpy()
+
+
+def _against_baseline(price: float, policies: list) -> np.ndarray:
+    """Relative change [seed, (low-skill, output, robots)] against robots at 11.5 wage-quarters, seeds 1-8."""
+    seeds = range(1, 9)
+    base = np.array([_industry((s, 11.5, [])) for s in seeds])
+    other = np.array([_industry((s, price, policies)) for s in seeds])
+    return other / base - 1.0
+
+
+def test_cheaper_robots_displace_routine_manual_workers_in_industry_and_raise_its_output():
+    """Robots at 6 instead of 11.5 wage-quarters, 24 quarters, seeds 1-8. Measured: robots +57..+132%;
+    industry's low-skill employment lower in 7 of 8 seeds (mean -11.8%), per unit of output in 7 of 8
+    (mean -14%); industry output higher on average (+3.2%). Asked: robots up in every seed, low-skill
+    employment down in at least 6 of 8 and by more than 5% on average, output up on average."""
+    change = _against_baseline(6.0, [])
+    low, output, robots = change.T
+    assert (robots > 0.3).all()
+    assert (low < 0).sum() >= 6 and low.mean() < -0.05
+    assert output.mean() > 0
+    assert (((1 + low) / (1 + output) - 1) < 0).sum() >= 6
+
+
+def test_a_robot_tax_raises_low_skill_employment_in_industry():
+    """A 50% robot tax, seeds 1-8, 24 quarters. Measured: robots -33..-47%, industry's low-skill employment
+    higher in 7 of 8 seeds (mean +5%). Asked: robots down by a fifth in every seed, low-skill employment up in
+    at least 6 of 8 and on average."""
+    change = _against_baseline(11.5, [{"lever": "robot_tax", "rate": 0.5}])
+    low, _, robots = change.T
+    assert (robots < -0.2).all()
+    assert (low > 0).sum() >= 6 and low.mean() > 0
+
+
+def test_the_task_aggregate_is_normalised_and_without_robots_is_the_human_bundle():
+    """At inputs = lam x weights the nested CES gives lam whatever the elasticities; with no automated share
+    it is the three-group CES of the human tasks, so robots without automated tasks add nothing."""
+    rng = np.random.default_rng(0)
+    alpha = rng.dirichlet(np.ones(3), 5)
+    share = np.array([0.0, 0.1, 0.3, 0.6, 0.9])
+    weights = task_weights_split(alpha, share)
+    rho = np.array([-1.0, -0.2, 0.3, 0.5, 0.6])
+    for rho_auto in (-1.0, 1e-3, 0.5):
+        assert task_aggregate(2.5 * weights, weights, rho, rho_auto) == pytest.approx(np.full(5, 2.5))
+    human = rng.uniform(0.5, 2.0, (5, 3))
+    inputs = np.column_stack([np.full(5, 7.0), human])
+    no_robots = task_weights_split(alpha, np.zeros(5))
+    assert task_aggregate(inputs, no_robots, rho, 0.5) == pytest.approx(ces(human, alpha, rho))

@@ -104,10 +104,10 @@ def test_staffless_firms_have_finite_task_inputs_whatever_ais_share():
     robots = np.zeros(4)
     augment = np.ones(4)
     for share in (0.0, 0.5, 0.999999, 1 - 1e-12):
-        x = task_inputs(headcount, robots, np.full(4, share), augment, 2.5)
+        x = task_inputs(headcount, robots, np.full(4, share), augment, 2.5, np.zeros(4))
         assert np.isfinite(x).all() and (x >= 0).all()
         assert (x[0] == 0).all()  # no staff, no tasks: AI takes a share of people's work, not all of it
-        assert x[2, 1] == pytest.approx(0.78 / (1 - share))
+        assert x[2, 2] == pytest.approx(0.78 / (1 - share))
 
 
 def test_a_share_of_one_is_refused_by_the_schema_and_by_the_rule():
@@ -115,7 +115,7 @@ def test_a_share_of_one_is_refused_by_the_schema_and_by_the_rule():
         Scenario.model_validate({"frontier": {"max_ai_share": 1.0}})
     assert Scenario.model_validate({"frontier": {"max_ai_share": 0.999999}}).frontier.max_ai_share < 1
     with pytest.raises(ValueError, match="below 1"):
-        task_inputs(np.zeros((1, 3)), np.zeros(1), np.ones(1), np.ones(1), 2.5)
+        task_inputs(np.zeros((1, 3)), np.zeros(1), np.ones(1), np.ones(1), 2.5, np.zeros(1))
 
 
 def test_a_class_with_almost_no_workers_gets_at_least_one_planned_unit_per_firm():

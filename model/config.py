@@ -214,8 +214,10 @@ class Production(Section):
                                    "their capital follows the demand they meet.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
-    automation_sigma: float = _f(0.5, 0.05, 20, "Elasticity of substitution between automated tasks (robots) and "
-                                 "the bundle of human tasks (Acemoglu and Restrepo 2022 take 1 as their benchmark).")
+    automation_sigma: float = _f(0.5, 0.05, 5, "Elasticity of substitution between automated tasks (robots) and "
+                                 "the bundle of human tasks (below 1: gross complements, so displacement outweighs "
+                                 "the productivity effect at a given output; at 8 the baseline's cost-minimising "
+                                 "start has 25 robots per worker and is not viable).")
     data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data returns are log(2).")
     data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")

@@ -154,8 +154,11 @@ def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho
     w_auto = weights[:, 0]
     w_human = 1.0 - w_auto
     bundle = ces(inputs[:, 1:], weights[:, 1:] / np.maximum(w_human, 1e-300)[:, None], rho)
-    return ces(np.column_stack([inputs[:, 0], bundle]), np.column_stack([w_auto, w_human]),
-               np.full(len(w_auto), rho_auto))
+    rows = np.flatnonzero(w_auto > 0)  # robot users; for the others the aggregate is the bundle
+    if rows.size:
+        bundle[rows] = ces(np.column_stack([inputs[rows, 0], bundle[rows]]),
+                           np.column_stack([w_auto[rows], w_human[rows]]), np.full(rows.size, rho_auto))
+    return bundle
 
 
 def staff_for_tasks(human_tasks: np.ndarray) -> np.ndarray:
@@ -285,18 +288,26 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     rho_auto = automation_rho(prod)
     sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
     log_costs = np.log(task_costs(model, ai_share, augment))
-    model.robot_task_need, _ = _plan(log_lam, log_weights, log_costs, sigma, sigma_auto)
-    robot_work = cfg.frontier.robot_productivity * firms.robots
-    # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
-    at_wage = log_costs.copy()
-    at_wage[:, 0] = log_costs[:, 1]
-    auto_plain, human_plain = _plan(log_lam, log_weights, at_wage, sigma, sigma_auto)
-    plain = np.column_stack([auto_plain + human_plain[:, 0], human_plain[:, 1:]])
-    log_bundle = _bundle_beside_robots(log_lam, log_weights, robot_work, rho_auto)
-    short = np.isnan(log_bundle) | (robot_work <= firms.robot_share * plain[:, 0])
-    log_inner = log_weights[:, 1:] - np.log1p(-np.exp(log_weights[:, 0]))[:, None]
-    beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), log_inner, log_costs[:, 1:], sigma)
-    need = np.where(short[:, None], plain, np.column_stack([robot_work + beside[:, 0], beside[:, 1:]]))
+    # firms without automated tasks: the cheapest mix of human tasks, all of it done by people
+    need = _cheapest_mix(log_lam, log_weights[:, 1:], log_costs[:, 1:], sigma)
+    model.robot_task_need = np.zeros(firms.n)
+    robot_work = np.zeros(firms.n)
+    users = np.flatnonzero(firms.robot_share > 0)
+    if users.size:  # robot users plan their robots and work with the robots they have
+        lam, weights, costs, sig = log_lam[users], log_weights[users], log_costs[users], sigma[users]
+        model.robot_task_need[users], _ = _plan(lam, weights, costs, sig, sigma_auto[users])
+        robot_work[users] = cfg.frontier.robot_productivity * firms.robots[users]
+        # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
+        at_wage = costs.copy()
+        at_wage[:, 0] = costs[:, 1]
+        auto_plain, human_plain = _plan(lam, weights, at_wage, sig, sigma_auto[users])
+        plain = np.column_stack([auto_plain + human_plain[:, 0], human_plain[:, 1:]])
+        log_bundle = _bundle_beside_robots(lam, weights, robot_work[users], rho_auto)
+        short = np.isnan(log_bundle) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
+        log_inner = weights[:, 1:] - np.log1p(-np.exp(weights[:, 0]))[:, None]
+        beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), log_inner, costs[:, 1:], sig)
+        need[users] = np.where(short[:, None], plain,
+                               np.column_stack([robot_work[users] + beside[:, 0], beside[:, 1:]]))
     model.task_need = need
     human = np.empty((firms.n, 3))
     human[:, 0] = np.maximum(need[:, 0] - robot_work, 0.0)

@@ -105,17 +105,23 @@ TASK_SKILLS = np.array([[3030, -453, -57],
                         [30, -753, 3243]]) / 2520
 
 
-def task_weights(model) -> np.ndarray:
-    """Task weights [F, 3] of every firm: its sector's, plus the new non-routine tasks AI creates.
+def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray) -> np.ndarray:
+    """Four task weights [F, 4]: automated and manual routine manual tasks, routine cognitive, non-routine."""
+    return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1:]])
 
-    AI-integrated firms gain non-routine tasks (reinstatement, Acemoglu and
-    Restrepo 2018) in proportion to AI capability; weights are renormalised.
+
+def task_weights(model) -> np.ndarray:
+    """Task weights [F, 4] of every firm: automated and manual routine manual, routine cognitive, non-routine.
+
+    Its sector's three task groups, plus the new non-routine tasks AI creates: AI-integrated firms gain
+    non-routine tasks (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are
+    renormalised. The routine manual weight is split by the firm's automated share (``task_weights_split``).
     """
     firms = model.firms
     alpha = model.alpha[firms.sector].copy()
     ai_on = firms.stage[:, AI] == INTEGRATED
     alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return alpha / alpha.sum(axis=1, keepdims=True)
+    return task_weights_split(alpha / alpha.sum(axis=1, keepdims=True), firms.robot_share)
 
 
 def task_inputs(headcount, robots, ai_share, augment, robot_productivity, robot_share) -> np.ndarray:
@@ -179,7 +185,7 @@ def produce(model) -> None:
     prod = cfg.production
     beta = prod.capital_elasticity
     q_r, rs = cfg.frontier.robot_productivity, firms.robot_share
-    weights = task_weights_split(task_weights(model), rs)
+    weights = task_weights(model)
     rho_auto = automation_rho(prod)
     m_data, ai_share, augment, penalty = technology_terms(model)
     firms.ai_share = ai_share
@@ -203,11 +209,6 @@ def produce(model) -> None:
                 * task_aggregate(without, weights[rows], rho[rows], rho_auto) ** (1.0 - beta))
         firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
         model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
-
-
-def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray) -> np.ndarray:
-    """Four task weights [F, 4]: automated and manual routine manual tasks, routine cognitive, non-routine."""
-    return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1:]])
 
 
 def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
@@ -237,32 +238,39 @@ def _cheapest_mix(log_scale: np.ndarray, log_alpha: np.ndarray, log_costs: np.nd
     return _exp(log_scale[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
 
 
-def _plan(log_lam, log_weights, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
+def _split_log_weights(log_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Log weights of the nest: the automated tasks', the human bundle's (``1 - w_a``) and, within the bundle,
+    the three human task groups' (renormalised)."""
+    log_human = np.log1p(-np.exp(log_weights[:, 0]))
+    return log_weights[:, 0], log_human, log_weights[:, 1:] - log_human[:, None]
+
+
+def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
     """Cost-minimising automated task units [F] and human task units [F, 3] of the nested task CES at scale
-    ``exp(log_lam)``: the bundle of human tasks is priced at its CES unit cost, then split within."""
-    log_human_weight = np.log1p(-np.exp(log_weights[:, 0]))
-    log_inner = log_weights[:, 1:] - log_human_weight[:, None]
+    ``exp(log_lam)`` (``nest`` from ``_split_log_weights``): the bundle of human tasks is priced at its CES
+    unit cost, then split within."""
+    log_auto, log_human, log_inner = nest
     log_bundle_cost = logsumexp_rows(log_inner + (1.0 - sigma)[:, None] * log_costs[:, 1:]) / (1.0 - sigma)
-    outer = _cheapest_mix(log_lam, np.column_stack([log_weights[:, 0], log_human_weight]),
+    outer = _cheapest_mix(log_lam, np.column_stack([log_auto, log_human]),
                           np.column_stack([log_costs[:, 0], log_bundle_cost]), sigma_auto)
     return outer[:, 0], _cheapest_mix(_log(outer[:, 1]), log_inner, log_costs[:, 1:], sigma)
 
 
-def _bundle_beside_robots(log_lam, log_weights, robot_work, rho_auto) -> np.ndarray:
+def _bundle_beside_robots(log_lam, nest, robot_work, rho_auto) -> np.ndarray:
     """Log of the human-task bundle that, beside the automated tasks the robots in place do (``robot_work``,
     fixed in the short run), reaches the scale ``exp(log_lam)``; NaN where the robots cannot carry their part.
 
     With x_a fixed, ``lam^rho_A - w_a^(1 - rho_A) x_a^rho_A`` is left for the bundle B, whose term is
     ``(1 - w_a)^(1 - rho_A) B^rho_A``.
     """
-    working = (robot_work > 0) & np.isfinite(log_weights[:, 0]) & np.isfinite(log_lam)
-    log_part = (1.0 - rho_auto) * log_weights[:, 0] + rho_auto * (np.log(np.where(working, robot_work, 1.0))
-                                                                  - np.where(working, log_lam, 0.0))
+    log_auto, log_human, _ = nest
+    working = (robot_work > 0) & np.isfinite(log_auto) & np.isfinite(log_lam)
+    lam = np.where(working, log_lam, 0.0)
+    log_part = (1.0 - rho_auto) * log_auto + rho_auto * (np.log(np.where(working, robot_work, 1.0)) - lam)
     robots_part = np.where(working, np.exp(np.minimum(log_part, LOG_MAX)), np.inf)
     feasible = robots_part < 1.0
-    log_human_weight = np.log1p(-np.exp(log_weights[:, 0]))
-    log_rest = rho_auto * np.where(working, log_lam, 0.0) + np.log1p(-np.where(feasible, robots_part, 0.0))
-    return np.where(feasible, (log_rest - (1.0 - rho_auto) * log_human_weight) / rho_auto, np.nan)
+    log_rest = rho_auto * lam + np.log1p(-np.where(feasible, robots_part, 0.0))
+    return np.where(feasible, (log_rest - (1.0 - rho_auto) * log_human) / rho_auto, np.nan)
 
 
 def labour_demand(model, planned: np.ndarray) -> np.ndarray:
@@ -283,10 +291,9 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
     log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
-    log_weights = _log(task_weights_split(task_weights(model), firms.robot_share))
+    log_weights = _log(task_weights(model))
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     rho_auto = automation_rho(prod)
-    sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
     log_costs = np.log(task_costs(model, ai_share, augment))
     # firms without automated tasks: the cheapest mix of human tasks, all of it done by people
     need = _cheapest_mix(log_lam, log_weights[:, 1:], log_costs[:, 1:], sigma)
@@ -294,18 +301,19 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     robot_work = np.zeros(firms.n)
     users = np.flatnonzero(firms.robot_share > 0)
     if users.size:  # robot users plan their robots and work with the robots they have
-        lam, weights, costs, sig = log_lam[users], log_weights[users], log_costs[users], sigma[users]
-        model.robot_task_need[users], _ = _plan(lam, weights, costs, sig, sigma_auto[users])
+        lam, costs, sig = log_lam[users], log_costs[users], sigma[users]
+        nest = _split_log_weights(log_weights[users])
+        sigma_auto = np.full(users.size, 1.0 / (1.0 - rho_auto))
+        model.robot_task_need[users], _ = _plan(lam, nest, costs, sig, sigma_auto)
         robot_work[users] = cfg.frontier.robot_productivity * firms.robots[users]
         # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
         at_wage = costs.copy()
         at_wage[:, 0] = costs[:, 1]
-        auto_plain, human_plain = _plan(lam, weights, at_wage, sig, sigma_auto[users])
+        auto_plain, human_plain = _plan(lam, nest, at_wage, sig, sigma_auto)
         plain = np.column_stack([auto_plain + human_plain[:, 0], human_plain[:, 1:]])
-        log_bundle = _bundle_beside_robots(lam, weights, robot_work[users], rho_auto)
+        log_bundle = _bundle_beside_robots(lam, nest, robot_work[users], rho_auto)
         short = np.isnan(log_bundle) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
-        log_inner = weights[:, 1:] - np.log1p(-np.exp(weights[:, 0]))[:, None]
-        beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), log_inner, costs[:, 1:], sig)
+        beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), nest[2], costs[:, 1:], sig)
         need[users] = np.where(short[:, None], plain,
                                np.column_stack([robot_work[users] + beside[:, 0], beside[:, 1:]]))
     model.task_need = need

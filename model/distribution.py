@@ -19,7 +19,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import pay_ai_service
 from model.government import government_pays, subsidise_firms
 from model.investment import investment_price
-from model.metrics import firm_emissions
+from model.compute_energy import firm_emissions
 
 
 def pay_wage_bill(model) -> None:

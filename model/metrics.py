@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import SECTORS
-from model.numerics import dot, matmul
+from model.compute_energy import compute_energy
+from model.numerics import dot, matmul, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -248,10 +249,6 @@ def _rate(flag: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
     return np.divide(hits, count, out=np.zeros(n), where=count > 0)
 
 
-def _safe_ratio(a: float, b: float) -> float:
-    return float(a / b) if b and np.isfinite(b) and abs(b) > 1e-12 else 0.0
-
-
 def digital_task_share(model) -> np.ndarray:
     """Share of each firm's tasks performed with digital technology."""
     firms, alpha = model.firms, model.alpha[model.firms.sector]
@@ -293,7 +290,7 @@ def tfp_level(model) -> float:
 
 def digital_contribution_level(model) -> float:
     """Potential output over potential output with digital technology switched off."""
-    return _safe_ratio(float(model.capacity.sum()), float(model.firms.output_nodigital.sum())) or 1.0
+    return safe_ratio(float(model.capacity.sum()), float(model.firms.output_nodigital.sum())) or 1.0
 
 
 def real_wage_level(model) -> float:
@@ -316,7 +313,7 @@ def guard_record(model) -> dict:
     return {"step": int(model.steps), "period": model.period, "gdp": model.real_gdp(),
             "employees": int((status == EMPLOYED).sum()), "gig_workers": int((status == GIG).sum()),
             "unemployed": int((status == UNEMPLOYED).sum()), "price_level": float(model.price_level),
-            "labour_share": _safe_ratio(float(model.workers.earnings.sum()), model.nominal_gdp())}
+            "labour_share": safe_ratio(float(model.workers.earnings.sum()), model.nominal_gdp())}
 
 
 def collect_metrics(model) -> dict:
@@ -332,14 +329,14 @@ def collect_metrics(model) -> dict:
     working = n_emp + n_gig
     tfp, contribution = tfp_level(model), digital_contribution_level(model)
     records = model.records
-    tfp_index = _safe_ratio(tfp, model.tfp0) or 1.0
+    tfp_index = safe_ratio(tfp, model.tfp0) or 1.0
     m["gdp"] = gdp
-    m["gdp_growth"] = _safe_ratio(gdp, records[-1]["gdp"]) - 1.0 if records else 0.0
-    m["gdp_growth_yoy"] = _safe_ratio(gdp, records[-4]["gdp"]) - 1.0 if len(records) >= 4 else 0.0
+    m["gdp_growth"] = safe_ratio(gdp, records[-1]["gdp"]) - 1.0 if records else 0.0
+    m["gdp_growth_yoy"] = safe_ratio(gdp, records[-4]["gdp"]) - 1.0 if len(records) >= 4 else 0.0
     m["tfp_index"] = tfp_index
-    m["tfp_growth"] = _safe_ratio(tfp_index, records[-1]["tfp_index"]) - 1.0 if records else 0.0
-    m["tfp_growth_yoy"] = _safe_ratio(tfp_index, records[-4]["tfp_index"]) - 1.0 if len(records) >= 4 else 0.0
-    m["labor_productivity"] = _safe_ratio(gdp, working)
+    m["tfp_growth"] = safe_ratio(tfp_index, records[-1]["tfp_index"]) - 1.0 if records else 0.0
+    m["tfp_growth_yoy"] = safe_ratio(tfp_index, records[-4]["tfp_index"]) - 1.0 if len(records) >= 4 else 0.0
+    m["labor_productivity"] = safe_ratio(gdp, working)
     m["digital_contribution"] = contribution / model.contribution0
     d_tfp = np.log(max(tfp_index, 1e-12))
     d_dig = np.log(max(m["digital_contribution"], 1e-12))
@@ -377,36 +374,36 @@ def collect_metrics(model) -> dict:
     out_s = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
-        m[f"digital_penetration_{name}"] = _safe_ratio(dig_s[g], out_s[g])
-    m["digital_economy_share"] = _safe_ratio(dot(firms.sales * share, model.sector_price0[firms.sector])
+        m[f"digital_penetration_{name}"] = safe_ratio(dig_s[g], out_s[g])
+    m["digital_economy_share"] = safe_ratio(dot(firms.sales * share, model.sector_price0[firms.sector])
                                              + model.gig_output(), gdp)
     industry = model.is_industry[firms.sector]
     ind_staff = float(firms.headcount[industry].sum())
-    m["robot_density"] = _safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
+    m["robot_density"] = safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
     ind_out = float(firms.output[industry].sum())
     data_on = firms.stage[industry, DATA] == INTEGRATED
     controlled = ((firms.stage[industry, ROBOTS] == INTEGRATED) | (firms.stage[industry, AI] == INTEGRATED)
                   | (firms.member[industry] >= 0))
-    m["industry_design_tools_rate"] = _safe_ratio(float(firms.output[industry][data_on].sum()), ind_out)
-    m["industry_cnc_rate"] = _safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
+    m["industry_design_tools_rate"] = safe_ratio(float(firms.output[industry][data_on].sum()), ind_out)
+    m["industry_cnc_rate"] = safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
     value_added = firms.revenue - firms.running
     va_s = np.bincount(firms.sector, weights=value_added, minlength=model.n_sectors)
     staff_s = np.bincount(firms.sector, weights=firms.headcount.sum(axis=1), minlength=model.n_sectors)
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
-        m[f"value_added_per_worker_{name}"] = _safe_ratio(va_s[g] / deflator, staff_s[g])
+        m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])
     real_s = np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector],
                          minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"real_output_{name}"] = float(real_s[g])
     m["platform_services_real"] = model.gig_output()
-    m["industry_value_added_share"] = _safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
-    m["quality_mean"] = _safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
+    m["industry_value_added_share"] = safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
+    m["quality_mean"] = safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())
     users = firms.stage[:, ROBOTS] == INTEGRATED
     robot_work = cfg.frontier.robot_productivity * firms.robots[users]
     routine_manual = robot_work + matmul(firms.headcount[users], SKILL_TASKS)[:, 0]
-    m["automated_share"] = _safe_ratio(float(robot_work.sum()), float(routine_manual.sum()))
+    m["automated_share"] = safe_ratio(float(robot_work.sum()), float(routine_manual.sum()))
     m["automation_ceiling"] = float(model.robot_ceiling)
     m["robot_worker_equivalents"] = float(firms.robots.sum()) * cfg.frontier.robot_productivity / SKILL_TASKS[LOW, 0]
     low_staff = np.bincount(firms.sector, weights=firms.headcount[:, LOW], minlength=model.n_sectors)
@@ -416,13 +413,13 @@ def collect_metrics(model) -> dict:
     low_count = np.bincount(sector_of, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"low_skill_employment_{name}"] = float(low_staff[g])
-        m[f"wage_low_{name}"] = _safe_ratio(float(low_pay[g]), float(low_count[g]))
+        m[f"wage_low_{name}"] = safe_ratio(float(low_pay[g]), float(low_count[g]))
     m["robot_sales"] = float(flows["robot_sales"])
     m["data_stock"] = float(firms.data.sum())
     # -- employment
     m["employment_rate"] = working / workers.n
     m["unemployment_rate"] = n_unemp / workers.n
-    m["flexible_employment_share"] = _safe_ratio(n_gig, working)
+    m["flexible_employment_share"] = safe_ratio(n_gig, working)
     m["flexible_workers_millions"] = n_gig * cfg.population.people_per_worker / 1e6
     m["employees"], m["gig_workers"], m["unemployed"] = n_emp, n_gig, n_unemp
     emp = status == EMPLOYED
@@ -433,19 +430,19 @@ def collect_metrics(model) -> dict:
         np.bincount(workers.skill[emp], minlength=3), 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"wage_{name}"] = float(skill_wage[k])
-    m["wage_ratio_high_mid"] = _safe_ratio(skill_wage[2], skill_wage[1])
+    m["wage_ratio_high_mid"] = safe_ratio(skill_wage[2], skill_wage[1])
     real_wage = real_wage_level(model)
-    m["real_wage_index"] = _safe_ratio(real_wage, model.real_wage0)
+    m["real_wage_index"] = safe_ratio(real_wage, model.real_wage0)
     gig_rows = status == GIG
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn
-    m["gig_earnings_ratio"] = _safe_ratio(gig_earn, mean_wage)
-    m["labour_share"] = _safe_ratio(float(workers.earnings.sum()), model.nominal_gdp())
+    m["gig_earnings_ratio"] = safe_ratio(gig_earn, mean_wage)
+    m["labour_share"] = safe_ratio(float(workers.earnings.sum()), model.nominal_gdp())
     m["displacements"] = float(flows["displaced"])
     m["reemployed"] = float(flows["reemployed"])
     m["hires"] = float(flows["hires"])
     m["vacancies"] = float(flows["vacancies"])
-    m["digital_talent_gap"] = _safe_ratio(flows["unfilled_digital"], n_emp + flows["unfilled_digital"])
+    m["digital_talent_gap"] = safe_ratio(flows["unfilled_digital"], n_emp + flows["unfilled_digital"])
     unemp = status == UNEMPLOYED
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide
@@ -482,14 +479,14 @@ def collect_metrics(model) -> dict:
     m["platform_hhi"] = float(((counts / total) ** 2).sum()) if total > 0 else 0.0
     m["platform_commission"] = dot(counts, plats.commission[:g]) / total if total > 0 else 0.0
     cap = counts.sum() * cfg.gig.tasks_per_worker
-    m["platform_matching_gain"] = _safe_ratio(flows["gig_served"], flows["gig_served_street"]) - 1.0 \
+    m["platform_matching_gain"] = safe_ratio(flows["gig_served"], flows["gig_served_street"]) - 1.0 \
         if flows["gig_served_street"] > 0 else 0.0
-    m["gig_utilisation"] = _safe_ratio(dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker), cap)
+    m["gig_utilisation"] = safe_ratio(dot(plats.utilisation[:g], counts * cfg.gig.tasks_per_worker), cap)
     members = plats.members[g:]
     m["platform_members_share"] = float((firms.member >= 0).mean())
     m["ai_service_share"] = flows["ai_renters"] / firms.n
     m["ai_service_fees"] = float(flows["ai_service_fees"])
-    m["rd_to_gdp"] = _safe_ratio(model.quarter["research"], model.nominal_gdp())
+    m["rd_to_gdp"] = safe_ratio(model.quarter["research"], model.nominal_gdp())
     m["innovating_share"] = flows["innovations"] / firms.n
     m["imitating_share"] = flows["imitations"] / firms.n
     m["innovation_gain"] = flows["innovation_gain"] / firms.n
@@ -508,7 +505,7 @@ def collect_metrics(model) -> dict:
     for key in fiscal.keys:
         m[f"spending_{key}"] = float(fiscal.step.get(key, 0.0))
     m["benefits_paid"] = float(fiscal.benefits)
-    m["price_level"] = _safe_ratio(model.price_level, model.price_base)
+    m["price_level"] = safe_ratio(model.price_level, model.price_base)
     m.update(macro_metrics(model))
     return m
 
@@ -526,58 +523,24 @@ def macro_metrics(model) -> dict:
     m["government_consumption"] = q["government_consumption"]
     m["exports"] = q["exports"]
     m["imports"] = q["imports"]
-    m["investment_to_gdp"] = _safe_ratio(q["investment"], gdp)
-    m["consumption_to_gdp"] = _safe_ratio(q["consumption"], gdp)
+    m["investment_to_gdp"] = safe_ratio(q["investment"], gdp)
+    m["consumption_to_gdp"] = safe_ratio(q["consumption"], gdp)
     disposable = float(workers.income.sum()) + b.owners.income
-    m["saving_rate"] = _safe_ratio(disposable - q["consumption"], disposable)
+    m["saving_rate"] = safe_ratio(disposable - q["consumption"], disposable)
     m["deposits"] = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
     m["loans"] = float(firms.loans.sum())
-    m["credit_to_gdp"] = _safe_ratio(m["loans"], 4.0 * gdp)
+    m["credit_to_gdp"] = safe_ratio(m["loans"], 4.0 * gdp)
     m["bank_equity"] = b.banks.equity
-    m["bank_capital_ratio"] = _safe_ratio(b.banks.equity, m["loans"])
+    m["bank_capital_ratio"] = safe_ratio(b.banks.equity, m["loans"])
     m["lending_factor"] = b.banks.lending_factor
-    m["government_balance_to_gdp"] = _safe_ratio(b.government.revenue - b.government.spending, gdp)
-    m["government_debt_to_gdp"] = _safe_ratio(b.government.bonds, 4.0 * gdp)
+    m["government_balance_to_gdp"] = safe_ratio(b.government.revenue - b.government.spending, gdp)
+    m["government_debt_to_gdp"] = safe_ratio(b.government.bonds, 4.0 * gdp)
     m["tax_revenue"] = b.government.revenue
     m["bail_outs"] = float(model.fiscal.bail_outs)
-    m["profit_share"] = _safe_ratio(float(firms.profit.sum()), gdp)
-    m["vacancy_rate"] = _safe_ratio(float(firms.vacancies.sum()), float(firms.headcount.sum() + firms.vacancies.sum()))
+    m["profit_share"] = safe_ratio(float(firms.profit.sum()), gdp)
+    m["vacancy_rate"] = safe_ratio(float(firms.vacancies.sum()), float(firms.headcount.sum() + firms.vacancies.sum()))
     lending = model.ledger.net_lending()
     for i, sector in enumerate(SECTORS):
-        m[f"net_lending_{sector}"] = _safe_ratio(float(lending[i]), gdp)
+        m[f"net_lending_{sector}"] = safe_ratio(float(lending[i]), gdp)
     m["books_gap"] = float(model.books_gap)
     return m
-
-
-def compute_emissions_rate(model) -> np.ndarray:
-    """Emissions per unit of compute energy used by each firm (after routing and green power)."""
-    green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
-    routing = model.effects.compute_routing
-    used = green if routing is None else matmul(routing, green)
-    return (1.0 - used[model.firms.region]) * model.cfg.green.carbon_intensity
-
-
-def compute_demand(model) -> np.ndarray:
-    """Compute each firm uses this quarter (AI on its output, plus stored data), before energy efficiency."""
-    firms, green_cfg = model.firms, model.cfg.green
-    ai_on = firms.stage[:, AI] == INTEGRATED
-    return (green_cfg.compute_per_ai_firm * firms.output * ai_on * model.ai_capability
-            + green_cfg.compute_per_data * firms.data)
-
-
-def firm_emissions(model) -> np.ndarray:
-    """Emissions of each firm's compute (AI and data) this quarter; carbon pricing charges them."""
-    return compute_demand(model) * model.energy_per_compute * compute_emissions_rate(model)
-
-
-def compute_energy(model) -> tuple[float, float, float]:
-    """Compute energy, its emissions and the green share, by region."""
-    firms, green_cfg = model.firms, model.cfg.green
-    demand = compute_demand(model)
-    by_region = np.bincount(firms.region, weights=demand, minlength=model.n_regions) * model.energy_per_compute
-    if model.effects.compute_routing is not None:  # share of each region's compute run in each region
-        by_region = matmul(by_region, model.effects.compute_routing)
-    green = np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)
-    energy = float(by_region.sum())
-    emissions = dot(by_region, 1.0 - green) * green_cfg.carbon_intensity
-    return energy, emissions, _safe_ratio(dot(by_region, green), energy)

@@ -40,3 +40,8 @@ def logsumexp_rows(a: np.ndarray) -> np.ndarray:
     shift = np.where(np.isfinite(top), top, 0.0)
     total = np.exp(a - shift[:, None]).sum(axis=1)
     return np.where(total > 0, np.log(np.where(total > 0, total, 1.0)) + shift, -np.inf)
+
+
+def safe_ratio(a: float, b: float) -> float:
+    """``a / b`` as a float, 0 where ``b`` is 0, tiny or not finite (a metric of an empty group)."""
+    return float(a / b) if b and np.isfinite(b) and abs(b) > 1e-12 else 0.0

@@ -22,7 +22,7 @@ import numpy as np
 
 from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
-from model.metrics import compute_emissions_rate
+from model.compute_energy import compute_emissions_rate
 from model.automation import automated_task_saving, firm_robot_share
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 

@@ -4,8 +4,9 @@
 Starts the dashboard (``run.py dashboard``) on a free port and, for each count of sessions, opens that many
 headless Chromium sessions at once (each its own browser context: its own economy of the default classroom
 population). Every session presses Step ``--steps`` times, all together, and times each press from the click
-to the moment the browser has redrawn the charts with the new quarter (the jobs chart holds one more point).
-Prints the median and 90th percentile over all presses and sessions, and the targets of issue 20 (at most
+to the moment the browser has drawn the jobs chart with the new quarter (its ``rendered`` event; nothing polls).
+Prints the median and 90th percentile over all presses and sessions, the median of the slowest session,
+and the targets of issue 20 (at most
 0.3 s with one session, at most 1 s with ten). The browsers run on the same machine as the server, so they
 take some of its cores: in a classroom they run on the students' computers.
 """
@@ -31,12 +32,25 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
 #: points in the jobs chart's first line, as the browser draws it
 POINTS = """() => { const el = document.querySelector('[data-chart=jobs] .solara-echarts');
     const chart = el && el.__vue__ && el.__vue__.chart; return chart ? chart.getOption().series[0].data.length : 0; }"""
+#: resolves once the jobs chart has drawn ``n`` points: ECharts' own "rendered" event (fired when a frame is
+#: done), so the page is not polled on every frame (ten pages polling at 60 Hz took the cores being measured)
+DRAWN = """n => new Promise(resolve => {
+    const chart = document.querySelector('[data-chart=jobs] .solara-echarts').__vue__.chart;
+    const drawn = () => chart.getOption().series[0].data.length >= n;
+    if (drawn()) { resolve(); return; }
+    const check = () => { if (drawn()) { chart.off('rendered', check); resolve(); } };
+    chart.on('rendered', check); })"""
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _p90(times: list[float]) -> float:
+    """The 90th percentile, interpolated between presses (numpy's default)."""
+    return statistics.quantiles(times, n=10, method="inclusive")[8] if len(times) > 1 else times[0]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -73,7 +87,7 @@ async def session(browser, url: str, steps: int, ready: asyncio.Barrier) -> list
     for step in range(1, steps + 1):
         started = time.perf_counter()
         await page.get_by_role("button", name="Step", exact=True).click()
-        await page.wait_for_function(f"n => ({POINTS})() === n", arg=step + 1, polling="raf")
+        await page.evaluate(DRAWN, step + 1)
         times.append(time.perf_counter() - started)
     await context.close()
     return times
@@ -95,10 +109,12 @@ async def measure(url: str, counts: list[int], steps: int, chromium: str, server
             server_ms = 1000 * (cpu_seconds(server_pid) - cpu) / (n * steps)
             times = sorted(t for s in per_session for t in s)
             rows.append({"sessions": n, "presses": len(times), "median_s": statistics.median(times),
-                         "p90_s": times[int(0.9 * (len(times) - 1))], "max_s": times[-1],
+                         "p90_s": _p90(times), "max_s": times[-1],
+                         "slowest_session_median_s": max(statistics.median(s) for s in per_session),
                          "server_cpu_ms_per_press": server_ms, "target_s": TARGETS.get(n)})
             print(f"{n:>3} sessions: median {rows[-1]['median_s']:.2f} s, 90th percentile {rows[-1]['p90_s']:.2f} s, "
-                  f"max {rows[-1]['max_s']:.2f} s, server CPU {server_ms:.0f} ms a press"
+                  f"max {rows[-1]['max_s']:.2f} s, slowest session's median "
+                  f"{rows[-1]['slowest_session_median_s']:.2f} s, server CPU {server_ms:.0f} ms a press"
                   + (f" (target {TARGETS[n]} s)" if n in TARGETS else ""), flush=True)
         await browser.close()
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,24 @@ import pytest
 from hypothesis import settings
 
 from fuzz_support import NO_SHRINK
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def browser_or_skip() -> None:
+    """Skip a test that needs playwright and Debian's chromium when either is missing (fail with REQUIRE_BROWSER=1)."""
+    reason = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "playwright is not installed (pip install playwright)"
+    if reason is None and not CHROMIUM:
+        reason = "no chromium on PATH (Debian: apt-get install chromium)"
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+
 
 # The default for any @given test (each one also names its own bounds with fuzz_support.fuzz_settings): few
 # examples, a deadline, derandomized, no database and no shrinking, so a found bug never costs minutes.

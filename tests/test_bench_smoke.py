@@ -50,3 +50,20 @@ def test_report_marks_met_and_missed_targets():
     bad = render(_result(speedup=8.0, peak_mb=5000.0, growth=0.5))
     assert "**missed**" not in good and good.count("| met |") == 3
     assert bad.count("**missed**") == 4  # the comparison row, and three lines of the targets table
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_classroom_benchmark_times_every_press_of_every_session(tmp_path):
+    from conftest import browser_or_skip
+
+    browser_or_skip()
+    raw = tmp_path / "classroom.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "classroom.py"), "--sessions", "1", "2",
+                           "--steps", "2", "--json", str(raw)], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = json.loads(raw.read_text())["rows"]
+    assert [(r["sessions"], r["presses"]) for r in rows] == [(1, 2), (2, 4)]
+    assert all(0 < r["median_s"] <= r["p90_s"] <= r["max_s"] and r["server_cpu_ms_per_press"] > 0 for r in rows)
+    assert rows[0]["target_s"] == 0.3 and "target 0.3 s" in done.stdout

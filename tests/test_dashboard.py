@@ -7,9 +7,7 @@ unless REQUIRE_BROWSER=1 (as in CI), where they fail instead.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +20,7 @@ import pytest
 pytest.importorskip("solara")
 
 from model.cli import build_parser  # noqa: E402
+from conftest import CHROMIUM, browser_or_skip  # noqa: E402
 from model.cli.dashboard_cmd import server_command, server_env  # noqa: E402
 from model.dashboard.i18n import LABELS, label, lever_help  # noqa: E402
 from model.dashboard.lessons import PRESETS, preset_title  # noqa: E402
@@ -31,7 +30,6 @@ from model.policies import LEVERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = {"firms": 200, "workers": 2000, "quarters": 8}  # the smallest the sliders allow
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -210,20 +208,6 @@ def test_bad_port_is_a_user_error():
 
 
 # -- the page in a browser --------------------------------------------------------------------------
-def _browser_or_skip():
-    reason = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        reason = "playwright is not installed (pip install playwright)"
-    if reason is None and not CHROMIUM:
-        reason = "no chromium on PATH (Debian: apt-get install chromium)"
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -244,7 +228,7 @@ def _listening_addresses(port: int) -> set[str]:
 @contextlib.contextmanager
 def _serve(*extra):
     """The dashboard as `run.py dashboard` starts it, on a free port; always stopped afterwards."""
-    _browser_or_skip()
+    browser_or_skip()
     port = _free_port()
     log = open(ROOT / ".pytest_cache" / f"dashboard-server-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() \
         else subprocess.DEVNULL
@@ -304,6 +288,16 @@ def _open(browser, url, width=1400, height=1000):
     page.goto(url)
     _wait_step(page, 0)
     return context, page, requests, failures
+
+
+@contextlib.contextmanager
+def _page(browser, url, width=1400, height=1000):
+    """A page of its own browser context on the dashboard (see :func:`_open`), closed afterwards."""
+    context, page, _, _ = _open(browser, url, width, height)
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 def _wait_step(page, step):
@@ -375,8 +369,7 @@ def test_a_lever_acts_from_the_next_step_against_a_dashed_baseline_in_independen
 @pytest.mark.slow
 @pytest.mark.browser
 def test_a_preset_loads_its_scenario_and_population_changes_ask_for_reset(server, browser):
-    context, page, _, _ = _open(browser, server["url"])
-    try:
+    with _page(browser, server["url"]) as page:
         page.locator(".v-select").first.click()
         page.get_by_role("option", name=preset_title("robot_tax")).click()
         page.locator("[data-key=policies]", has_text=label("robot_tax")).wait_for()
@@ -390,15 +383,12 @@ def test_a_preset_loads_its_scenario_and_population_changes_ask_for_reset(server
         page.locator("[data-banner=reset]").wait_for(state="detached")  # ... and Reset builds it
         _wait_step(page, 0)
         assert page.locator("[data-key=policies]", has_text=label("robot_tax")).count() == 1
-    finally:
-        context.close()
 
 
 @pytest.mark.slow
 @pytest.mark.browser
 def test_a_firm_can_be_inspected_by_clicking_its_dot_and_the_run_downloads(server, browser, tmp_path):
-    context, page, _, _ = _open(browser, server["url"])
-    try:
+    with _page(browser, server["url"]) as page:
         _step(page, 1)
         page.get_by_role("button", name=label("tab_agents"), exact=True).click()
         firms = _charts(page, "firms")
@@ -418,15 +408,45 @@ def test_a_firm_can_be_inspected_by_clicking_its_dot_and_the_run_downloads(serve
         download.value.save_as(path)
         lines = path.read_text().splitlines()
         assert len(lines) == 3 and lines[0].startswith("step,period") and lines[2].startswith("1,2025Q2")
-    finally:
-        context.close()
+
+
+#: points of ``key``'s first line in the chart the browser holds
+POINTS = """key => document.querySelector(`[data-chart=${key}] .solara-echarts`).__vue__.chart
+    .getOption().series[0].data.length"""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_chart_out_of_view_draws_the_steps_it_missed_when_scrolled_into_view(server, browser):
+    with _page(browser, server["url"]) as page:
+        _charts(page)
+        for step in (1, 2, 3):
+            _step(page, step)
+        page.wait_for_function(f"() => ({POINTS})('jobs') === 4")  # on screen: drawn at every step
+        assert page.evaluate(POINTS, "spending") == 1  # below the fold: not redrawn while out of view ...
+        page.locator("[data-chart=spending]").scroll_into_view_if_needed()
+        page.wait_for_function(f"() => ({POINTS})('spending') === 4")  # ... and up to date once seen
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_play_steps_and_redraws_until_paused(server, browser):
+    with _page(browser, server["url"]) as page:
+        _charts(page)
+        page.get_by_role("button", name=label("play"), exact=True).click()
+        page.wait_for_function(f"() => ({POINTS})('jobs') >= 4")
+        page.get_by_role("button", name=label("pause"), exact=True).click()
+        page.get_by_role("button", name=label("play"), exact=True).wait_for()
+        step = int(page.locator("[data-key=step]").inner_text().split()[-3])
+        page.wait_for_function(f"n => ({POINTS})('jobs') === n", arg=step + 1)  # every quarter played is drawn
+        page.wait_for_timeout(600)
+        assert page.locator("[data-key=step]", has_text=f"{step} / ").count() == 1  # paused: no more steps
 
 
 @pytest.mark.slow
 @pytest.mark.browser
 def test_no_label_below_11_px_on_a_projector(server, browser):
-    context, page, _, _ = _open(browser, server["url"], 1024, 768)
-    try:
+    with _page(browser, server["url"], 1024, 768) as page:
         _step(page, 1)
         for tab in ("tab_charts", "tab_lessons"):
             page.get_by_role("button", name=label(tab), exact=True).click()
@@ -436,25 +456,17 @@ def test_no_label_below_11_px_on_a_projector(server, browser):
             [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) && e.offsetParent !== null
             && parseFloat(getComputedStyle(e).fontSize) < 11).map(e => e.textContent.trim().slice(0, 40))""")
         assert small == [], small
-    finally:
-        context.close()
 
 
 @pytest.mark.slow
 @pytest.mark.browser
 def test_the_info_tab_explains_the_model_in_both_languages(server, browser):
-    context, page, _, _ = _open(browser, server["url"])
-    try:
+    with _page(browser, server["url"]) as page:
         page.get_by_role("button", name=label("tab_info"), exact=True).click()
         page.get_by_text("What is it?").wait_for()
         page.get_by_text("Things to try").wait_for()
-    finally:
-        context.close()
     with _serve("--lang", "zh") as chinese:
-        context, page, _, _ = _open(browser, chinese["url"])
-        try:
+        with _page(browser, chinese["url"]) as page:
             page.get_by_role("button", name=label("tab_info", "zh"), exact=True).click()
             page.get_by_text("这是什么？").wait_for()
             assert page.get_by_role("button", name=label("btn_step", "zh"), exact=True).count() == 1
-        finally:
-            context.close()

@@ -13,6 +13,7 @@ import time
 
 import markdown
 import pandas as pd
+import reacton.core
 import solara
 import solara.lab
 
@@ -111,21 +112,17 @@ def Finished(model, tick: solara.Reactive, lang: str):
 
 
 @solara.component
-def Chart(chart, model, reference: list[dict], lang: str, key: str):
-    """One chart: its layout made once per economy, its numbers sent on every step."""
-    layout = solara.use_memo(lambda: chart_layout(chart, model, True, lang), dependencies=[model, lang])
-    with solara.Div(classes=["dtabm-chart"], attributes={"data-chart": key}):
-        LiveChart(layout, chart_data(chart, model, reference))
-
-
-@solara.component
 def ChartGrid(charts: dict, model, lang: str, tick: solara.Reactive):
+    """The charts: their layouts made once per economy, their numbers sent on every step."""
     tick.value  # noqa: B018
+    layouts = solara.use_memo(lambda: {key: chart_layout(chart, model, True, lang) for key, chart in charts.items()},
+                              dependencies=[charts, model, lang])
     reference = reference_records(model.cfg.population.firms, model.cfg.population.workers, model.cfg.steps,
                                   model.seed_used, model.steps)
     with solara.Div(classes=["dtabm-grid"]):
         for key, chart in charts.items():
-            Chart(chart, model, reference, lang, key)
+            with solara.Div(classes=["dtabm-chart"], attributes={"data-chart": key}):
+                LiveChart(layouts[key], chart_data(chart, model, reference))
 
 
 @solara.component
@@ -218,13 +215,16 @@ def Page():
         model.value = new
         tick.value += 1
 
+    render_context = reacton.core.get_render_context()
+
     def do_step() -> None:
         m = model.value
-        if m.running:
-            m.step()
-            tick.value += 1
-        if not m.running:
-            playing.value = False
+        with render_context:  # one redraw for all the parts that show the quarter, not one each
+            if m.running:
+                m.step()
+                tick.value += 1
+            if not m.running:
+                playing.value = False
 
     def play_loop() -> None:
         while playing.value and model.value.running:

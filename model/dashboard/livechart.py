@@ -8,7 +8,6 @@ browser merges into the chart. A step of a class of students moves a few hundred
 
 from __future__ import annotations
 
-import solara
 import traitlets
 from solara.components.echarts import EchartsWidget
 
@@ -20,9 +19,11 @@ class LiveChartWidget(EchartsWidget):
     series_data = traitlets.List([]).tag(sync=True)
 
 
-@solara.component
 def LiveChart(option: dict, series_data: list, height: int = 340):
     """A chart of ``option``'s layout showing ``series_data``; only the data travel on a step.
+
+    A plain function, not a component: the element joins its caller's render (one component fewer per chart
+    to reconcile on every step of every session).
 
     Args:
         option: The ECharts option without the series' data (it changes at Reset, not on a step).

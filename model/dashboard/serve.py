@@ -161,8 +161,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--allow-host", dest="allow", action="append", default=[])
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args(argv)
+    # no per-message compression: a step's few kilobytes cost more CPU to deflate than a classroom's network
+    # saves, and the server's one core is what a class of students shares (docs/classroom.md)
     uvicorn.run(build_app(args.host, args.port, args.allow), host=args.host, port=args.port,
-                log_level=args.log_level)
+                log_level=args.log_level, ws_per_message_deflate=False)
 
 
 if __name__ == "__main__":

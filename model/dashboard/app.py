@@ -97,11 +97,13 @@ def Overview(model, controls: dict, tick: solara.Reactive, lang: str):
 def RunButtons(model, tick: solara.Reactive, playing: solara.Reactive, do_step, lang: str):
     """Play/Pause and Step: Step greyed while playing, both once the run has finished."""
     tick.value  # noqa: B018
+    # no ink ripple: each press of Step would animate the page for half a second, and ten students' browsers
+    # drawing those frames measurably slowed everyone's step (docs/classroom.md)
     with solara.Row(gap="12px"):
         solara.Button(label("pause", lang) if playing.value else label("play", lang), color="primary",
-                      on_click=lambda: playing.set(not playing.value), disabled=not model.running)
+                      on_click=lambda: playing.set(not playing.value), disabled=not model.running, ripple=False)
         solara.Button(label("btn_step", lang), color="primary", on_click=do_step,
-                      disabled=playing.value or not model.running)
+                      disabled=playing.value or not model.running, ripple=False)
 
 
 @solara.component

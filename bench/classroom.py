@@ -6,9 +6,8 @@ headless Chromium sessions at once (each its own browser context: its own econom
 population). Every session presses Step ``--steps`` times, all together, and times each press from the click
 to the moment the browser has drawn the jobs chart with the new quarter (its ``rendered`` event; nothing polls).
 Prints the median and 90th percentile over all presses and sessions, the median of the slowest session,
-and the targets of issue 20 (at most
-0.3 s with one session, at most 1 s with ten). The browsers run on the same machine as the server, so they
-take some of its cores: in a classroom they run on the students' computers.
+and the targets of issue 20 (at most 0.3 s with one session, at most 1 s with ten). The browsers run on the
+same machine as the server, so they take some of its cores: in a classroom they run on the students' computers.
 """
 
 from __future__ import annotations

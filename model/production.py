@@ -212,7 +212,7 @@ def produce(model) -> None:
 
 
 def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
-    """Cost of one unit of each of the four task groups [F, 4], relative to the low-skill etc. wage at the start.
+    """Cost of one unit of each of the four task groups [F, 4], relative to the wage of its skill at the start.
 
     Automated routine manual tasks: the wage times ``exp(-saving)``, the mean cost of the tasks the firm's
     robots do cheaper (``automation.automated_task_saving``); manual ones: the local low-skill wage; routine
@@ -230,11 +230,16 @@ def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
     return np.maximum(costs, 1e-6)
 
 
+def _log_unit_cost(log_alpha: np.ndarray, log_costs: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """Log unit cost of a normalised CES: ``unit = (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma))``."""
+    return logsumexp_rows(log_alpha + (1.0 - sigma)[:, None] * log_costs) / (1.0 - sigma)
+
+
 def _cheapest_mix(log_scale: np.ndarray, log_alpha: np.ndarray, log_costs: np.ndarray,
                   sigma: np.ndarray) -> np.ndarray:
-    """Cost-minimising inputs of a normalised CES at ``exp(log_scale)``: ``lam alpha_j (c_j / unit)^(-sigma)``,
-    ``unit = (sum_j alpha_j c_j^(1 - sigma))^(1 / (1 - sigma))`` (in logs)."""
-    log_unit = logsumexp_rows(log_alpha + (1.0 - sigma)[:, None] * log_costs) / (1.0 - sigma)
+    """Cost-minimising inputs of a normalised CES at ``exp(log_scale)``: ``lam alpha_j (c_j / unit)^(-sigma)``
+    (in logs, ``unit`` from ``_log_unit_cost``)."""
+    log_unit = _log_unit_cost(log_alpha, log_costs, sigma)
     return _exp(log_scale[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
 
 
@@ -250,7 +255,7 @@ def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.n
     ``exp(log_lam)`` (``nest`` from ``_split_log_weights``): the bundle of human tasks is priced at its CES
     unit cost, then split within."""
     log_auto, log_human, log_inner = nest
-    log_bundle_cost = logsumexp_rows(log_inner + (1.0 - sigma)[:, None] * log_costs[:, 1:]) / (1.0 - sigma)
+    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, 1:], sigma)
     outer = _cheapest_mix(log_lam, np.column_stack([log_auto, log_human]),
                           np.column_stack([log_costs[:, 0], log_bundle_cost]), sigma_auto)
     return outer[:, 0], _cheapest_mix(_log(outer[:, 1]), log_inner, log_costs[:, 1:], sigma)

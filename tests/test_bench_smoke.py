@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, browser_or_skip
 
 
 @pytest.mark.slow
@@ -55,8 +55,6 @@ def test_report_marks_met_and_missed_targets():
 @pytest.mark.slow
 @pytest.mark.browser
 def test_classroom_benchmark_times_every_press_of_every_session(tmp_path):
-    from conftest import browser_or_skip
-
     browser_or_skip()
     raw = tmp_path / "classroom.json"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "classroom.py"), "--sessions", "1", "2",

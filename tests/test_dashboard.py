@@ -19,8 +19,8 @@ import pytest
 
 pytest.importorskip("solara")
 
-from model.cli import build_parser  # noqa: E402
 from conftest import CHROMIUM, browser_or_skip  # noqa: E402
+from model.cli import build_parser  # noqa: E402
 from model.cli.dashboard_cmd import server_command, server_env  # noqa: E402
 from model.dashboard.i18n import LABELS, label, lever_help  # noqa: E402
 from model.dashboard.lessons import PRESETS, preset_title  # noqa: E402

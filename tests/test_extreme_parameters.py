@@ -24,7 +24,7 @@ from model.config import Scenario
 from model.economy import EconomyModel
 from model.errors import EconomyCollapse
 from model.guards import check_step
-from model.metrics import METRICS
+from model.metric_catalogue import METRICS
 from model.policies import LEVERS
 from model.periods import period_label, to_step
 from model.state import EMPLOYED, GIG, UNEMPLOYED

@@ -10,7 +10,7 @@ from conftest import small_scenario
 from model import EconomyModel, simulate
 from model.agents import Firm, Platform, Worker
 from model.calibration.validate import ai_switched_off
-from model.metrics import METRICS
+from model.metric_catalogue import METRICS
 from model.state import EMPLOYED, GIG, UNEMPLOYED
 
 REQUIRED = ["step", "period", "gdp", "tfp_index", "tfp_growth", "labor_productivity", "adoption_data",

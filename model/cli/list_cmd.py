@@ -76,7 +76,7 @@ def levers_text(markdown: bool) -> str:
 
 
 def metrics_text(markdown: bool) -> str:
-    from model.metrics import METRICS
+    from model.metric_catalogue import METRICS
 
     if markdown:
         rows = ["| metric | unit | definition |", "|---|---|---|"]

@@ -88,7 +88,7 @@ def parse_target(text: str, *, known: list[str] | None = None) -> Target:
     Args:
         text: the target expression.
         known: metric names the sweep recorded; a name outside them is refused (None: any name of
-            :data:`model.metrics.METRICS`, group names expanded).
+            :data:`model.metric_catalogue.METRICS`, group names expanded).
 
     Raises:
         UserError: the text is not such an expression, or names an unknown metric (the message names it and
@@ -115,7 +115,7 @@ def parse_target(text: str, *, known: list[str] | None = None) -> Target:
 
 
 def _is_model_metric(name: str) -> bool:
-    from model.metrics import METRICS
+    from model.metric_catalogue import METRICS
 
     if name in ("step", "period"):
         return False
@@ -125,7 +125,7 @@ def _is_model_metric(name: str) -> bool:
 
 def check_metric(name: str, text: str, known: list[str] | None) -> None:
     """Refuse a name that is not a metric of the model, or not one of ``known``."""
-    from model.metrics import METRICS
+    from model.metric_catalogue import METRICS
 
     choices = [m for m in (known if known is not None else METRICS) if "<" not in m and m not in ("step", "period")]
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)

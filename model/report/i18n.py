@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from model.metrics import METRICS
+from model.metric_catalogue import METRICS
 
 LANGS = ("en", "zh")
 
@@ -136,7 +136,7 @@ _EN = {
 }
 
 
-#: Chinese names of the units of :data:`model.metrics.METRICS`.
+#: Chinese names of the units of :data:`model.metric_catalogue.METRICS`.
 UNIT_ZH = {
     "output units": "产出单位", "output units / quarter": "产出单位/季度", "output units / worker": "产出单位/人",
     "emission units / quarter": "排放单位/季度", "energy units / quarter": "能耗单位/季度",
@@ -199,7 +199,7 @@ _PATTERNS_EN_DEFAULT = _patterns(METRICS, _default_groups())
 
 
 def metric_info(name: str) -> tuple[str, str]:
-    """(definition, unit) of a metric from :data:`model.metrics.METRICS`, expanded names included."""
+    """(definition, unit) of a metric from :data:`model.metric_catalogue.METRICS`, expanded names included."""
     if name in METRICS:
         return METRICS[name]
     for regex, template in [*_PATTERNS_EN_DEFAULT, *_PATTERNS_EN]:

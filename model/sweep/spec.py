@@ -292,7 +292,7 @@ def base_path(spec: SweepSpec, spec_path: str | Path, smap: dict) -> Path:
 
 def unknown_metric(name: str) -> str | None:
     """Why ``name`` is not a metric of the model (None if it is; group names expand, e.g. adoption_ai_sme)."""
-    from model.metrics import METRICS
+    from model.metric_catalogue import METRICS
 
     patterns = [re.compile(re.sub(r"<[a-z]+>", "[A-Za-z0-9_]+", re.escape(key))) for key in METRICS]
     if name in ("step", "period") or not any(p.fullmatch(name) for p in patterns):

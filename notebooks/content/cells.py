@@ -16,7 +16,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import PercentFormatter
 from model import load_scenario, scenario_from_dict, simulate, EconomyModel
-from model.metrics import METRICS
+from model.metric_catalogue import METRICS
 from model.classroom import use_font, table, effect_table
 
 %matplotlib inline

@@ -53,6 +53,7 @@ FLOWS = {
     "income_tax": "households pay tax on earnings (and lever surcharges)",
     "profit_tax": "firms pay tax on profit",
     "benefits": "government pays unemployment benefits",
+    "pensions": "government pays pensions to households (earnings-related; government.pensions_share)",
     "transfers": "government pays lever transfers to households",
     "subsidies": "government pays a share of firms' costs (negative: a tax on them, e.g. carbon)",
     "loan_interest": "firms pay interest on loans",

@@ -1,4 +1,10 @@
-"""The government: taxes, benefits, transfers, subsidies, its own consumption, and the bonds that pay for the rest.
+"""The government: taxes, benefits, pensions, transfers, subsidies, its own consumption, and the bonds that pay
+for the rest.
+
+The income tax includes social contributions, and the government pays pensions out of its revenue
+(:func:`pay_pensions`): ``government.pensions_share`` of the start's GDP, growing like its consumption. Without
+them the contributions were collected and never paid out, and the start's exports, the demand that buys what
+households and the government leave unsold, had to be a trade surplus of about 9% of GDP.
 
 The government keeps no deposits: whatever it pays beyond what it raises is
 borrowed by selling bonds to banks (``balances.government.bonds`` rises), and
@@ -45,6 +51,7 @@ def begin_quarter(model) -> None:
     gov = model.balances.government
     if model.steps > 0 and not model.burning_in:
         gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
+        gov.real_pensions *= 1.0 + quarterly(model.cfg.government.consumption_growth)
         model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)
         model.balances.rest_of_world.world_price *= 1.0 + quarterly(model.cfg.demand.inflation_target)
     gov.spending = 0.0
@@ -81,6 +88,31 @@ def pay_benefits(model) -> None:
     government_pays(model, "benefits", HOUSEHOLDS, amount)
 
 
+def pension_keys(model) -> np.ndarray:
+    """Each household's weight in the pension bill: its skill level's mean wage in its region (pensions follow
+    the earnings they were contributed from)."""
+    workers = model.workers
+    return model.wage[workers.region, workers.skill]
+
+
+def pension_payments(model, total: float) -> np.ndarray:
+    """``total`` shared among households by :func:`pension_keys`."""
+    keys = pension_keys(model)
+    return total * keys / max(float(keys.sum()), 1e-300)
+
+
+def pay_pensions(model) -> None:
+    """Pensions to every household: their real path (``government.pensions_share`` of the start's GDP, growing
+    at ``government.consumption_growth``) at today's consumer prices."""
+    workers = model.workers
+    total = model.balances.government.real_pensions * model.price_level / model.price_level0
+    paid = pension_payments(model, total)
+    workers.transfers += paid
+    workers.deposits += paid
+    model.flows["pensions"] += total
+    government_pays(model, "pensions", HOUSEHOLDS, total)
+
+
 def settle_lever_incomes(model) -> None:
     """Levers' income hooks (floors, basic income and their surcharges); the change is a transfer."""
     workers = model.workers
@@ -95,8 +127,9 @@ def settle_lever_incomes(model) -> None:
 
 
 def settle_government(model) -> None:
-    """Rule 8 (government): benefits, income tax, lever transfers."""
+    """Rule 8 (government): benefits, pensions, income tax, lever transfers."""
     pay_benefits(model)
+    pay_pensions(model)
     tax_incomes(model)
     settle_lever_incomes(model)
 

@@ -17,6 +17,7 @@ from model.banking import loan_rates
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
+from model.government import pension_payments
 from model.labour_market import pay_wages, refresh_headcount, structural_rates
 from model.numerics import matmul
 from model.periods import to_step
@@ -386,13 +387,15 @@ def init_balances(model, running: np.ndarray) -> None:
     firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
     firms.credit = model.credit_ratio[firms.size] * firms.revenue
     model.price_level0 = model.price_level
-    # households' expected income and the deposits that go with it
+    # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)
+    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) + model.gig_gross0)
+    # households' expected income (pensions included) and the deposits that go with it
     tax = cfg.demand.income_tax
     gig_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
     status = workers.status
     workers.expected_income = np.select(
         [status == EMPLOYED, status == GIG], [workers.earnings * (1 - tax), np.full(workers.n, gig_net * (1 - tax))],
-        model.benefit)
+        model.benefit) + pension_payments(model, b.government.real_pensions)
     workers.deposits = steady_deposits(workers.expected_income, hh.propensity_income, model)
     price_k = float(model.sector_price @ model.investment_weights)
     depreciation = cfg.production.capital_depreciation * firms.capital * price_k

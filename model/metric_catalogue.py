@@ -162,6 +162,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "spending_<lever>": ("Net spending of one lever instance this quarter (0 outside its window).",
                          "output units / quarter"),
     "benefits_paid": ("Unemployment benefits paid this quarter (not a lever).", "output units / quarter"),
+    "pensions_paid": ("Pensions the government paid this quarter (government.pensions_share of the start's GDP, "
+                      "growing with government consumption's trend and prices; not a lever).",
+                      "output units / quarter"),
     "tax_revenue": ("Government revenue this quarter: income and profit taxes and lever charges.", "output units / quarter"),
     "price_level": ("Consumer price level, index = 1 at step 0.", "index"),
     "nominal_gdp": ("Nominal GDP by expenditure: consumption (with gig services and imports) + investment + "

@@ -302,6 +302,7 @@ def collect_metrics(model) -> dict:
     for key in fiscal.keys:
         m[f"spending_{key}"] = float(fiscal.step.get(key, 0.0))
     m["benefits_paid"] = float(fiscal.benefits)
+    m["pensions_paid"] = float(flows["pensions"])
     m["price_level"] = safe_ratio(model.price_level, model.price_base)
     m.update(macro_metrics(model))
     return m

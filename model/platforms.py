@@ -25,6 +25,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
+from model.production import data_returns
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
 
@@ -170,8 +171,8 @@ def pooled_data_gain(model) -> np.ndarray:
     scale = prod.data_scale * np.maximum(firms.planned, 1e-9)
     pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
     strength = model.tech_params[DATA].gain * model.data_intensity[firms.sector]
-    gain = strength * (np.log1p((firms.data + pool) / scale) - np.log1p(firms.data / scale))
-    return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * np.log1p(firms.data / scale)), 0.0)
+    gain = strength * (data_returns((firms.data + pool) / scale) - data_returns(firms.data / scale))
+    return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * data_returns(firms.data / scale)), 0.0)
 
 
 def ai_service_gain(model) -> np.ndarray:

@@ -36,6 +36,7 @@ class Government:
 
     bonds: float = 0.0  # outstanding, held by banks
     real_consumption: float = 0.0  # exogenous real government consumption this quarter
+    real_pensions: float = 0.0  # pensions this quarter at the start's prices (grow like government consumption)
     spending: float = 0.0  # this quarter: consumption, benefits, transfers, subsidies, interest
     revenue: float = 0.0  # this quarter: income and profit taxes, lever charges
 

@@ -24,6 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate
 from model.automation import automated_task_saving, firm_robot_share
+from model.production import data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
@@ -59,7 +60,7 @@ def expected_gain(model) -> np.ndarray:
         pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
         pool = np.where(firms.member >= 0, pool / np.maximum(firms.planned, 1e-9), 0.0)
     public = model.effects.public_data_open * prod.public_data_stock * prod.data_scale
-    gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * np.log1p(
+    gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * data_returns(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
     share = firm_robot_share(model)
     unit_saving = -np.expm1(-automated_task_saving(model))  # 1 - (cost of an automated task / the wage)

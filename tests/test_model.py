@@ -221,3 +221,25 @@ def test_platform_matching_gain_is_measured_against_street_hail_utilisation():
                     agents=False).timeseries["platform_matching_gain"]
     assert (default.iloc[1:] > 0.1).all() and (default <= 0.85 / 0.5 - 1 + 1e-12).all()
     np.testing.assert_allclose(same.iloc[1:], 0.0, atol=1e-12)
+
+
+def test_data_raises_productivity_by_at_most_its_gain_however_large_the_pool(stepped):
+    """Saturating returns: the data multiplier stays below 1 + gain x intensity even for a data stock a million
+    times output, and a firm with more data is never less productive for it."""
+    from model.production import data_returns, technology_terms
+    from model.state import DATA, INTEGRATED
+
+    model, _ = stepped
+    firms = model.firms
+    users = firms.stage[:, DATA] == INTEGRATED
+    assert users.sum() >= 10
+    cap = 1.0 + model.tech_params[DATA].gain * model.data_intensity[firms.sector]
+    saved = firms.data.copy()
+    try:
+        firms.data[users] = 1e6 * model.cfg.production.data_scale * firms.planned[users]
+        huge, *_ = technology_terms(model)
+    finally:
+        firms.data[:] = saved
+    assert (huge[users] <= cap[users] + 1e-12).all() and (huge[users] > 1.0 + 0.999 * (cap[users] - 1.0)).all()
+    ratios = np.array([0.0, 0.5, 1.0, 10.0, 1e9])
+    assert (np.diff(data_returns(ratios)) > 0).all() and data_returns(1.0) == 0.5 and data_returns(1e9) < 1.0

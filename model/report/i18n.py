@@ -104,7 +104,7 @@ METRIC_ZH = {
     "emissions": "算力排放", "green_power_share": "绿电占比", "ai_capability": "人工智能能力",
     "robot_price": "机器人价格指数", "firms_entered": "新进入企业", "firms_exited": "退出企业", "trainees": "培训人数",
     "policy_spending": "政策支出", "policy_spending_cumulative": "累计政策支出", "spending_<lever>": "政策支出：{0}",
-    "benefits_paid": "失业救济支出", "tax_revenue": "政府收入", "price_level": "价格水平",
+    "benefits_paid": "失业救济支出", "pensions_paid": "养老金支出", "tax_revenue": "政府收入", "price_level": "价格水平",
     "nominal_gdp": "名义GDP", "inflation": "通胀率（年化）", "consumption_real": "实际消费",
     "investment_real": "实际投资", "government_consumption": "政府消费", "exports": "出口", "imports": "进口",
     "investment_to_gdp": "投资率（投资/GDP）", "consumption_to_gdp": "消费率（消费/GDP）", "saving_rate": "居民储蓄率",

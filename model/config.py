@@ -378,9 +378,14 @@ class Banking(Section):
 
 
 class Initial(Section):
-    burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 with today's "
-                         "technology, no levers and no trend growth, so the first reported quarter starts from a "
-                         "settled state (0: start from the constructed state).")
+    burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 without "
+                         "levers, first with today's technology and no trend growth, its last growth_quarters on the "
+                         "growth path, so the first reported quarter starts from a settled, growing state (0: start "
+                         "from the constructed state).")
+    growth_quarters: int = Field(8, ge=0, le=200, description="The burn-in's last quarters that run on the growth "
+                                 "path (every rule but the levers; the technology frontier wound back by as many "
+                                 "quarters, so it reaches the scenario's start at step 0), so that step 0 is a "
+                                 "growing economy; at most burn_in (0: the whole burn-in stationary).")
 
 
 class EntryExit(Section):

@@ -18,7 +18,7 @@ from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
 from model.errors import EconomyCollapse
-from model.frontier import advance_frontier
+from model.frontier import advance_frontier, wind_back_frontier
 from model.government import begin_quarter
 from model.guards import check_step
 from model.households import plan_consumption
@@ -82,6 +82,7 @@ class EconomyModel(mesa.Model):
         self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
         self.burning_in = False
+        self.settling = False  # the burn-in's first, stationary quarters (today's technology, no trend growth)
         self.records: list[dict] = []
         base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start
         self.burn_in(scenario.initial.burn_in)
@@ -91,19 +92,26 @@ class EconomyModel(mesa.Model):
 
     # -- set-up -------------------------------------------------------------------------
     def burn_in(self, quarters: int) -> None:
-        """Run ``quarters`` before step 0 with today's technology, no levers and no trend growth, then re-base.
+        """Run ``quarters`` before step 0 without levers, the last of them on the growth path; then re-base.
 
-        The constructed start is close to, not on, the economy's stationary path (matching frictions,
-        stocks, prices). The burn-in lets it settle: the frontier, new adoptions, training and the growth
-        of government consumption and foreign demand are frozen, everything else runs and the books are
-        checked every quarter. Afterwards the step counter, the records and the books start again, and
-        the bases of the indexes (prices, real GDP, TFP, programme costs) are the settled state.
+        The constructed start is close to, not on, the economy's path (matching frictions, stocks, prices).
+        The burn-in first lets it settle: the frontier, innovation, new adoptions, training, careers and the
+        growth of government consumption, pensions and foreign demand are frozen, everything else runs. Its
+        last ``initial.growth_quarters`` run every rule but the levers, so that step 0 is a growing economy
+        (prices, investment and adoption already on their paths); the frontier is wound back by as many
+        quarters first (:func:`model.frontier.wind_back_frontier`), so it stands at the scenario's start at
+        step 0. The books are checked every quarter. Afterwards the step counter, the records and the books
+        start again, and the bases of the indexes (prices, real GDP, TFP, programme costs) are the burnt-in
+        state.
         """
         if quarters <= 0:
             return
+        growing = min(self.cfg.initial.growth_quarters, quarters)
+        wind_back_frontier(self, growing)
         self.burning_in = True
         self.records.append(collect_metrics(self))  # the constructed start: what the guard measures the burn-in by
         for quarter in range(1, quarters + 1):
+            self.settling = quarter <= quarters - growing
             try:
                 self.step()
             except EconomyCollapse as exc:  # it never reached its first quarter: say so, not a step number
@@ -111,7 +119,7 @@ class EconomyModel(mesa.Model):
                 raise EconomyCollapse(f"step 0 ({self.cfg.start}): the economy collapsed before the start, in "
                                       f"quarter {quarter} of the {quarters}-quarter burn-in "
                                       f"(initial.burn_in): {what}", 0, exc.quantity) from None
-        self.burning_in = False
+        self.burning_in = self.settling = False
         self.steps = 0
         self.running = True
         self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
@@ -217,7 +225,7 @@ class EconomyModel(mesa.Model):
                  ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train), ("careers", change_skills),
                  ("income and demand", settle_demand), ("entry and exit", turnover)]
         for name, rule in rules:
-            if self.burning_in and name in ("frontier", "innovation", "training", "careers"):  # the burn-in runs today's economy
+            if self.settling and name in ("frontier", "innovation", "training", "careers"):  # today's economy
                 continue
             try:
                 with np.errstate(over="raise", invalid="raise", divide="raise"):

@@ -17,6 +17,32 @@ def quarterly(rate_per_year: float) -> float:
     return (1.0 + rate_per_year) ** 0.25 - 1.0
 
 
+def logistic_step_back(capability: float, rate: float) -> float:
+    """The capability one quarter earlier: the root in [0, 1] of ``p + rate p (1 - p) = capability``."""
+    if rate <= 0.0:
+        return capability
+    root = (1.0 + rate - np.sqrt((1.0 + rate) ** 2 - 4.0 * rate * capability)) / (2.0 * rate)
+    return float(min(max(root, 0.0), capability))  # in [0, capability] despite rounding (capability 1 gives 1)
+
+
+def wind_back_frontier(model, quarters: int) -> None:
+    """Move the frontier ``quarters`` back, so that as many quarters of :func:`advance_frontier` (the burn-in's
+    growth quarters) bring it to where the scenario starts: robots, compute and its energy dearer, the
+    automation ceiling lower (not below 0), AI capability one inverted logistic step a quarter lower, and
+    firms' TFP less the disembodied trend."""
+    if quarters <= 0:
+        return
+    fr = model.cfg.frontier
+    model.robot_price /= (1.0 - quarterly(fr.robot_price_decline)) ** quarters
+    model.compute_cost /= (1.0 - quarterly(fr.compute_cost_decline)) ** quarters
+    model.energy_per_compute /= (1.0 - quarterly(model.cfg.green.energy_efficiency_gain)) ** quarters
+    kept = (1.0 - fr.robot_ceiling_growth) ** (quarters / 4.0)  # share of the undone part left after the quarters
+    model.robot_ceiling = max(1.0 - (1.0 - model.robot_ceiling) / kept, 0.0) if kept > 0 else 0.0
+    for _ in range(quarters):
+        model.ai_capability = logistic_step_back(model.ai_capability, fr.ai_capability_growth / 4.0)
+    model.firms.log_a -= quarters * np.log1p(quarterly(fr.tfp_trend))
+
+
 def advance_frontier(model) -> None:
     """Move robot price, AI capability, compute cost and energy efficiency one quarter."""
     fr = model.cfg.frontier

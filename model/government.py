@@ -49,7 +49,7 @@ def subsidise_platforms(model, amount: float) -> None:
 def begin_quarter(model) -> None:
     """Government consumption, foreign demand and world prices grow at their trends; lever purchases start at zero."""
     gov = model.balances.government
-    if model.steps > 0 and not model.burning_in:
+    if model.steps > 0 and not model.settling:  # the burn-in's growth quarters too
         gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
         gov.real_pensions *= 1.0 + quarterly(model.cfg.government.consumption_growth)
         model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)

@@ -65,3 +65,14 @@ def test_classroom_benchmark_times_every_press_of_every_session(tmp_path):
     assert [(r["sessions"], r["presses"]) for r in rows] == [(1, 2), (2, 4)]
     assert all(0 < r["median_s"] <= r["p90_s"] <= r["max_s"] and r["server_cpu_ms_per_press"] > 0 for r in rows)
     assert rows[0]["target_s"] == 0.3 and "target 0.3 s" in done.stdout
+
+
+def test_start_check_prints_the_three_gaps_of_each_quarter():
+    """`python bench/start.py` (issue 15, item 5) runs from any folder and prints a verdict for each row."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "start.py"), str(ROOT / "scenarios" / "baseline.yaml"),
+                           "--seeds", "2", "--set", "population.firms=300", "--set", "population.workers=3000"],
+                          cwd=ROOT.parent, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith(("unemployment", "inflation", "GDP"))]
+    assert len(rows) == 3 and all(line.rstrip().endswith(("met", "~noise", "missed")) for line in rows)
+    assert all(line[38:].count("(") == 4 for line in rows)  # four quarters, each with its standard error

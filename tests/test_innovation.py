@@ -83,13 +83,14 @@ def test_techniques_only_improve_and_imitators_copy_better_firms_of_their_sector
     assert (firms.region[studied][~local] != firms.region[~local]).any()
 
 
-def test_the_burn_in_finds_nothing(monkeypatch):
-    """The burn-in runs today's technology: R&D is bought in it (demand), but no technique is drawn."""
+def test_the_burn_in_searches_only_in_its_growth_quarters(monkeypatch):
+    """The burn-in's settling quarters run today's technology: R&D is bought (demand) but no technique is drawn;
+    its last ``initial.growth_quarters`` run on the growth path, innovation included."""
     import model.economy as economy
 
     calls = []
-    monkeypatch.setattr(economy, "innovate_and_imitate", lambda m: calls.append(m.steps))
-    model = EconomyModel(small_scenario(steps=1, initial={"burn_in": 4}), seed=3)
-    assert calls == [] and model.quarter["research"] > 0
+    monkeypatch.setattr(economy, "innovate_and_imitate", lambda m: calls.append((m.steps, m.settling)))
+    model = EconomyModel(small_scenario(steps=1, initial={"burn_in": 4, "growth_quarters": 2}), seed=3)
+    assert calls == [(3, False), (4, False)] and model.quarter["research"] > 0
     model.step()
-    assert calls == [1]  # the first reported quarter
+    assert calls[-1] == (1, False)  # the first reported quarter

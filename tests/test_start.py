@@ -56,13 +56,13 @@ def test_advance_frontier_is_what_is_wound_back():
 
 @pytest.mark.slow
 def test_growth_quarters_remove_the_starts_inflation_jump_in_the_history():
-    """Issue 15, item 5, on the history (6 seeds, quarters 1-4, `python bench/start.py` measures 10).
+    """Issue 15, item 5, on the history (seeds 42-47, quarters 1-4; `python bench/start.py` measures 10).
 
-    With a stationary burn-in prices start to rise at step 1: annualised inflation is 4.0-5.8 points above its
-    step-0 value in each of the first four quarters (seeds 42-51). With the default 8 growth quarters the gaps are
-    -1.5 to +2.0 points, and GDP growth in the first two quarters is within half a point of its three-year mean
-    (-1.0 and -0.65 points without). Required: the mean inflation gap above 2 points without growth quarters and
-    within 2 points with them; GDP growth's within 1 point with them.
+    With a stationary burn-in prices start to rise only at step 1: yearly inflation is 0.6-1.8 points above its
+    step-0 value in the first four quarters (mean 1.18, standard error 0.34). With the default 8 growth quarters
+    the gaps are -0.5 to +0.5 (mean 0.03, standard error 0.42), and GDP growth in the first two quarters is
+    within 0.7 point of its three-year mean. Required: the mean inflation gap above 0.5 point without growth
+    quarters and within 0.5 with them; GDP growth's within 1 point with them.
     """
     history = ROOT / "scenarios" / "china_2015_2025.yaml"
     means = {}
@@ -70,5 +70,5 @@ def test_growth_quarters_remove_the_starts_inflation_jump_in_the_history():
         scenario = load_scenario(history, [f"initial.growth_quarters={growth}"])
         runs = [gaps(simulate(scenario, seed=seed, steps=12, agents=False).timeseries) for seed in range(42, 48)]
         means[growth] = (np.mean([run[1] for run in runs]), np.mean([run[2][:2] for run in runs], axis=0))
-    assert means[0][0] > 2.0, means
-    assert abs(means[8][0]) < 2.0 and (np.abs(means[8][1]) < 1.0).all(), means
+    assert means[0][0] > 0.5, means
+    assert abs(means[8][0]) < 0.5 and (np.abs(means[8][1]) < 1.0).all(), means

@@ -27,7 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {1: 0.3, 10: 1.0}
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+#: Headless Chromium's flags, for this benchmark and the dashboard's browser tests (tests/test_dashboard.py).
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: points in the jobs chart's first line, as the browser draws it
 POINTS = """() => { const el = document.querySelector('[data-chart=jobs] .solara-echarts');
     const chart = el && el.__vue__ && el.__vue__.chart; return chart ? chart.getOption().series[0].data.length : 0; }"""
@@ -98,7 +100,7 @@ async def measure(url: str, counts: list[int], steps: int, chromium: str, server
 
     rows = []
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for n in counts:
             ready = asyncio.Barrier(n + 1)
             tasks = [asyncio.create_task(session(browser, url, steps, ready)) for _ in range(n)]

@@ -30,8 +30,8 @@ from model.policies import LEVERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = {"firms": 200, "workers": 2000, "quarters": 8}  # the smallest the sliders allow
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(ROOT / "bench"))
+from classroom import CHROMIUM_ARGS  # noqa: E402  (bench/classroom.py keeps the one list of flags)
 
 
 # -- controls, the model they drive, the charts -----------------------------------------------------

@@ -218,7 +218,8 @@ class Production(Section):
                                  "the bundle of human tasks (below 1: gross complements, so displacement outweighs "
                                  "the productivity effect at a given output; at 8 the baseline's cost-minimising "
                                  "start has 25 robots per worker and is not viable).")
-    data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data returns are log(2).")
+    data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data raises productivity by half its most "
+                      "(returns x / (1 + x), x the stock over data_scale quarters of output).")
     data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
     public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
@@ -348,7 +349,8 @@ class Government(Section):
     consumption_share: float = _f(0.15, 0, 0.9, "Government consumption at the start, as a share of GDP.")
     consumption_growth: float = _f(0.045, -0.5, 1, "Yearly real growth of government consumption.")
     profit_tax: float = _f(0.25, 0, 0.9, "Tax rate on firms' positive profits.")
-    pensions_share: float = _f(0.055, 0, 0.5, "Pensions paid at the start as a share of GDP; they grow in real "
+    pensions_share: float = _f(0.055, 0, 0.5, "Pensions as a share of the constructed start's GDP (before the "
+                               "burn-in; the baseline pays 5.4% of GDP at step 1); they grow in real "
                                "terms at consumption_growth and with the consumer price level, and each household "
                                "receives them in proportion to its skill level's wage (earnings-related pensions). "
                                "China's basic pension insurance paid about 4% of GDP in 2015 and 5.5% in 2022 "
@@ -379,8 +381,8 @@ class Banking(Section):
 
 class Initial(Section):
     burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 without "
-                         "levers, first with today's technology and no trend growth, its last growth_quarters on the "
-                         "growth path, so the first reported quarter starts from a settled, growing state (0: start "
+                         "levers, first with the technology of growth_quarters before the start and no trend growth, "
+                         "its last growth_quarters on the growth path, so the first reported quarter starts from a settled, growing state (0: start "
                          "from the constructed state).")
     growth_quarters: int = Field(8, ge=0, le=200, description="The burn-in's last quarters that run on the growth "
                                  "path (every rule but the levers; the technology frontier wound back by as many "

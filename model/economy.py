@@ -43,6 +43,11 @@ STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "t
            "policies", "careers", "automation", "innovation")
 
 
+#: Rules the burn-in's settling quarters skip (adoption is frozen inside its rule): they hold the wound-back
+#: technology and the scenario's skills; its growth quarters run every rule but the levers.
+SKIPPED_WHILE_SETTLING = ("frontier", "innovation", "training", "careers")
+
+
 class EconomyModel(mesa.Model):
     """An economy of firms, workers and platforms adopting data, robots and AI.
 
@@ -71,6 +76,8 @@ class EconomyModel(mesa.Model):
         self.quarter: dict[str, float] = defaultdict(float)
         self.books_gap = 0.0
         self.books_gap_max = 0.0
+        self.burning_in = False
+        self.settling = False  # the burn-in's first quarters: the wound-back technology held, no trend growth
         init_frontier(self)
         init_firms(self)
         init_workers(self)
@@ -81,8 +88,6 @@ class EconomyModel(mesa.Model):
         self.worker_views = agents
         self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
-        self.burning_in = False
-        self.settling = False  # the burn-in's first, stationary quarters (today's technology, no trend growth)
         self.records: list[dict] = []
         base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start
         self.burn_in(scenario.initial.burn_in)
@@ -95,8 +100,9 @@ class EconomyModel(mesa.Model):
         """Run ``quarters`` before step 0 without levers, the last of them on the growth path; then re-base.
 
         The constructed start is close to, not on, the economy's path (matching frictions, stocks, prices).
-        The burn-in first lets it settle: the frontier, innovation, new adoptions, training, careers and the
-        growth of government consumption, pensions and foreign demand are frozen, everything else runs. Its
+        The burn-in first lets it settle: the frontier (wound back, see below), innovation, new adoptions,
+        training, careers and the growth of government consumption, pensions and foreign demand are frozen,
+        everything else runs. Its
         last ``initial.growth_quarters`` run every rule but the levers, so that step 0 is a growing economy
         (prices, investment and adoption already on their paths); the frontier is wound back by as many
         quarters first (:func:`model.frontier.wind_back_frontier`), so it stands at the scenario's start at
@@ -225,7 +231,7 @@ class EconomyModel(mesa.Model):
                  ("labour market", clear_labour_market), ("platforms", run_platforms), ("training", train), ("careers", change_skills),
                  ("income and demand", settle_demand), ("entry and exit", turnover)]
         for name, rule in rules:
-            if self.settling and name in ("frontier", "innovation", "training", "careers"):  # today's economy
+            if self.settling and name in SKIPPED_WHILE_SETTLING:
                 continue
             try:
                 with np.errstate(over="raise", invalid="raise", divide="raise"):

@@ -28,8 +28,11 @@ def logistic_step_back(capability: float, rate: float) -> float:
 def wind_back_frontier(model, quarters: int) -> None:
     """Move the frontier ``quarters`` back, so that as many quarters of :func:`advance_frontier` (the burn-in's
     growth quarters) bring it to where the scenario starts: robots, compute and its energy dearer, the
-    automation ceiling lower (not below 0), AI capability one inverted logistic step a quarter lower, and
-    firms' TFP less the disembodied trend."""
+    automation ceiling lower (not below 0: a ceiling that grows so fast that it would have been below 0 is
+    not reached exactly), AI capability one inverted logistic step a quarter lower, and firms' TFP less
+    the disembodied trend. The burn-in's settling quarters, before them, run with this wound-back technology.
+    Consumers' digital reach is not wound back: it grows in every quarter of the burn-in
+    (:func:`model.platforms.run_gig_platforms`), as it did before the growth quarters."""
     if quarters <= 0:
         return
     fr = model.cfg.frontier

@@ -98,7 +98,9 @@ def pension_keys(model) -> np.ndarray:
 def pension_payments(model, total: float) -> np.ndarray:
     """``total`` shared among households by :func:`pension_keys`."""
     keys = pension_keys(model)
-    return total * keys / max(float(keys.sum()), 1e-300)
+    if float(keys.sum()) <= 0.0:  # no wages to weigh by (zero skill wages): equal shares
+        keys = np.ones_like(keys)
+    return total * keys / float(keys.sum())
 
 
 def pay_pensions(model) -> None:

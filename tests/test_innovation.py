@@ -84,7 +84,7 @@ def test_techniques_only_improve_and_imitators_copy_better_firms_of_their_sector
 
 
 def test_the_burn_in_searches_only_in_its_growth_quarters(monkeypatch):
-    """The burn-in's settling quarters run today's technology: R&D is bought (demand) but no technique is drawn;
+    """The burn-in's settling quarters hold the technology: R&D is bought (demand) but no technique is drawn;
     its last ``initial.growth_quarters`` run on the growth path, innovation included."""
     import model.economy as economy
 

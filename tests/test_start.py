@@ -42,16 +42,22 @@ def test_one_logistic_step_back_then_forward_is_the_identity():
 
 def test_advance_frontier_is_what_is_wound_back():
     """The inverse is of the rule the run uses: the same model, wound back and advanced, returns to its start."""
-    model = EconomyModel(small_scenario(steps=1, initial={"burn_in": 0}, frontier={"robot_ceiling_growth": 0.05}),
+    model = EconomyModel(small_scenario(steps=1, initial={"burn_in": 0}, production={"productivity_shock": 0.0},
+                                        frontier={"robot_ceiling_growth": 0.05, "tfp_trend": 0.02}),
                          seed=2, agents=False)
     from model.frontier import wind_back_frontier
 
-    before = (model.ai_capability, model.robot_price, model.compute_cost, model.robot_ceiling)
+    def state():
+        return (model.ai_capability, model.robot_price, model.compute_cost, model.energy_per_compute,
+                model.robot_ceiling)
+
+    before, log_a = state(), model.firms.log_a.copy()
     wind_back_frontier(model, 5)
+    assert all(b != a for b, a in zip(state(), before))  # every quantity moved back
     for _ in range(5):
         advance_frontier(model)
-    np.testing.assert_allclose((model.ai_capability, model.robot_price, model.compute_cost, model.robot_ceiling),
-                               before, rtol=1e-12)
+    np.testing.assert_allclose(state(), before, rtol=1e-12)
+    np.testing.assert_allclose(model.firms.log_a, log_a, rtol=0, atol=1e-12)
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ from collections import defaultdict
 import mesa
 import numpy as np
 
-from model.accounts import Ledger, close_books, flow_records, net_financial_assets
+from model.accounts import BooksError, Ledger, close_books, flow_records, net_financial_assets
 from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
@@ -125,6 +125,10 @@ class EconomyModel(mesa.Model):
                 raise EconomyCollapse(f"step 0 ({self.cfg.start}): the economy collapsed before the start, in "
                                       f"quarter {quarter} of the {quarters}-quarter burn-in "
                                       f"(initial.burn_in): {what}", 0, exc.quantity) from None
+            except BooksError as exc:  # the same: the burn-in's step counter is not a step of the run
+                head, detail = str(exc.args[0]).split(": ", 1)
+                raise BooksError(f"{head.split(' at step ')[0]} before the start ({self.cfg.start}), in quarter "
+                                 f"{quarter} of the {quarters}-quarter burn-in (initial.burn_in): {detail}") from None
         self.burning_in = self.settling = False
         self.steps = 0
         self.running = True

@@ -91,6 +91,23 @@ def test_a_payment_outside_the_books_stops_the_run(monkeypatch):
         model.step()
 
 
+def test_a_payment_outside_the_books_in_the_burn_in_names_the_burn_in_quarter(monkeypatch):
+    """Before step 0 the step counter counts the burn-in's quarters: the message says so, not 'step 3'."""
+    import model.distribution as distribution
+
+    original = distribution.pay_platform_dividends
+
+    def leaky(model):
+        original(model)
+        if model.steps == 3:
+            model.balances.owners.deposits += 1.0  # money from nowhere
+
+    monkeypatch.setattr("model.income_demand.pay_platform_dividends", leaky)
+    with pytest.raises(BooksError, match=r"^the books do not close before the start \(2025Q1\), in quarter 3 of "
+                                         r"the 16-quarter burn-in \(initial.burn_in\): (households|banks)"):
+        EconomyModel(small_scenario())
+
+
 def test_ledger_rows_sum_to_zero_and_unknown_flows_are_refused():
     ledger = Ledger()
     ledger.pay("wages", "firms", "households", 5.0)

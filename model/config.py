@@ -218,8 +218,9 @@ class Production(Section):
                                  "the bundle of human tasks (below 1: gross complements, so displacement outweighs "
                                  "the productivity effect at a given output; at 8 the baseline's cost-minimising "
                                  "start has 25 robots per worker and is not viable).")
-    data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data raises productivity by half its most "
-                      "(returns x / (1 + x), x the stock over data_scale quarters of output).")
+    data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data raises "
+                           "productivity by half its most (returns x / (1 + x), x the stock over data_scale "
+                           "quarters of output).")
     data_generation: float = _f(0.25, 0, 10, "Data generated per unit of output per quarter by data adopters.")
     data_depreciation: float = _f(0.05, 0, 1, "Quarterly depreciation of data stocks.")
     public_data_stock: float = _f(2.0, 0, 1e6, "Public data usable by every data adopter when fully opened (x data_scale).")
@@ -382,8 +383,8 @@ class Banking(Section):
 class Initial(Section):
     burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 without "
                          "levers, first with the technology of growth_quarters before the start and no trend growth, "
-                         "its last growth_quarters on the growth path, so the first reported quarter starts from a settled, growing state (0: start "
-                         "from the constructed state).")
+                         "its last growth_quarters on the growth path, so the first reported quarter starts from a "
+                         "settled, growing state (0: start from the constructed state).")
     growth_quarters: int = Field(8, ge=0, le=200, description="The burn-in's last quarters that run on the growth "
                                  "path (every rule but the levers; the technology frontier wound back by as many "
                                  "quarters, so it reaches the scenario's start at step 0), so that step 0 is a "

@@ -102,17 +102,20 @@ class EconomyModel(mesa.Model):
         The constructed start is close to, not on, the economy's path (matching frictions, stocks, prices).
         The burn-in first lets it settle: the frontier (wound back, see below), innovation, new adoptions,
         training, careers and the growth of government consumption, pensions and foreign demand are frozen,
-        everything else runs. Its
-        last ``initial.growth_quarters`` run every rule but the levers, so that step 0 is a growing economy
-        (prices, investment and adoption already on their paths); the frontier is wound back by as many
-        quarters first (:func:`model.frontier.wind_back_frontier`), so it stands at the scenario's start at
-        step 0. The books are checked every quarter. Afterwards the step counter, the records and the books
+        everything else runs. Its last ``initial.growth_quarters`` run every rule but the levers, so that
+        step 0 is a growing economy (prices, investment and adoption already on their paths); the frontier is
+        wound back by as many quarters first (:func:`model.frontier.wind_back_frontier`), so it stands at the
+        scenario's start at step 0. The books are checked every quarter. Afterwards the step counter, the records and the books
         start again, and the bases of the indexes (prices, real GDP, TFP, programme costs) are the burnt-in
         state.
         """
         if quarters <= 0:
             return
         growing = min(self.cfg.initial.growth_quarters, quarters)
+
+        def where(quarter: int) -> str:
+            return f"in quarter {quarter} of the {quarters}-quarter burn-in (initial.burn_in)"
+
         wind_back_frontier(self, growing)
         self.burning_in = True
         self.records.append(collect_metrics(self))  # the constructed start: what the guard measures the burn-in by
@@ -120,15 +123,15 @@ class EconomyModel(mesa.Model):
             self.settling = quarter <= quarters - growing
             try:
                 self.step()
-            except EconomyCollapse as exc:  # it never reached its first quarter: say so, not a step number
+            # it never reached its first quarter: say where in the burn-in, not the burn-in's step counter
+            except EconomyCollapse as exc:
                 what = str(exc.args[0]).split(": ", 1)[-1].removeprefix("the economy collapsed: ")
-                raise EconomyCollapse(f"step 0 ({self.cfg.start}): the economy collapsed before the start, in "
-                                      f"quarter {quarter} of the {quarters}-quarter burn-in "
-                                      f"(initial.burn_in): {what}", 0, exc.quantity) from None
-            except BooksError as exc:  # the same: the burn-in's step counter is not a step of the run
+                raise EconomyCollapse(f"step 0 ({self.cfg.start}): the economy collapsed before the start, "
+                                      f"{where(quarter)}: {what}", 0, exc.quantity) from None
+            except BooksError as exc:
                 head, detail = str(exc.args[0]).split(": ", 1)
-                raise BooksError(f"{head.split(' at step ')[0]} before the start ({self.cfg.start}), in quarter "
-                                 f"{quarter} of the {quarters}-quarter burn-in (initial.burn_in): {detail}") from None
+                raise BooksError(f"{head.split(' at step ')[0]} before the start ({self.cfg.start}), "
+                                 f"{where(quarter)}: {detail}") from None
         self.burning_in = self.settling = False
         self.steps = 0
         self.running = True

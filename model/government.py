@@ -50,8 +50,9 @@ def begin_quarter(model) -> None:
     """Government consumption, foreign demand and world prices grow at their trends; lever purchases start at zero."""
     gov = model.balances.government
     if model.steps > 0 and not model.settling:  # the burn-in's growth quarters too
-        gov.real_consumption *= 1.0 + quarterly(model.cfg.government.consumption_growth)
-        gov.real_pensions *= 1.0 + quarterly(model.cfg.government.consumption_growth)
+        trend = 1.0 + quarterly(model.cfg.government.consumption_growth)  # pensions grow like consumption
+        gov.real_consumption *= trend
+        gov.real_pensions *= trend
         model.balances.rest_of_world.real_exports *= 1.0 + quarterly(model.cfg.trade.export_growth)
         model.balances.rest_of_world.world_price *= 1.0 + quarterly(model.cfg.demand.inflation_target)
     gov.spending = 0.0

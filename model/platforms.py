@@ -171,8 +171,9 @@ def pooled_data_gain(model) -> np.ndarray:
     scale = prod.data_scale * np.maximum(firms.planned, 1e-9)
     pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
     strength = model.tech_params[DATA].gain * model.data_intensity[firms.sector]
-    gain = strength * (data_returns((firms.data + pool) / scale) - data_returns(firms.data / scale))
-    return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * data_returns(firms.data / scale)), 0.0)
+    own = data_returns(firms.data / scale)
+    gain = strength * (data_returns((firms.data + pool) / scale) - own)
+    return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * own), 0.0)
 
 
 def ai_service_gain(model) -> np.ndarray:

@@ -91,7 +91,8 @@ def technology_terms(model):
     scale = np.maximum(firms.planned, 1e-9)
     data_on = stage[:, DATA] == INTEGRATED
     intensity = model.data_intensity[firms.sector]
-    m_data = 1.0 + techs[DATA].gain * intensity * data_returns(effective_data(model) / (cfg.production.data_scale * scale))
+    ratio = effective_data(model) / (cfg.production.data_scale * scale)
+    m_data = 1.0 + techs[DATA].gain * intensity * data_returns(ratio)
     m_data = np.where(data_on, m_data, 1.0)
     # an own AI system works in full; AI rented from the platform as a service in part (ai_service.py)
     strength = np.where(stage[:, AI] == INTEGRATED, 1.0,

@@ -126,7 +126,7 @@ def decide_adoption(model) -> None:
     firms.stage[finishing] = INTEGRATED
 
     gain = expected_gain(model)
-    frozen = model.settling  # the settling burn-in runs today's technology: no learning, no new adoptions
+    frozen = model.settling  # the burn-in's settling quarters hold the technology: no learning, no new adoptions
     if not frozen:
         update_beliefs(model, gain)
     revenue = np.maximum(firms.price * firms.planned, 1e-9)

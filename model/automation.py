@@ -46,12 +46,18 @@ def automation_ceiling(model) -> np.ndarray:
     return model.robot_applicability * model.robot_ceiling
 
 
+def robot_advantage(model) -> np.ndarray:
+    """``ln(w_low / u) - m_i`` of every firm, in logs (a robot nearly free of cost is an infinite advantage)."""
+    firms = model.firms
+    cost = robot_task_cost(model)
+    log_cost = np.log(cost) if cost > 0 else -np.inf
+    return np.log(np.maximum(model.wage[firms.region, 0], 1e-12)) - log_cost - firms.automation_cost
+
+
 def firm_robot_share(model) -> np.ndarray:
     """Share of its routine manual tasks each firm would automate if it uses robots (``s_i`` above)."""
     firms, fr = model.firms, model.cfg.frontier
-    wage = np.maximum(model.wage[firms.region, 0], 1e-12)
-    advantage = np.log(wage / robot_task_cost(model)) - firms.automation_cost
-    return automation_ceiling(model)[firms.sector] * expit(fr.robot_price_elasticity * advantage)
+    return automation_ceiling(model)[firms.sector] * expit(fr.robot_price_elasticity * robot_advantage(model))
 
 
 def automated_task_saving(model) -> np.ndarray:
@@ -62,11 +68,10 @@ def automated_task_saving(model) -> np.ndarray:
     (the truncated mean of a logistic with scale 1/epsilon), so an automated task costs
     ``w_low exp(-saving)``: the marginal task saves nothing, the average one ``saving`` in logs.
     """
-    firms, fr = model.firms, model.cfg.frontier
-    wage = np.maximum(model.wage[firms.region, 0], 1e-12)
-    z = fr.robot_price_elasticity * (np.log(wage / robot_task_cost(model)) - firms.automation_cost)
+    epsilon = model.cfg.frontier.robot_price_elasticity
+    z = epsilon * robot_advantage(model)
     log_softplus = np.where(z < -30.0, z, np.log(np.logaddexp(0.0, np.maximum(z, -30.0))))
-    return np.exp(log_softplus - log_expit(z)) / fr.robot_price_elasticity
+    return np.exp(log_softplus - log_expit(z)) / epsilon
 
 
 def draw_automation_cost(model, n: int, rng: np.random.Generator) -> np.ndarray:

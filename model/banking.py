@@ -4,7 +4,8 @@ Firms pay from their deposits; a firm whose deposits run out borrows the rest
 (the loan creates the deposit it pays with) and repays when its deposits pass
 a buffer of ``banking.cash_buffer`` quarters of costs (repayment destroys the
 money). A firm's **credit line** is its size class's ``credit_ratio`` quarters
-of sales, scaled by the banks' **lending factor**: when bank equity falls
+of sales (unsecured) plus its ``loan_to_value`` of the value of its installed
+capital (secured on collateral), scaled by the banks' **lending factor**: when bank equity falls
 below ``capital_requirement`` per unit of loans, banks honour only part of
 each line, cutting the riskiest classes (the highest ``loan_premium``) first.
 Investment and adoption are planned within the line (the finance side of the
@@ -51,8 +52,21 @@ def capital_ratio(model) -> float:
     return model.balances.banks.equity / loans if loans > 0 else np.inf
 
 
+def credit_line(model, rows, sales, price_k: float | None = None) -> np.ndarray:
+    """Credit line of firms ``rows`` with nominal ``sales`` a quarter: unsecured on sales, secured on capital.
+
+    ``credit_ratio`` quarters of sales plus ``loan_to_value`` of the capital the firm has installed, valued at
+    the price of investment goods ``price_k`` (default: today's) as its collateral; both by size class.
+    """
+    firms = model.firms
+    size = firms.size[rows]
+    price_k = float(model.sector_price @ model.investment_weights) if price_k is None else price_k
+    collateral = firms.capital[rows] * price_k
+    return model.credit_ratio[size] * sales + model.loan_to_value[size] * collateral
+
+
 def set_credit_lines(model) -> None:
-    """Each firm's credit line from its sales, cut where banks are short of capital."""
+    """Each firm's credit line from its sales and collateral, cut where banks are short of capital."""
     firms, bank = model.firms, model.cfg.banking
     requirement = bank.capital_requirement
     ratio = capital_ratio(model)
@@ -60,7 +74,7 @@ def set_credit_lines(model) -> None:
     factor = np.clip(1.0 - shortfall * (1.0 + RISK_WEIGHT * model.loan_premium[firms.size]), 0.0, 1.0)
     model.balances.banks.lending_factor = float(factor.mean()) if factor.size else 1.0
     sales = np.maximum(firms.price * firms.planned, 0.0)
-    firms.credit = model.credit_ratio[firms.size] * sales * factor
+    firms.credit = credit_line(model, slice(None), sales) * factor
 
 
 def headroom(model) -> np.ndarray:

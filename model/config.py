@@ -80,7 +80,9 @@ class SizeClass(Section):
     firm_share: float = _f(1.0, gt=0, hi=1e6, desc="Relative share of firms in this size class.")
     mean_workers: float = _f(8.0, gt=0, hi=1e6, desc="Mean headcount (worker agents) of a firm of this class.")
     cost_factor: float = _f(1.0, gt=0, hi=100, desc="Adoption fixed-cost multiplier per worker (scale economies).")
-    credit_ratio: float = _f(1.0, 0, 100, "Credit line as quarters of sales (SMEs: tighter).")
+    credit_ratio: float = _f(1.0, 0, 100, "Unsecured part of the credit line, in quarters of sales (SMEs: tighter).")
+    loan_to_value: float = _f(0.0, 0, 1, "Secured part of the credit line: banks lend this share of the value of the "
+                              "firm's installed capital, its collateral (SMEs: lower).")
     loan_premium: float = _f(0.0, 0, 0.5, "Yearly premium over the bank lending rate (riskier classes pay more "
                              "and lose credit first when banks are short of capital).")
     risk_aversion: float = _f(0.3, 0, 1, "Share of an uncertain gain the firm discounts (the 'afraid' barrier).")

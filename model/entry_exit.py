@@ -13,7 +13,7 @@ import numpy as np
 
 from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
-from model.banking import bail_out, write_off
+from model.banking import bail_out, credit_line, write_off
 from model.automation import draw_automation_cost
 from model.careers import entrant_digital_skill
 from model.labour_market import refresh_headcount, separate
@@ -100,7 +100,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.rd[rows] = 0.0
     firms.rd_support[rows] = 0.0
     fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
-    firms.credit[rows] = model.credit_ratio[firms.size[rows]] * firms.price[rows] * firms.planned[rows]
+    firms.credit[rows] = credit_line(model, rows, firms.price[rows] * firms.planned[rows])
     firms.headcount[rows] = 0
     firms.producing_staff[rows] = 0
     firms.wage_bill[rows] = 0.0

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from model.banking import loan_rates
+from model.banking import credit_line, loan_rates
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
@@ -69,6 +69,7 @@ def setup_groups(model) -> None:
     model.size_p = _probabilities([c.firm_share for c in sizes])
     model.size_cost = np.array([c.cost_factor for c in sizes])
     model.credit_ratio = np.array([c.credit_ratio for c in sizes])
+    model.loan_to_value = np.array([c.loan_to_value for c in sizes])
     model.loan_premium = np.array([c.loan_premium for c in sizes])
     weights = np.array([s.investment_share for s in cfg.sectors], float)
     model.investment_shares = weights / weights.sum() if weights.sum() > 0 else None  # None: like consumption
@@ -270,7 +271,7 @@ def init_economy(model) -> None:
     firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
     revenue = firms.output
     running = sum((firms.stage[:, t] > 0) * p.running_cost * revenue for t, p in enumerate(model.tech_params))
-    firms.loans = cfg.banking.initial_drawdown * model.credit_ratio[firms.size] * revenue
+    firms.loans = cfg.banking.initial_drawdown * credit_line(model, slice(None), revenue, price_k=1.0)
     interest = loan_rates(model) * firms.loans
     capital_cost = prod.capital_depreciation * firms.capital + interest
     unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,
@@ -280,9 +281,9 @@ def init_economy(model) -> None:
         raise EconomyCollapse(f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: firms' unit "
                               f"cost is not positive (lowest {float(unit_cost.min()):.3g}: wages plus depreciation, "
                               f"interest and running costs per unit of output; the quarterly loan rate is {rate:.3g} "
-                              f"on credit lines of up to {float(model.credit_ratio.max()):.3g} quarters of revenue, "
-                              "so interest paid to firms outweighs their costs); raise banking.policy_rate or lower "
-                              "the size classes' credit_ratio", 0, "unit cost")
+                              f"on the drawn part of credit lines, so interest paid to firms outweighs their costs); "
+                              "raise banking.policy_rate or lower the size classes' credit_ratio and loan_to_value",
+                              0, "unit cost")
     firms.price = (1 + prod.markup) * unit_cost
     # market shares are shares of each sector's spending: a firm's demand is its share times spending over its price
     spending = firms.price * firms.output
@@ -294,7 +295,6 @@ def init_economy(model) -> None:
     model.sector_price = np.where(model.sector_price > 0, model.sector_price, 1.0)
     model.sector_price0 = model.sector_price.copy()
     firms.cash = 0.5 * firms.price * firms.output
-    firms.credit = model.credit_ratio[firms.size] * firms.price * firms.output
     model.sector_demand = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     firms.planned = firms.output.copy()  # the first quarter's demand buys what firms produce
     firms.expected = firms.planned.copy()
@@ -385,7 +385,7 @@ def init_balances(model, running: np.ndarray) -> None:
     model.sector_price0 = model.sector_price.copy()
     model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
     firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
-    firms.credit = model.credit_ratio[firms.size] * firms.revenue
+    firms.credit = credit_line(model, slice(None), firms.revenue)
     model.price_level0 = model.price_level
     # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)
     b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) + model.gig_gross0)

@@ -204,6 +204,43 @@ def test_a_credit_crunch_lowers_sme_adoption_and_investment():
     assert (alt_ai - base_ai).mean() < -0.005 and (alt_ai < base_ai).sum() >= 6
 
 
+def _sizes_with_collateral(loan_to_value):
+    from model.config import Scenario
+
+    sizes = Scenario().model_dump()["size_classes"]
+    for size, ltv in zip(sizes, loan_to_value):
+        size["loan_to_value"] = ltv
+    return sizes
+
+
+def test_collateral_lets_firms_borrow_against_their_capital():
+    """Banks lending on installed capital (loan_to_value 0.6, 0.4, 0.2 by size): more credit and investment.
+
+    Measured (four seeds, two years): credit 0.39-0.43 of GDP against 0.04-0.07, real investment 8-9% higher in
+    each seed.
+    """
+    secured = {**SHOCK, "size_classes": _sizes_with_collateral((0.6, 0.4, 0.2))}
+    base, alt = paired("credit_to_gdp", SHOCK, secured, steps=8)
+    assert (alt > 3 * base).all(), (base, alt)
+    base, alt = paired("investment_real", SHOCK, secured, steps=8)
+    assert ((alt - base) / base).mean() > 0.04 and (alt > base).all(), (base, alt)
+
+
+def test_lines_secured_on_capital_are_shorter_for_smes():
+    """A firm's line is credit_ratio quarters of sales plus loan_to_value of its capital, by its size class."""
+    from model.banking import credit_line
+
+    model = EconomyModel(small_scenario(steps=0, size_classes=_sizes_with_collateral((0.6, 0.4, 0.2))), seed=1)
+    firms = model.firms
+    price_k = float(model.sector_price @ model.investment_weights)
+    rows = np.arange(firms.n)
+    secured = credit_line(model, rows, np.zeros(firms.n))
+    assert np.allclose(secured, model.loan_to_value[firms.size] * firms.capital * price_k)
+    per_capital = secured / (firms.capital * price_k)
+    large, sme = (firms.size == 0), (firms.size == 1)
+    assert per_capital[large].min() > per_capital[sme].max()
+
+
 def test_every_lever_pays_through_the_books():
     """A subsidy, a transfer and a programme: government debt rises by what they cost, the books still close."""
     levers = [{"lever": "sme_subsidy", "rate": 0.5}, {"lever": "income_support", "level": 0.5, "funding": "none"},

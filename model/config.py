@@ -184,8 +184,8 @@ class Frontier(Section):
     automation_cost_dispersion: float = _f(0.5, 0, 5, "Spread (standard deviation) of firms' log integration cost.")
     ai_capability: float = _f(0.3, 0, 1, "AI capability at the start (0..1).")
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
-    # below 1: people still do part of the routine cognitive tasks, which AI's share scales (production.task_inputs
-    # divides their time by 1 - share); at 1 a firm's routine cognitive output would be unbounded (0/0 with no staff)
+    # below 1: AI's tasks are their own argument of the task CES (production.py), beside people's routine cognitive
+    # tasks, which keep the rest of the group's weight
     max_ai_share: float = _f(0.7, 0, desc="Most of routine cognitive tasks AI can take at full capability "
                                           "(below 1: people do the rest).", lt=1)
     ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
@@ -216,8 +216,8 @@ class Production(Section):
                                    "their capital follows the demand they meet.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
-    automation_sigma: float = _f(0.5, 0.05, 5, "Elasticity of substitution between automated tasks (robots) and "
-                                 "the bundle of human tasks (below 1: gross complements, so displacement outweighs "
+    automation_sigma: float = _f(0.5, 0.05, 5, "Elasticity of substitution between automated tasks (robots' and "
+                                 "AI's) and the bundle of human tasks (below 1: gross complements, so displacement outweighs "
                                  "the productivity effect at a given output; at 8 the baseline's cost-minimising "
                                  "start has 25 robots per worker and is not viable).")
     data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data raises "

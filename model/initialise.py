@@ -26,7 +26,7 @@ from model.policies.effects import PolicyEffects
 from model.technology_adoption import available_techs
 from model.automation import automated_task_saving, draw_automation_cost, firm_robot_share
 from model.production import (SKILL_TASKS, automation_rho, produce, staff_for_tasks, substitution_rho,
-                              task_aggregate, task_inputs, task_weights, technology_terms)
+                              firm_task_inputs, task_aggregate, task_weights, technology_terms)
 from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
                          PlatformArrays, WorkerArrays)
 
@@ -247,9 +247,9 @@ def init_economy(model) -> None:
     for _ in range(3):  # planned output and the data multiplier depend on each other
         m_data, ai_share, augment, penalty = technology_terms(model)
         rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-        inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, fr.robot_productivity,
-                             firms.robot_share)
-        t = task_aggregate(inputs, task_weights(model), rho, automation_rho(prod))
+        weights = task_weights(model, ai_share=ai_share)
+        inputs = firm_task_inputs(model, firms.headcount, firms.robots, augment, weights, rho, automation_rho(prod))
+        t = task_aggregate(inputs, weights, rho, automation_rho(prod))
         level = (np.exp(firms.log_a) * m_data * penalty * prod.capital_output ** beta) ** (1 / (1 - beta))
         firms.planned = np.maximum(level * t, 1e-6)
         firms.data = np.where(firms.stage[:, DATA] == INTEGRATED, prod.data_generation

@@ -1,19 +1,24 @@
 """Rule 4: task-based production.
 
 Each sector weighs three task groups: routine manual (low-skill labour and
-robots), routine cognitive (mid-skill labour; AI performs a share of it) and
-non-routine (high-skill labour, augmented by AI). The routine manual tasks a
-firm has automated (share ``s`` of the group, ``automation.py``) are done by
-robots; they are their own argument of the task aggregate (Acemoglu and
-Restrepo 2018, 2020): a normalised CES with elasticity ``automation_sigma``
-between the automated tasks and the bundle of human tasks (manual routine,
-routine cognitive, non-routine), whose own elasticity rises with the firm's
-digital capability (seed 004: digital tools move isoquants from Leontief
-toward perfect substitutes). Data multiplies productivity through an
-effective data stock (own + pooled platform + opened public data) with
-diminishing returns.
+robots), routine cognitive (mid-skill labour and AI) and non-routine
+(high-skill labour, augmented by AI). The routine manual tasks a firm has
+automated (share ``s`` of the group, ``automation.py``) are done by robots;
+they are their own argument of the task aggregate (Acemoglu and Restrepo
+2018, 2020): a normalised CES with elasticity ``automation_sigma`` between the
+automated tasks and the bundle of the other tasks, whose own elasticity rises
+with the firm's digital capability (seed 004: digital tools move isoquants
+from Leontief toward perfect substitutes). The routine cognitive tasks AI
+can do (share ``a`` of the group: ``frontier.max_ai_share`` x AI capability,
+in part for rented AI) are likewise their own argument, in that bundle, done
+by AI at the cost of its compute; people do the rest. So AI displaces
+mid-skill work from the tasks it takes (and cheaper AI displaces more, as far
+as the elasticity lets the firm substitute), while the cost it saves raises
+the demand for every task. Data multiplies productivity through an effective
+data stock (own + pooled platform + opened public data) with diminishing
+returns.
 
-    T = CES_sigma_A( x_auto, CES_sigma(cap)(x_manual, x_cognitive, x_nonroutine) )
+    T = CES_sigma_A( x_auto, CES_sigma(cap)(x_manual, x_ai, x_cognitive, x_nonroutine) )
     Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
 """
 
@@ -116,46 +121,55 @@ TASK_SKILLS = np.array([[3030, -453, -57],
                         [30, -753, 3243]]) / 2520
 
 
-def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray) -> np.ndarray:
-    """Four task weights [F, 4]: automated and manual routine manual tasks, routine cognitive, non-routine."""
-    return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1:]])
+def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray, ai_share: np.ndarray | None = None) -> np.ndarray:
+    """Five task weights [F, 5]: automated and manual routine manual, AI's and people's routine cognitive,
+    non-routine (``ai_share`` None: no AI)."""
+    ai_share = np.zeros(alpha.shape[0]) if ai_share is None else ai_share
+    return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1] * ai_share,
+                            alpha[:, 1] * (1.0 - ai_share), alpha[:, 2]])
 
 
-def task_weights(model) -> np.ndarray:
-    """Task weights [F, 4] of every firm: automated and manual routine manual, routine cognitive, non-routine.
+def task_weights(model, ai_share: np.ndarray | None = None) -> np.ndarray:
+    """Task weights [F, 5] of every firm: automated and manual routine manual, AI's and people's routine
+    cognitive, non-routine (AI's part ``ai_share``, by default the firm's ``firms.ai_share``).
 
     Its sector's three task groups, plus the new non-routine tasks AI creates: AI-integrated firms gain
     non-routine tasks (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are
-    renormalised. The routine manual weight is split by the firm's automated share (``task_weights_split``).
+    renormalised. The routine manual weight is split by the firm's automated share, the routine cognitive one by
+    AI's (``task_weights_split``).
     """
     firms = model.firms
     alpha = model.alpha[firms.sector].copy()
     ai_on = firms.stage[:, AI] == INTEGRATED
     alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return task_weights_split(alpha / alpha.sum(axis=1, keepdims=True), firms.robot_share)
+    return task_weights_split(alpha / alpha.sum(axis=1, keepdims=True), firms.robot_share,
+                              firms.ai_share if ai_share is None else ai_share)
 
 
-def task_inputs(headcount, robots, ai_share, augment, robot_productivity, robot_share) -> np.ndarray:
-    """Effective task inputs [F, 4]: automated routine manual, manual routine manual, routine cognitive,
-    non-routine.
+def task_inputs(headcount, robots, ai_tasks, augment, robot_productivity, robot_share) -> np.ndarray:
+    """Effective task inputs [F, 5]: automated routine manual, manual routine manual, AI's routine cognitive,
+    people's routine cognitive, non-routine.
 
     Robots do the automated tasks; people do the manual ones and, where the robots do not cover the automated
     share ``robot_share`` of the group's work, the rest of the automated ones too (automated tasks get
-    ``max(robot units, robot_share x all routine manual units)``).
-    AI does ``ai_share`` of a firm's routine cognitive tasks and its staff the
-    rest, so the group's input is the staff's time over ``1 - ai_share``. The
-    schema keeps ``frontier.max_ai_share`` (hence ``ai_share``) below 1: at 1 the
-    input would be unbounded for a firm with routine cognitive staff and 0/0
-    (NaN) for one without staff, such as the firms of a size class with almost
-    no workers (issue 14).
+    ``max(robot units, robot_share x all routine manual units)``). AI does ``ai_tasks`` units of routine
+    cognitive tasks (:func:`firm_ai_tasks`), the staff's time the rest; augmentation multiplies the staff's
+    non-routine time.
     """
-    if np.any(ai_share >= 1.0):
-        raise ValueError("AI's share of routine cognitive tasks must be below 1 (frontier.max_ai_share < 1)")
     x = matmul(headcount, SKILL_TASKS)
     machine = robot_productivity * robots
     total = x[:, 0] + machine
     automated = np.maximum(machine, robot_share * total)
-    return np.column_stack([automated, total - automated, x[:, 1] / (1.0 - ai_share), x[:, 2] * augment])
+    return np.column_stack([automated, total - automated, ai_tasks, x[:, 1], x[:, 2] * augment])
+
+
+#: Columns of the task inputs people do: manual routine manual, people's routine cognitive, non-routine.
+HUMAN = [1, 3, 4]
+
+
+def ai_compute_cost(model) -> np.ndarray:
+    """Cost of one routine cognitive task unit done by AI (its compute), relative to the start's mid-skill wage."""
+    return 0.2 * model.compute_cost * model.region_compute[model.firms.region]
 
 
 def automation_rho(prod) -> float:
@@ -165,17 +179,30 @@ def automation_rho(prod) -> float:
 
 
 def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho_auto: float) -> np.ndarray:
-    """The nested normalised CES of four task inputs: automated tasks (column 0, exponent ``rho_auto``) against
-    the CES bundle of the three human task groups (exponent ``rho``). Equals ``lam`` at ``inputs = lam * weights``;
-    without automated tasks it is the bundle."""
-    w_auto = weights[:, 0]
-    w_human = 1.0 - w_auto
-    bundle = ces(inputs[:, 1:], weights[:, 1:] / np.maximum(w_human, 1e-300)[:, None], rho)
-    rows = np.flatnonzero(w_auto > 0)  # robot users; for the others the aggregate is the bundle
+    """The nested normalised CES of the five task inputs.
+
+    The human bundle ``B`` of the three human task inputs (columns 1, 3, 4; exponent ``rho``), then AI's tasks
+    (column 2) against ``B``, then robots' automated tasks (column 0) against that, both with ``rho_auto``:
+
+        T = CES_A( x_robot, CES_A( x_ai, B ) )
+
+    (nests with one elasticity: the CES of the three with ``automation_sigma``). Equals ``lam`` at
+    ``inputs = lam * weights``; without automated tasks it is the bundle.
+    """
+    w_robot, w_ai = weights[:, 0], weights[:, 2]
+    w_human = weights[:, HUMAN].sum(axis=1)
+    aggregate = ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho)
+    w_rest = w_ai + w_human
+    rows = np.flatnonzero(w_ai > 0)  # AI users: their AI tasks against the bundle
     if rows.size:
-        bundle[rows] = ces(np.column_stack([inputs[rows, 0], bundle[rows]]),
-                           np.column_stack([w_auto[rows], w_human[rows]]), np.full(rows.size, rho_auto))
-    return bundle
+        aggregate[rows] = ces(np.column_stack([inputs[rows, 2], aggregate[rows]]),
+                              np.column_stack([w_ai[rows], w_human[rows]]) / w_rest[rows, None],
+                              np.full(rows.size, rho_auto))
+    rows = np.flatnonzero(w_robot > 0)  # robot users: their automated tasks against the rest
+    if rows.size:
+        aggregate[rows] = ces(np.column_stack([inputs[rows, 0], aggregate[rows]]),
+                              np.column_stack([w_robot[rows], w_rest[rows]]), np.full(rows.size, rho_auto))
+    return aggregate
 
 
 def staff_for_tasks(human_tasks: np.ndarray) -> np.ndarray:
@@ -190,54 +217,84 @@ def base_factor(model) -> np.ndarray:
     return np.exp(firms.log_a) * np.maximum(firms.capital, 1e-9) ** beta
 
 
+def firm_ai_tasks(model, inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, augment: np.ndarray,
+                  rho_auto: float) -> np.ndarray:
+    """AI's routine cognitive task units at every firm beside the human bundle its staff make (``inputs``).
+
+    AI is bought as a service each quarter, so a firm runs it at the cost-minimising ratio of its nest:
+
+        x_ai / B = (w_ai / w_B) (c_ai / c_B)^(-sigma_A),
+
+    ``w`` the task weights, ``c_ai`` AI's compute per task unit and ``c_B`` the bundle's CES unit cost at
+    today's wages. A firm without AI's tasks, or without staff, runs none.
+    """
+    w_human = weights[:, HUMAN].sum(axis=1)
+    bundle = ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho)
+    log_costs = np.log(task_costs(model, augment))
+    log_bundle_cost = _log_unit_cost(_log(weights[:, HUMAN]) - _log(w_human)[:, None], log_costs[:, HUMAN],
+                                     1.0 / (1.0 - rho))
+    ratio = np.divide(weights[:, 2], w_human, out=np.zeros(weights.shape[0]), where=w_human > 0)
+    sigma_auto = 1.0 / (1.0 - rho_auto)
+    return bundle * ratio * _exp(-sigma_auto * (log_costs[:, 2] - log_bundle_cost))
+
+
+def firm_task_inputs(model, headcount, robots, augment, weights, rho, rho_auto) -> np.ndarray:
+    """Every firm's five task inputs: its staff's, its robots' and the AI it runs beside them."""
+    fr = model.cfg.frontier
+    inputs = task_inputs(headcount, robots, np.zeros(headcount.shape[0]), augment, fr.robot_productivity,
+                         model.firms.robot_share)
+    inputs[:, 2] = firm_ai_tasks(model, inputs, weights, rho, augment, rho_auto)
+    return inputs
+
+
 def produce(model) -> None:
     """Rule 4: every firm produces with the staff, robots, data and AI it has."""
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity
     q_r, rs = cfg.frontier.robot_productivity, firms.robot_share
-    weights = task_weights(model)
     rho_auto = automation_rho(prod)
     m_data, ai_share, augment, penalty = technology_terms(model)
     firms.ai_share = ai_share
+    weights = task_weights(model)
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-    inputs = task_inputs(firms.headcount, firms.robots, ai_share, augment, q_r, rs)
+    inputs = firm_task_inputs(model, firms.headcount, firms.robots, augment, weights, rho, rho_auto)
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
     firms.producing_staff = firms.headcount.sum(axis=1)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
-    plain = task_inputs(firms.headcount, firms.robots, np.zeros(firms.n), np.ones(firms.n), q_r, rs)
-    firms.output_nodigital = base * task_aggregate(plain, weights, rho_min, rho_auto) ** (1.0 - beta)
+    none = np.zeros(firms.n)
+    no_ai = task_weights(model, ai_share=none)  # people do every routine cognitive task
+    plain = task_inputs(firms.headcount, firms.robots, none, none + 1.0, q_r, rs)
+    firms.output_nodigital = base * task_aggregate(plain, no_ai, rho_min, rho_auto) ** (1.0 - beta)
     model.capacity = capacity
     # what rented AI produced: the share of capacity the same firm would lose without it (the fee's base)
     firms.ai_gain[:] = 0.0
     rows = np.flatnonzero(renting(model))
     if rows.size:
-        none = np.zeros(rows.size)
-        without = task_inputs(firms.headcount[rows], firms.robots[rows], none, none + 1.0, q_r, rs[rows])
         lost = (base[rows] * m_data[rows] * penalty[rows]
-                * task_aggregate(without, weights[rows], rho[rows], rho_auto) ** (1.0 - beta))
+                * task_aggregate(plain[rows], no_ai[rows], rho[rows], rho_auto) ** (1.0 - beta))
         firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
         model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
 
 
-def task_costs(model, ai_share: np.ndarray, augment: np.ndarray) -> np.ndarray:
-    """Cost of one unit of each of the four task groups [F, 4], relative to the wage of its skill at the start.
+def task_costs(model, augment: np.ndarray) -> np.ndarray:
+    """Cost of one unit of each of the five task inputs [F, 5], relative to the wage of its skill at the start.
 
     Automated routine manual tasks: the wage times ``exp(-saving)``, the mean cost of the tasks the firm's
-    robots do cheaper (``automation.automated_task_saving``); manual ones: the local low-skill wage; routine
-    cognitive: the mid-skill wage for the share left to people plus compute for AI's share; non-routine: the
+    robots do cheaper (``automation.automated_task_saving``); manual ones: the local low-skill wage; AI's routine
+    cognitive tasks: its compute (``ai_compute_cost``); people's: the mid-skill wage; non-routine: the
     high-skill wage over augmentation.
     """
     firms = model.firms
     rel = model.wage[firms.region] / model.wage0[firms.region]
-    costs = np.empty((firms.n, 4))
+    costs = np.empty((firms.n, 5))
     costs[:, 0] = rel[:, 0] * np.exp(-automated_task_saving(model))
     costs[:, 1] = rel[:, 0]
-    compute = 0.2 * model.compute_cost * model.region_compute[firms.region]
-    costs[:, 2] = rel[:, 1] * (1.0 - ai_share) + compute * ai_share
-    costs[:, 3] = rel[:, 2] / augment
+    costs[:, 2] = ai_compute_cost(model)
+    costs[:, 3] = rel[:, 1]
+    costs[:, 4] = rel[:, 2] / augment
     return np.maximum(costs, 1e-6)
 
 
@@ -254,39 +311,54 @@ def _cheapest_mix(log_scale: np.ndarray, log_alpha: np.ndarray, log_costs: np.nd
     return _exp(log_scale[:, None] + log_alpha - sigma[:, None] * (log_costs - log_unit[:, None]))
 
 
-def _split_log_weights(log_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Log weights of the nest: the automated tasks', the human bundle's (``1 - w_a``) and, within the bundle,
-    the three human task groups' (renormalised)."""
-    log_human = np.log1p(-np.exp(log_weights[:, 0]))
-    return log_weights[:, 0], log_human, log_weights[:, 1:] - log_human[:, None]
+def _split_log_weights(log_weights: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Log weights of the nest: robots' automated tasks and the rest (``1 - w_robot``); within the rest, AI's
+    tasks and the human bundle (renormalised); within the bundle, its three task inputs (renormalised)."""
+    log_human = logsumexp_rows(log_weights[:, HUMAN])
+    log_rest = np.logaddexp(log_weights[:, 2], log_human)
+    return (log_weights[:, 0], log_rest, log_weights[:, 2] - log_rest, log_human - log_rest,
+            log_weights[:, HUMAN] - log_human[:, None])
 
 
-def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
-    """Cost-minimising automated task units [F] and human task units [F, 3] of the nested task CES at scale
-    ``exp(log_lam)`` (``nest`` from ``_split_log_weights``): the bundle of human tasks is priced at its CES
-    unit cost, then split within."""
-    log_auto, log_human, log_inner = nest
-    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, 1:], sigma)
-    outer = _cheapest_mix(log_lam, np.column_stack([log_auto, log_human]),
-                          np.column_stack([log_costs[:, 0], log_bundle_cost]), sigma_auto)
-    return outer[:, 0], _cheapest_mix(_log(outer[:, 1]), log_inner, log_costs[:, 1:], sigma)
+def _plan_rest(log_scale, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
+    """Cost-minimising AI task units [F] and human task units [F, 3] of the rest of the nest (AI's tasks and
+    the human bundle) at scale ``exp(log_scale)``: the bundle is priced at its CES unit cost, then split."""
+    _, _, log_ai, log_bundle, log_inner = nest
+    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, HUMAN], sigma)
+    mid = _cheapest_mix(log_scale, np.column_stack([log_ai, log_bundle]),
+                        np.column_stack([log_costs[:, 2], log_bundle_cost]), sigma_auto)
+    return mid[:, 0], _cheapest_mix(_log(mid[:, 1]), log_inner, log_costs[:, HUMAN], sigma)
 
 
-def _bundle_beside_robots(log_lam, nest, robot_work, rho_auto) -> np.ndarray:
-    """Log of the human-task bundle that, beside the automated tasks the robots in place do (``robot_work``,
-    fixed in the short run), reaches the scale ``exp(log_lam)``; NaN where the robots cannot carry their part.
+def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cost-minimising robot task units [F], AI task units [F] and human task units [F, 3] of the nested task
+    CES at scale ``exp(log_lam)`` (``nest`` from ``_split_log_weights``)."""
+    log_robot, log_rest, log_ai, log_bundle, log_inner = nest
+    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, HUMAN], sigma)
+    log_rest_cost = _log_unit_cost(np.column_stack([log_ai, log_bundle]),
+                                   np.column_stack([log_costs[:, 2], log_bundle_cost]), sigma_auto)
+    outer = _cheapest_mix(log_lam, np.column_stack([log_robot, log_rest]),
+                          np.column_stack([log_costs[:, 0], log_rest_cost]), sigma_auto)
+    ai, human = _plan_rest(_log(outer[:, 1]), nest, log_costs, sigma, sigma_auto)
+    return outer[:, 0], ai, human
 
-    With x_a fixed, ``lam^rho_A - w_a^(1 - rho_A) x_a^rho_A`` is left for the bundle B, whose term is
-    ``(1 - w_a)^(1 - rho_A) B^rho_A``.
+
+def _rest_beside_robots(log_lam, nest, robot_work, rho_auto) -> np.ndarray:
+    """Log of the rest of the nest (AI's tasks and the human bundle) that, beside the automated tasks the robots
+    in place do (``robot_work``, fixed in the short run), reaches the scale ``exp(log_lam)``; NaN where the
+    robots cannot carry their part.
+
+    With x_a fixed, ``lam^rho_A - w_a^(1 - rho_A) x_a^rho_A`` is left for the rest R, whose term is
+    ``(1 - w_a)^(1 - rho_A) R^rho_A``.
     """
-    log_auto, log_human, _ = nest
+    log_auto, log_rest = nest[0], nest[1]
     working = (robot_work > 0) & np.isfinite(log_auto) & np.isfinite(log_lam)
     lam = np.where(working, log_lam, 0.0)
     log_part = (1.0 - rho_auto) * log_auto + rho_auto * (np.log(np.where(working, robot_work, 1.0)) - lam)
     robots_part = np.where(working, np.exp(np.minimum(log_part, LOG_MAX)), np.inf)
     feasible = robots_part < 1.0
-    log_rest = rho_auto * lam + np.log1p(-np.where(feasible, robots_part, 0.0))
-    return np.where(feasible, (log_rest - (1.0 - rho_auto) * log_human) / rho_auto, np.nan)
+    log_left = rho_auto * lam + np.log1p(-np.where(feasible, robots_part, 0.0))
+    return np.where(feasible, (log_left - (1.0 - rho_auto) * log_rest) / rho_auto, np.nan)
 
 
 def labour_demand(model, planned: np.ndarray) -> np.ndarray:
@@ -295,11 +367,13 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     The firm plans the cost-minimising mix of its task CES (normalised at start-of-run prices, so the mix
     starts at the task weights): dearer tasks are used less, the more so the higher the elasticity. The
     automated tasks of that plan, over a robot's task units, are the robot stock the firm invests toward
-    (``model.robot_task_need``). Today it works with the robots it has: beside them, the cheapest bundle of
-    human tasks that reaches ``planned``; if its robots fall short of the automated share ``s`` of its routine
-    manual work (a new adopter), people also do automated tasks, costed at the wage. AI then does a share of
-    routine cognitive tasks and augmentation means fewer high-skill hours per non-routine task. Also stores
-    the task need [F, 3] in ``model.task_need``.
+    (``model.robot_task_need``). Today it works with the robots it has: beside them, the cheapest mix of AI
+    and human tasks that reaches ``planned``; if its robots fall short of the automated share ``s`` of its
+    routine manual work (a new adopter), people also do automated tasks, costed at the wage. AI's tasks cost
+    its compute, so the cheaper compute is against the mid-skill wage, the more of the routine cognitive work
+    AI does (within ``automation_sigma``); augmentation means fewer high-skill hours per non-routine task.
+    Also stores the task need [F, 4] (routine manual, AI's routine cognitive, people's routine cognitive,
+    non-routine) in ``model.task_need``.
     """
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
@@ -307,36 +381,36 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     m_data, ai_share, augment, penalty = technology_terms(model)
     productivity = base_factor(model) * m_data * penalty
     log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
-    log_weights = _log(task_weights(model))
+    nest = _split_log_weights(_log(task_weights(model, ai_share=ai_share)))
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     rho_auto = automation_rho(prod)
-    log_costs = np.log(task_costs(model, ai_share, augment))
-    # firms without automated tasks: the cheapest mix of human tasks, all of it done by people
-    need = _cheapest_mix(log_lam, log_weights[:, 1:], log_costs[:, 1:], sigma)
+    sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
+    log_costs = np.log(task_costs(model, augment))
+    robot_need, ai_need, human_need = _plan(log_lam, nest, log_costs, sigma, sigma_auto)
+    need = np.column_stack([robot_need + human_need[:, 0], ai_need, human_need[:, 1:]])
     model.robot_task_need = np.zeros(firms.n)
     robot_work = np.zeros(firms.n)
     users = np.flatnonzero(firms.robot_share > 0)
     if users.size:  # robot users plan their robots and work with the robots they have
-        lam, costs, sig = log_lam[users], log_costs[users], sigma[users]
-        nest = _split_log_weights(log_weights[users])
-        sigma_auto = np.full(users.size, 1.0 / (1.0 - rho_auto))
-        model.robot_task_need[users], _ = _plan(lam, nest, costs, sig, sigma_auto)
+        lam, costs, sig, sig_a = log_lam[users], log_costs[users], sigma[users], sigma_auto[users]
+        part = tuple(x[users] for x in nest)
+        model.robot_task_need[users] = robot_need[users]
         robot_work[users] = cfg.frontier.robot_productivity * firms.robots[users]
         # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
         at_wage = costs.copy()
         at_wage[:, 0] = costs[:, 1]
-        auto_plain, human_plain = _plan(lam, nest, at_wage, sig, sigma_auto)
-        plain = np.column_stack([auto_plain + human_plain[:, 0], human_plain[:, 1:]])
-        log_bundle = _bundle_beside_robots(lam, nest, robot_work[users], rho_auto)
-        short = np.isnan(log_bundle) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
-        beside = _cheapest_mix(np.where(short, -np.inf, log_bundle), nest[2], costs[:, 1:], sig)
-        need[users] = np.where(short[:, None], plain,
-                               np.column_stack([robot_work[users] + beside[:, 0], beside[:, 1:]]))
+        auto_plain, ai_plain, human_plain = _plan(lam, part, at_wage, sig, sig_a)
+        plain = np.column_stack([auto_plain + human_plain[:, 0], ai_plain, human_plain[:, 1:]])
+        log_rest = _rest_beside_robots(lam, part, robot_work[users], rho_auto)
+        short = np.isnan(log_rest) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
+        ai_beside, human_beside = _plan_rest(np.where(short, -np.inf, log_rest), part, costs, sig, sig_a)
+        beside = np.column_stack([robot_work[users] + human_beside[:, 0], ai_beside, human_beside[:, 1:]])
+        need[users] = np.where(short[:, None], plain, beside)
     model.task_need = need
     human = np.empty((firms.n, 3))
     human[:, 0] = np.maximum(need[:, 0] - robot_work, 0.0)
-    human[:, 1] = need[:, 1] * (1.0 - ai_share)
-    human[:, 2] = need[:, 2] / augment
+    human[:, 1] = need[:, 2]
+    human[:, 2] = need[:, 3] / augment
     return staff_for_tasks(human)
 
 

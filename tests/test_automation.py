@@ -114,17 +114,40 @@ def test_a_robot_tax_raises_low_skill_employment_in_industry():
     assert (low > 0).sum() >= 6 and low.mean() > 0
 
 
-def test_the_task_aggregate_is_normalised_and_without_robots_is_the_human_bundle():
-    """At inputs = lam x weights the nested CES gives lam whatever the elasticities; with no automated share
-    it is the three-group CES of the human tasks, so robots without automated tasks add nothing."""
+def test_the_task_aggregate_is_normalised_and_without_automation_is_the_human_bundle():
+    """At inputs = lam x weights the nested CES gives lam whatever the elasticities and the robots' and AI's
+    shares; with no automated share it is the three-group CES of the human tasks, so robots or AI without
+    tasks of their own add nothing."""
     rng = np.random.default_rng(0)
     alpha = rng.dirichlet(np.ones(3), 5)
     share = np.array([0.0, 0.1, 0.3, 0.6, 0.9])
-    weights = task_weights_split(alpha, share)
     rho = np.array([-1.0, -0.2, 0.3, 0.5, 0.6])
-    for rho_auto in (-1.0, 1e-3, 0.5):
-        assert task_aggregate(2.5 * weights, weights, rho, rho_auto) == pytest.approx(np.full(5, 2.5))
+    for ai_share in (np.zeros(5), share[::-1]):
+        weights = task_weights_split(alpha, share, ai_share)
+        assert weights.sum(axis=1) == pytest.approx(np.ones(5))
+        for rho_auto in (-1.0, 1e-3, 0.5):
+            assert task_aggregate(2.5 * weights, weights, rho, rho_auto) == pytest.approx(np.full(5, 2.5))
     human = rng.uniform(0.5, 2.0, (5, 3))
-    inputs = np.column_stack([np.full(5, 7.0), human])
-    no_robots = task_weights_split(alpha, np.zeros(5))
-    assert task_aggregate(inputs, no_robots, rho, 0.5) == pytest.approx(ces(human, alpha, rho))
+    inputs = np.column_stack([np.full(5, 7.0), human[:, 0], np.full(5, 9.0), human[:, 1:]])
+    none = task_weights_split(alpha, np.zeros(5), np.zeros(5))
+    assert task_aggregate(inputs, none, rho, 0.5) == pytest.approx(ces(human, alpha, rho))
+
+
+def test_ai_takes_routine_cognitive_work_from_people_and_cheaper_ai_takes_more():
+    """AI's tasks are their own argument: a firm whose AI does a share of its routine cognitive tasks plans
+    fewer mid-skill staff for the same output, and fewer still when compute is cheaper (displacement), while
+    its high-skill staff do not fall."""
+    model = EconomyModel(small_scenario(steps=0), seed=3)
+    firms = model.firms
+    firms.stage[:, 2] = 0  # no AI anywhere, then AI at every firm
+    planned = firms.planned.copy()
+    without = labour_demand(model, planned)
+    firms.stage[:, 2] = 2
+    with_ai = labour_demand(model, planned)
+    model.compute_cost *= 0.25
+    cheap = labour_demand(model, planned)
+    staffed = without[:, 1] > 1
+    assert (with_ai[staffed, 1] < without[staffed, 1]).all()
+    assert with_ai[:, 1].sum() < 0.9 * without[:, 1].sum()
+    assert cheap[:, 1].sum() < with_ai[:, 1].sum()
+    assert with_ai[:, 2].sum() >= 0.99 * without[:, 2].sum()

@@ -157,17 +157,19 @@ def test_cheaper_robots_raise_robot_density():
     assert (cheap > base).all(), (base, cheap)
 
 
-@pytest.mark.xfail(strict=True, reason="with fast AI the high/mid wage ratio ends lower in 2 of 3 seeds (-0.055, "
-                                       "-0.028, +0.008): AI makes routine cognitive tasks cheaper and, with the "
-                                       "task elasticity above 1 at capable firms, their human part grows, so "
-                                       "mid-skill demand does not fall; the structural rates no longer differ by "
-                                       "scenario (issue 16, automated tasks as their own CES arguments)")
 def test_ai_raises_high_skill_wages_relative_to_mid_skill():
+    """AI takes routine cognitive tasks from mid-skill staff (its tasks are their own argument of the task CES)
+    and augments high-skill work: with fast AI the high/mid wage ratio ends well above the economy without AI.
+
+    Measured (seeds 1-3, last year's mean): 1.6-2.1 higher. Before AI's tasks were their own argument (AI
+    scaled people's routine cognitive time), it ended lower in 2 of 3 seeds.
+    """
     # the economy without AI: no gains, no tasks taken or created, and no firm starting with AI
     no_ai = ai_switched_off(small_scenario(steps=24))
     fast_ai = small_scenario(steps=24, frontier={"ai_capability": 0.6, "ai_capability_growth": 1.0})
     # the last year's mean: one quarter's wage ratio of 300 firms moves with a few hires
-    assert (_final_year(fast_ai, "wage_ratio_high_mid") > _final_year(no_ai, "wage_ratio_high_mid")).all()
+    gap = _final_year(fast_ai, "wage_ratio_high_mid") - _final_year(no_ai, "wage_ratio_high_mid")
+    assert (gap > 0.5).all(), gap
 
 
 def test_without_policy_smes_adopt_later_than_large_firms():

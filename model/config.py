@@ -189,6 +189,9 @@ class Frontier(Section):
     max_ai_share: float = _f(0.7, 0, desc="Most of routine cognitive tasks AI can take at full capability "
                                           "(below 1: people do the rest).", lt=1)
     ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
+    ai_task_cost: float = _f(0.2, gt=0, hi=10, desc="Compute for one routine cognitive task unit done by AI, at the "
+                             "start, relative to the mid-skill wage (it falls with the cost of compute): the price at "
+                             "which firms weigh AI's tasks against people's.")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.0, -0.1, 0.1, "Yearly disembodied TFP growth common to every firm, on top of what "
                           "firms' own R&D finds and copies (innovation.py).")
@@ -217,7 +220,8 @@ class Production(Section):
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")
     sigma_max: float = _f(2.5, 0.05, 20, "Elasticity of substitution at full digital capability (seed 004).")
     automation_sigma: float = _f(0.5, 0.05, 5, "Elasticity of substitution between automated tasks (robots' and "
-                                 "AI's) and the bundle of human tasks (below 1: gross complements, so displacement outweighs "
+                                 "AI's) and the bundle of human tasks (at 4 with the default frontier.ai_task_cost, AI's "
+                                 "cheap tasks take so much work that the baseline is not viable; below 1: gross complements, so displacement outweighs "
                                  "the productivity effect at a given output; at 8 the baseline's cost-minimising "
                                  "start has 25 robots per worker and is not viable).")
     data_scale: float = _f(2.0, gt=0, hi=1e6, desc="Data stock (quarters of output) at which data raises "

@@ -11,14 +11,16 @@ with the firm's digital capability (seed 004: digital tools move isoquants
 from Leontief toward perfect substitutes). The routine cognitive tasks AI
 can do (share ``a`` of the group: ``frontier.max_ai_share`` x AI capability,
 in part for rented AI) are likewise their own argument, in that bundle, done
-by AI at the cost of its compute; people do the rest. So AI displaces
-mid-skill work from the tasks it takes (and cheaper AI displaces more, as far
-as the elasticity lets the firm substitute), while the cost it saves raises
-the demand for every task. Data multiplies productivity through an effective
-data stock (own + pooled platform + opened public data) with diminishing
-returns.
+by AI at the cost of its compute; people do the rest. They are automated tasks
+beside the robots', in the outer nest with the same elasticity, outside the
+human bundle. So AI displaces mid-skill work from the tasks it takes (its
+weight leaves people's bundle); cheaper compute makes AI do more of its tasks
+and shrinks the whole human bundle a little at a given output, while the cost
+it saves raises the demand for every task. Data multiplies productivity
+through an effective data stock (own + pooled platform + opened public data)
+with diminishing returns.
 
-    T = CES_sigma_A( x_auto, CES_sigma(cap)(x_manual, x_ai, x_cognitive, x_nonroutine) )
+    T = CES_A( x_robot, CES_A( x_ai, CES_sigma(cap)(x_manual, x_cognitive, x_nonroutine) ) )
     Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
 """
 
@@ -168,8 +170,12 @@ HUMAN = [1, 3, 4]
 
 
 def ai_compute_cost(model) -> np.ndarray:
-    """Cost of one routine cognitive task unit done by AI (its compute), relative to the start's mid-skill wage."""
-    return 0.2 * model.compute_cost * model.region_compute[model.firms.region]
+    """Cost of one routine cognitive task unit done by AI (its compute), relative to the start's mid-skill wage:
+    ``frontier.ai_task_cost`` x the cost of compute (falling with the frontier) x the region's compute cost
+    factor x any policy's (``compute_west``)."""
+    region = model.firms.region
+    return (model.cfg.frontier.ai_task_cost * model.compute_cost * model.region_compute[region]
+            * model.effects.compute_cost_factor[region])
 
 
 def automation_rho(prod) -> float:
@@ -369,9 +375,10 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     automated tasks of that plan, over a robot's task units, are the robot stock the firm invests toward
     (``model.robot_task_need``). Today it works with the robots it has: beside them, the cheapest mix of AI
     and human tasks that reaches ``planned``; if its robots fall short of the automated share ``s`` of its
-    routine manual work (a new adopter), people also do automated tasks, costed at the wage. AI's tasks cost
-    its compute, so the cheaper compute is against the mid-skill wage, the more of the routine cognitive work
-    AI does (within ``automation_sigma``); augmentation means fewer high-skill hours per non-routine task.
+    routine manual work (a new adopter), people also do automated tasks, costed at the wage. AI takes its share
+    of the routine cognitive tasks from people (its weight); its tasks cost its compute, so cheaper compute
+    makes it do more of them and shrinks the whole human bundle a little (``automation_sigma``); augmentation
+    means fewer high-skill hours per non-routine task.
     Also stores the task need [F, 4] (routine manual, AI's routine cognitive, people's routine cognitive,
     non-routine) in ``model.task_need``.
     """

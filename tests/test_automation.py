@@ -157,8 +157,8 @@ def test_the_task_aggregate_is_normalised_and_without_automation_is_the_human_bu
 
 def test_ai_takes_routine_cognitive_work_from_people_and_cheaper_ai_takes_more():
     """AI's tasks are their own argument: a firm whose AI does a share of its routine cognitive tasks plans
-    fewer mid-skill staff for the same output, and fewer still when compute is cheaper (displacement), while
-    its high-skill staff do not fall."""
+    fewer mid-skill staff for the same output (displacement: AI's weight leaves people's bundle), while its
+    high-skill staff do not fall; cheaper compute lowers mid-skill staff a little more (the bundle shrinks)."""
     model = EconomyModel(small_scenario(steps=0), seed=3)
     firms = model.firms
     firms.stage[:, 2] = 0  # no AI anywhere, then AI at every firm

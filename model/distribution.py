@@ -1,8 +1,9 @@
 """Firms' costs, profits, taxes and dividends; platforms pass their profit to their owners.
 
 Running costs of adopted technology (licences, compute: ``running_cost`` x
-sales, compute dearer where compute costs more) and cloud subscriptions are
-bought from platforms; a compute voucher pays part of them, a carbon price
+sales, compute dearer where compute costs more; for an own AI system also the
+compute of the tasks it did, ``production.ai_compute_bill``) and cloud
+subscriptions are bought from platforms; a compute voucher pays part of them, a carbon price
 adds a charge paid to the government. Profit is
 
     Pi_i = p_i sold_i - W_i - R_i - r_i L_i - delta p_I K_i
@@ -20,6 +21,7 @@ from model.ai_service import pay_ai_service
 from model.government import government_pays, subsidise_firms
 from model.investment import investment_price
 from model.compute_energy import firm_emissions
+from model.production import ai_compute_bill
 
 
 def pay_wage_bill(model) -> None:
@@ -40,6 +42,7 @@ def pay_running_costs(model) -> None:
     # running cost of each technology in use; AI's scales with the regional cost of compute
     by_tech = [(firms.stage[:, t] > 0) * params.running_cost * (compute if t == 2 else 1.0) * sales
                for t, params in enumerate(model.tech_params)]
+    by_tech[2] = by_tech[2] + ai_compute_bill(model)  # and the compute of the tasks an own AI system did
     running = by_tech[0] + by_tech[1] + by_tech[2]
     every = np.arange(firms.n)
     voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region, by_tech[2])

@@ -75,6 +75,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.automation_cost[rows] = draw_automation_cost(model, n, model.stream("automation"))
     firms.ai_service[rows] = False
     firms.ai_gain[rows] = 0.0
+    firms.ai_tasks[rows] = 0.0
     firms.ai_share[rows] = 0.0  # the exiting firm's AI left with it
     firms.capability[rows] = np.clip(model.size_capability[firms.size[rows]] + 0.2 * digital
                                      + rng.normal(0, 0.1, n), 0, 1)

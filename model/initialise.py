@@ -146,7 +146,7 @@ def init_firms(model) -> None:
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
         automation_cost=draw_automation_cost(model, n, model.stream("automation")),
-        ai_share=zeros.copy(), ai_service=np.zeros(n, bool), ai_gain=zeros.copy(), digital_staff=zeros.copy(), fee=zeros.copy(), fee_left=np.zeros(n, np.int32),
+        ai_share=zeros.copy(), ai_service=np.zeros(n, bool), ai_gain=zeros.copy(), ai_tasks=zeros.copy(), digital_staff=zeros.copy(), fee=zeros.copy(), fee_left=np.zeros(n, np.int32),
     )
 
 

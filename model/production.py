@@ -31,7 +31,7 @@ import numpy as np
 from model.ai_service import renting
 from model.automation import automated_task_saving
 from model.numerics import logsumexp_rows, matmul
-from model.state import ADJUSTING, AI, DATA, INTEGRATED, ROBOTS
+from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS
 
 #: Largest exponent whose exp is a finite float.
 LOG_MAX = float(np.log(np.finfo(float).max))
@@ -169,6 +169,14 @@ def task_inputs(headcount, robots, ai_tasks, augment, robot_productivity, robot_
 HUMAN = [1, 3, 4]
 
 
+def ai_compute_bill(model) -> np.ndarray:
+    """What each firm with its own AI system pays for the compute of the tasks AI did this quarter (money):
+    ``c_ai x_ai`` times the start's mid-skill wage of its region (renters' compute is in their platform's fee)."""
+    firms = model.firms
+    own = firms.stage[:, AI] != NONE
+    return np.where(own, ai_compute_cost(model) * firms.ai_tasks * model.wage0[firms.region, 1], 0.0)
+
+
 def ai_compute_cost(model) -> np.ndarray:
     """Cost of one routine cognitive task unit done by AI (its compute), relative to the start's mid-skill wage:
     ``frontier.ai_task_cost`` x the cost of compute (falling with the frontier) x the region's compute cost
@@ -266,6 +274,7 @@ def produce(model) -> None:
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
     inputs = firm_task_inputs(model, firms.headcount, firms.robots, augment, weights, rho, rho_auto)
+    firms.ai_tasks = inputs[:, 2]
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
     firms.producing_staff = firms.headcount.sum(axis=1)

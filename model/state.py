@@ -84,6 +84,7 @@ class FirmArrays(_Arrays):
     ai_share: np.ndarray  # share of routine cognitive tasks done by AI
     ai_service: np.ndarray  # bool: rents AI from its industrial platform (platform x application, ai_service.py)
     ai_gain: np.ndarray  # share of this quarter's output that rented AI produced (what the platform's fee is on)
+    ai_tasks: np.ndarray  # routine cognitive task units AI did this quarter (an own system's are paid as compute)
     digital_staff: np.ndarray  # share of staff digitally skilled
     fee: np.ndarray  # quarterly subscription still owed for an adoption paid over time (cloud onboarding)
     fee_left: np.ndarray  # int32 quarters of that subscription left

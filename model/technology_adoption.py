@@ -24,7 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate
 from model.automation import automated_task_saving, firm_robot_share
-from model.production import data_returns
+from model.production import ai_compute_cost, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
@@ -45,8 +45,8 @@ def expected_gain(model) -> np.ndarray:
 
     The same production rules the firm will face: the data multiplier at the
     data stock the firm would build up; the robot cost saving on routine manual
-    tasks; AI's saving on routine cognitive tasks and augmentation of
-    non-routine ones; minus running costs.
+    tasks; AI's saving on routine cognitive tasks (the wage less the compute of
+    the task) and augmentation of non-routine ones; minus running costs.
     """
     firms, cfg = model.firms, model.cfg
     techs = model.tech_params
@@ -67,13 +67,17 @@ def expected_gain(model) -> np.ndarray:
     gain[:, ROBOTS] = techs[ROBOTS].gain * share * alpha[:, 0] * unit_saving * labour_share - techs[ROBOTS].running_cost
     cap = model.ai_capability
     compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
-    gain[:, AI] = ((cfg.frontier.max_ai_share * cap * alpha[:, 1] + techs[AI].gain * cap * alpha[:, 2]) * labour_share
+    # AI's tasks save the mid-skill wage less the compute they need (nothing where compute is the dearer)
+    relative = ai_compute_cost(model) / (model.wage[firms.region, 1] / model.wage0[firms.region, 1])
+    cognitive = cfg.frontier.max_ai_share * cap * alpha[:, 1] * labour_share
+    bill = cognitive * np.minimum(relative, 1.0)
+    gain[:, AI] = (cognitive - bill + techs[AI].gain * cap * alpha[:, 2] * labour_share
                    - techs[AI].running_cost * compute)
     # policy on running AI: compute vouchers pay part of the compute bill, a carbon price charges its emissions
     ai_emissions = cfg.green.compute_per_ai_firm * cap * model.energy_per_compute * compute_emissions_rate(model)
     eff = model.effects
     gain[:, AI] += (eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region,
-                                   techs[AI].running_cost * compute, dry_run=True)
+                                   techs[AI].running_cost * compute + bill, dry_run=True)
                     + eff.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, ai_emissions, dry_run=True))
     return gain
 

@@ -107,8 +107,9 @@ def test_cheaper_robots_displace_routine_manual_workers_in_industry_and_raise_it
 @pytest.mark.slow
 def test_cheaper_robots_lower_low_skill_wages_in_the_baseline():
     """The wage side of automation (Acemoglu and Restrepo 2020): robots at half the baseline's price, 2025-2035,
-    seeds 42-49, last year. Measured: robots +47..+51%, industry output +4.7% on average, industry's low-skill
-    employment -4.1% (6 of 8 seeds), the low-skill wage index -1.1% (lower in 7 of 8). The test economy of
+    seeds 42-49, last year. Measured: robots +45..+54%, industry output higher in 6 of 8 seeds (+1.9% on average;
+    one seed's path -14%), industry's low-skill employment -6.4% (lower in 8 of 8), the low-skill wage index
+    -1.1% (lower in 8 of 8). The test economy of
     3,000 workers is too small to see the wage (its wage noise is larger than the effect), so this runs the
     baseline at its own size."""
     from model.scenario_io import load_scenario
@@ -122,7 +123,7 @@ def test_cheaper_robots_lower_low_skill_wages_in_the_baseline():
     change = np.array([last_year(s, ["frontier.robot_price=5.75"]) / last_year(s, []) - 1.0 for s in seeds])
     robots, output, wage = change.T
     assert (robots > 0.3).all()
-    assert output.mean() > 0.02
+    assert (output > 0).sum() >= 5
     assert (wage < 0).sum() >= 6 and wage.mean() < 0, wage
 
 
@@ -153,6 +154,38 @@ def test_the_task_aggregate_is_normalised_and_without_automation_is_the_human_bu
     inputs = np.column_stack([np.full(5, 7.0), human[:, 0], np.full(5, 9.0), human[:, 1:]])
     none = task_weights_split(alpha, np.zeros(5), np.zeros(5))
     assert task_aggregate(inputs, none, rho, 0.5) == pytest.approx(ces(human, alpha, rho))
+
+
+def test_own_ai_pays_for_the_compute_of_its_tasks(monkeypatch):
+    """What firms pay the platforms for digital services in a quarter is the running costs on sales plus the
+    compute of the tasks own AI systems did, at the price the firms weighed (``c_ai``); renters pay none of it."""
+    import model.income_demand as income_demand
+    from model.accounts import FIRMS, SECTORS
+    from model.production import ai_compute_bill, ai_compute_cost
+    from model.state import AI, NONE
+
+    model = _run(steps=5)
+    seen = {}
+    original = income_demand.pay_running_costs
+
+    def watched(m):
+        firms = m.firms
+        own = firms.stage[:, AI] != NONE
+        seen["own"], seen["bill"] = own, ai_compute_bill(m)
+        seen["expected"] = ai_compute_cost(m)[own] * firms.ai_tasks[own] * m.wage0[firms.region[own], 1]
+        compute = m.compute_cost * m.region_compute[firms.region] * m.effects.compute_cost_factor[firms.region]
+        seen["on_sales"] = float(sum((firms.stage[:, t] > 0) * p.running_cost * (compute if t == AI else 1.0)
+                                     * np.maximum(firms.revenue, 0.0) for t, p in enumerate(m.tech_params)).sum())
+        original(m)
+        seen["paid"] = -float(m.ledger.rows["digital_services"][SECTORS.index(FIRMS)])
+
+    monkeypatch.setattr(income_demand, "pay_running_costs", watched)
+    model.step()
+    own, bill = seen["own"], seen["bill"]
+    assert own.any() and (bill[own] > 0).any() and (bill[~own] == 0).all()
+    assert bill[own] == pytest.approx(seen["expected"])
+    assert seen["paid"] == pytest.approx(seen["on_sales"] + float(bill.sum()), rel=1e-9)
+    assert bill.sum() > 0.05 * seen["on_sales"]
 
 
 def test_ai_takes_routine_cognitive_work_from_people_and_cheaper_ai_takes_more():

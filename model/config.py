@@ -192,6 +192,12 @@ class Frontier(Section):
     ai_task_cost: float = _f(0.2, gt=0, hi=10, desc="Compute for one routine cognitive task unit done by AI, at the "
                              "start, relative to the mid-skill wage (it falls with the cost of compute): the price at "
                              "which firms weigh AI's tasks against people's.")
+    ai_price_elasticity: float = _f(2.0, 0.1, 20, "How strongly the share of routine cognitive tasks firms give AI "
+                                    "follows the log of the mid-skill wage over AI's compute per task.")
+    ai_integration_cost: float = _f(1.6, -10, 10, "Log cost of integrating AI into the median routine cognitive task: "
+                                    "AI takes a task where the mid-skill wage is e^ai_integration_cost times its "
+                                    "compute (1.6: at the start's compute, a fifth of the wage, half the tasks AI "
+                                    "could do).")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.0, -0.1, 0.1, "Yearly disembodied TFP growth common to every firm, on top of what "
                           "firms' own R&D finds and copies (innovation.py).")

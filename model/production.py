@@ -9,8 +9,9 @@ they are their own argument of the task aggregate (Acemoglu and Restrepo
 automated tasks and the bundle of the other tasks, whose own elasticity rises
 with the firm's digital capability (seed 004: digital tools move isoquants
 from Leontief toward perfect substitutes). The routine cognitive tasks AI
-can do (share ``a`` of the group: ``frontier.max_ai_share`` x AI capability,
-in part for rented AI) are likewise their own argument, in that bundle, done
+does (share ``a`` of the group, chosen by cost below the ceiling
+``frontier.max_ai_share`` x AI capability, ``ai_task_share``; in part for
+rented AI) are likewise their own argument, in that bundle, done
 by AI at the cost of its compute; people do the rest. They are automated tasks
 beside the robots', in the outer nest with the same elasticity, outside the
 human bundle. So AI displaces mid-skill work from the tasks it takes (its
@@ -27,6 +28,7 @@ with diminishing returns.
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import expit
 
 from model.ai_service import renting
 from model.automation import automated_task_saving
@@ -90,6 +92,21 @@ def effective_data(model) -> np.ndarray:
     return eff
 
 
+def ai_task_share(model) -> np.ndarray:
+    """Share of its routine cognitive tasks each firm gives an AI system, chosen by cost like robots' share.
+
+    The technical ceiling ``frontier.max_ai_share`` x AI capability, times the share of tasks whose integration
+    cost AI's saving covers: with ln kappa logistic across tasks around ``ai_integration_cost``,
+    ``Lambda(epsilon (ln(w_mid / c_ai) - ai_integration_cost))``, ``w_mid`` the region's mid-skill wage and
+    ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage; :func:`ai_compute_cost`), so
+    cheaper compute, a compute voucher or dearer mid-skill work widen it.
+    """
+    firms, fr = model.firms, model.cfg.frontier
+    mid = model.wage[firms.region, 1] / model.wage0[firms.region, 1]
+    advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_compute_cost(model), 1e-300))
+    return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - fr.ai_integration_cost))
+
+
 def technology_terms(model):
     """Per-firm digital terms: data multiplier, AI task share, AI augmentation, adjustment penalty."""
     firms, cfg = model.firms, model.cfg
@@ -104,7 +121,7 @@ def technology_terms(model):
     # an own AI system works in full; AI rented from the platform as a service in part (ai_service.py)
     strength = np.where(stage[:, AI] == INTEGRATED, 1.0,
                         np.where(renting(model), cfg.industrial_platforms.ai_service_efficiency, 0.0))
-    ai_share = cfg.frontier.max_ai_share * model.ai_capability * strength
+    ai_share = ai_task_share(model) * strength
     augment = 1.0 + techs[AI].gain * model.ai_capability * strength
     penalty = np.ones(firms.n)
     for t, params in enumerate(techs):

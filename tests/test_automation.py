@@ -156,6 +156,23 @@ def test_the_task_aggregate_is_normalised_and_without_automation_is_the_human_bu
     assert task_aggregate(inputs, none, rho, 0.5) == pytest.approx(ces(human, alpha, rho))
 
 
+def test_ai_share_of_tasks_is_chosen_by_cost_below_its_technical_ceiling():
+    """AI's share of routine cognitive tasks rises as compute gets cheaper against the mid-skill wage, up to the
+    ceiling max_ai_share x capability that free compute reaches."""
+    from model.production import ai_task_share
+
+    model = _run(steps=2)
+    ceiling = model.cfg.frontier.max_ai_share * model.ai_capability
+    before = ai_task_share(model)
+    model.compute_cost *= 0.5
+    cheaper = ai_task_share(model)
+    assert (cheaper > before).all() and (before > 0.1 * ceiling).all()
+    model.wage[:, 1] *= 1.5  # dearer mid-skill work: the same
+    assert (ai_task_share(model) > cheaper).all()
+    model.compute_cost *= 1e-9
+    assert ai_task_share(model) == pytest.approx(np.full(model.firms.n, ceiling), rel=1e-6)
+
+
 def test_own_ai_pays_for_the_compute_of_its_tasks(monkeypatch):
     """What firms pay the platforms for digital services in a quarter is the running costs on sales plus the
     compute of the tasks own AI systems did, at the price the firms weighed (``c_ai``); renters pay none of it."""

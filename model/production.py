@@ -11,10 +11,9 @@ with the firm's digital capability (seed 004: digital tools move isoquants
 from Leontief toward perfect substitutes). The routine cognitive tasks AI
 does (share ``a`` of the group, chosen by cost below the ceiling
 ``frontier.max_ai_share`` x AI capability, ``ai_task_share``; in part for
-rented AI) are likewise their own argument, in that bundle, done
-by AI at the cost of its compute; people do the rest. They are automated tasks
-beside the robots', in the outer nest with the same elasticity, outside the
-human bundle. So AI displaces mid-skill work from the tasks it takes (its
+rented AI) are likewise their own argument, done by AI at the cost of its
+compute; people do the rest. They are automated tasks beside the robots', in
+the outer nest with the same elasticity, outside the human bundle. So AI displaces mid-skill work from the tasks it takes (its
 weight leaves people's bundle); cheaper compute makes AI do more of its tasks
 and shrinks the whole human bundle a little at a given output, while the cost
 it saves raises the demand for every task. Data multiplies productivity

@@ -58,9 +58,11 @@ def credit_line(model, rows, sales, price_k: float | None = None) -> np.ndarray:
     ``credit_ratio`` quarters of sales plus ``loan_to_value`` of the capital the firm has installed, valued at
     the price of investment goods ``price_k`` (default: today's) as its collateral; both by size class.
     """
+    from model.investment import investment_price  # investment.py draws on headroom() here
+
     firms = model.firms
     size = firms.size[rows]
-    price_k = float(model.sector_price @ model.investment_weights) if price_k is None else price_k
+    price_k = investment_price(model) if price_k is None else price_k
     collateral = firms.capital[rows] * price_k
     return model.credit_ratio[size] * sales + model.loan_to_value[size] * collateral
 

@@ -100,9 +100,9 @@ def ai_task_share(model) -> np.ndarray:
     ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage; :func:`ai_compute_cost`), so
     cheaper compute, a compute voucher or dearer mid-skill work widen it.
     """
-    firms, fr = model.firms, model.cfg.frontier
-    mid = model.wage[firms.region, 1] / model.wage0[firms.region, 1]
-    advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_compute_cost(model), 1e-300))
+    fr = model.cfg.frontier
+    ai_cost, mid = ai_cost_and_mid_wage(model)
+    advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_cost, 1e-300))
     return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - fr.ai_integration_cost))
 
 
@@ -139,10 +139,9 @@ TASK_SKILLS = np.array([[3030, -453, -57],
                         [30, -753, 3243]]) / 2520
 
 
-def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray, ai_share: np.ndarray | None = None) -> np.ndarray:
+def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray, ai_share: np.ndarray) -> np.ndarray:
     """Five task weights [F, 5]: automated and manual routine manual, AI's and people's routine cognitive,
-    non-routine (``ai_share`` None: no AI)."""
-    ai_share = np.zeros(alpha.shape[0]) if ai_share is None else ai_share
+    non-routine."""
     return np.column_stack([alpha[:, 0] * robot_share, alpha[:, 0] * (1.0 - robot_share), alpha[:, 1] * ai_share,
                             alpha[:, 1] * (1.0 - ai_share), alpha[:, 2]])
 
@@ -185,12 +184,25 @@ def task_inputs(headcount, robots, ai_tasks, augment, robot_productivity, robot_
 HUMAN = [1, 3, 4]
 
 
+def human_bundle(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The CES bundle ``B`` of the three human task inputs (weights renormalised) and their total weight."""
+    w_human = weights[:, HUMAN].sum(axis=1)
+    return ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho), w_human
+
+
 def ai_compute_bill(model) -> np.ndarray:
     """What each firm with its own AI system pays for the compute of the tasks AI did this quarter (money):
     ``c_ai x_ai`` times the start's mid-skill wage of its region (renters' compute is in their platform's fee)."""
     firms = model.firms
     own = firms.stage[:, AI] != NONE
     return np.where(own, ai_compute_cost(model) * firms.ai_tasks * model.wage0[firms.region, 1], 0.0)
+
+
+def ai_cost_and_mid_wage(model) -> tuple[np.ndarray, np.ndarray]:
+    """Every firm's cost of an AI task (:func:`ai_compute_cost`) and its region's mid-skill wage, both relative
+    to the start's mid-skill wage: the two prices AI's share and its expected saving weigh."""
+    firms = model.firms
+    return ai_compute_cost(model), model.wage[firms.region, 1] / model.wage0[firms.region, 1]
 
 
 def ai_compute_cost(model) -> np.ndarray:
@@ -220,8 +232,7 @@ def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho
     ``inputs = lam * weights``; without automated tasks it is the bundle.
     """
     w_robot, w_ai = weights[:, 0], weights[:, 2]
-    w_human = weights[:, HUMAN].sum(axis=1)
-    aggregate = ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho)
+    aggregate, w_human = human_bundle(inputs, weights, rho)
     w_rest = w_ai + w_human
     rows = np.flatnonzero(w_ai > 0)  # AI users: their AI tasks against the bundle
     if rows.size:
@@ -258,8 +269,7 @@ def firm_ai_tasks(model, inputs: np.ndarray, weights: np.ndarray, rho: np.ndarra
     ``w`` the task weights, ``c_ai`` AI's compute per task unit and ``c_B`` the bundle's CES unit cost at
     today's wages. A firm without AI's tasks, or without staff, runs none.
     """
-    w_human = weights[:, HUMAN].sum(axis=1)
-    bundle = ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho)
+    bundle, w_human = human_bundle(inputs, weights, rho)
     log_costs = np.log(task_costs(model, augment))
     log_bundle_cost = _log_unit_cost(_log(weights[:, HUMAN]) - _log(w_human)[:, None], log_costs[:, HUMAN],
                                      1.0 / (1.0 - rho))
@@ -351,11 +361,16 @@ def _split_log_weights(log_weights: np.ndarray) -> tuple[np.ndarray, ...]:
             log_weights[:, HUMAN] - log_human[:, None])
 
 
-def _plan_rest(log_scale, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
+def _bundle_cost(nest, log_costs, sigma) -> np.ndarray:
+    """Log CES unit cost of the human bundle (``nest`` from ``_split_log_weights``)."""
+    return _log_unit_cost(nest[4], log_costs[:, HUMAN], sigma)
+
+
+def _plan_rest(log_scale, nest, log_costs, log_bundle_cost, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray]:
     """Cost-minimising AI task units [F] and human task units [F, 3] of the rest of the nest (AI's tasks and
-    the human bundle) at scale ``exp(log_scale)``: the bundle is priced at its CES unit cost, then split."""
+    the human bundle) at scale ``exp(log_scale)``: the bundle is priced at its CES unit cost
+    (``_bundle_cost``), then split."""
     _, _, log_ai, log_bundle, log_inner = nest
-    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, HUMAN], sigma)
     mid = _cheapest_mix(log_scale, np.column_stack([log_ai, log_bundle]),
                         np.column_stack([log_costs[:, 2], log_bundle_cost]), sigma_auto)
     return mid[:, 0], _cheapest_mix(_log(mid[:, 1]), log_inner, log_costs[:, HUMAN], sigma)
@@ -364,13 +379,13 @@ def _plan_rest(log_scale, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarra
 def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cost-minimising robot task units [F], AI task units [F] and human task units [F, 3] of the nested task
     CES at scale ``exp(log_lam)`` (``nest`` from ``_split_log_weights``)."""
-    log_robot, log_rest, log_ai, log_bundle, log_inner = nest
-    log_bundle_cost = _log_unit_cost(log_inner, log_costs[:, HUMAN], sigma)
+    log_robot, log_rest, log_ai, log_bundle, _ = nest
+    log_bundle_cost = _bundle_cost(nest, log_costs, sigma)
     log_rest_cost = _log_unit_cost(np.column_stack([log_ai, log_bundle]),
                                    np.column_stack([log_costs[:, 2], log_bundle_cost]), sigma_auto)
     outer = _cheapest_mix(log_lam, np.column_stack([log_robot, log_rest]),
                           np.column_stack([log_costs[:, 0], log_rest_cost]), sigma_auto)
-    ai, human = _plan_rest(_log(outer[:, 1]), nest, log_costs, sigma, sigma_auto)
+    ai, human = _plan_rest(_log(outer[:, 1]), nest, log_costs, log_bundle_cost, sigma, sigma_auto)
     return outer[:, 0], ai, human
 
 
@@ -435,7 +450,8 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
         plain = np.column_stack([auto_plain + human_plain[:, 0], ai_plain, human_plain[:, 1:]])
         log_rest = _rest_beside_robots(lam, part, robot_work[users], rho_auto)
         short = np.isnan(log_rest) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
-        ai_beside, human_beside = _plan_rest(np.where(short, -np.inf, log_rest), part, costs, sig, sig_a)
+        ai_beside, human_beside = _plan_rest(np.where(short, -np.inf, log_rest), part, costs,
+                                             _bundle_cost(part, costs, sig), sig, sig_a)
         beside = np.column_stack([robot_work[users] + human_beside[:, 0], ai_beside, human_beside[:, 1:]])
         need[users] = np.where(short[:, None], plain, beside)
     model.task_need = need

@@ -24,7 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate
 from model.automation import automated_task_saving, firm_robot_share
-from model.production import ai_compute_cost, ai_task_share, data_returns
+from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
 
@@ -68,7 +68,8 @@ def expected_gain(model) -> np.ndarray:
     cap = model.ai_capability
     compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
     # AI's tasks save the mid-skill wage less the compute they need (nothing where compute is the dearer)
-    relative = ai_compute_cost(model) / (model.wage[firms.region, 1] / model.wage0[firms.region, 1])
+    ai_cost, mid = ai_cost_and_mid_wage(model)
+    relative = ai_cost / mid
     cognitive = ai_task_share(model) * alpha[:, 1] * labour_share
     bill = cognitive * np.minimum(relative, 1.0)
     gain[:, AI] = (cognitive - bill + techs[AI].gain * cap * alpha[:, 2] * labour_share

@@ -1,10 +1,8 @@
 """Firms' costs, profits, taxes and dividends; platforms pass their profit to their owners.
 
-Running costs of adopted technology (licences, compute: ``running_cost`` x
-sales, compute dearer where compute costs more; for an own AI system also the
-compute of the tasks it did, ``production.ai_compute_bill``) and cloud
-subscriptions are bought from platforms; a compute voucher pays part of them, a carbon price
-adds a charge paid to the government. Profit is
+Firms bought the running services of their data, robots and AI in the goods market
+(:mod:`model.digital_services`); here they pay cloud subscriptions to platforms, a compute voucher pays
+part of AI's running services and a carbon price adds a charge paid to the government. Profit is
 
     Pi_i = p_i sold_i - W_i - R_i - r_i L_i - delta p_I K_i
 
@@ -21,7 +19,6 @@ from model.ai_service import pay_ai_service
 from model.government import government_pays, subsidise_firms
 from model.investment import investment_price
 from model.compute_energy import firm_emissions
-from model.production import ai_compute_bill
 
 
 def pay_wage_bill(model) -> None:
@@ -35,17 +32,11 @@ def pay_wage_bill(model) -> None:
 
 
 def pay_running_costs(model) -> None:
-    """Running costs of digital technology and cloud fees to platforms; vouchers and carbon charges."""
+    """Cloud fees to platforms; compute vouchers and carbon charges. (Firms bought the running services of
+    their technology in the goods market: :mod:`model.digital_services`.)"""
     firms, eff = model.firms, model.effects
-    sales = np.maximum(firms.revenue, 0.0)
-    compute = model.compute_cost * model.region_compute[firms.region] * eff.compute_cost_factor[firms.region]
-    # running cost of each technology in use; AI's scales with the regional cost of compute
-    by_tech = [(firms.stage[:, t] > 0) * params.running_cost * (compute if t == 2 else 1.0) * sales
-               for t, params in enumerate(model.tech_params)]
-    by_tech[2] = by_tech[2] + ai_compute_bill(model)  # and the compute of the tasks an own AI system did
-    running = by_tech[0] + by_tech[1] + by_tech[2]
     every = np.arange(firms.n)
-    voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region, by_tech[2])
+    voucher = eff.share_cost(model.fiscal, "compute", "ai", firms.size, firms.region, firms.digital_ai)
     carbon = eff.share_cost(model.fiscal, "carbon", "ai", firms.size, firms.region, firm_emissions(model))
     subsidise_firms(model, every, voucher + carbon)
     # adoptions paid as a subscription (cloud onboarding): one fee a quarter until paid off
@@ -53,11 +44,10 @@ def pay_running_costs(model) -> None:
     fees = np.where(paying, firms.fee, 0.0)
     firms.fee_left[paying] -= 1
     firms.fee[firms.fee_left == 0] = 0.0
-    firms.cash -= running + fees
-    model.balances.platform_deposits += float(running.sum() + fees.sum())
-    model.ledger.pay("digital_services", FIRMS, PLATFORMS, float(running.sum()))
+    firms.cash -= fees
+    model.balances.platform_deposits += float(fees.sum())
     model.ledger.pay("platform_fees", FIRMS, PLATFORMS, float(fees.sum()))
-    firms.running += running + fees - voucher - carbon
+    firms.running += firms.digital + fees - voucher - carbon
     pay_ai_service(model)
 
 

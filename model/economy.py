@@ -17,6 +17,7 @@ from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
+from model.digital_services import real_digital_services
 from model.errors import EconomyCollapse
 from model.frontier import advance_frontier, wind_back_frontier
 from model.government import begin_quarter
@@ -181,9 +182,11 @@ class EconomyModel(mesa.Model):
         return float(units.sum() * self.services_price0)
 
     def real_gdp(self) -> float:
-        """Real GDP: firms' sales at base-year sector prices plus gig services."""
+        """Real GDP: firms' sales at base-year sector prices, less the digital services they bought (an
+        intermediate input, :mod:`model.digital_services`), plus gig services."""
         firms = self.firms
-        return dot(firms.sales, self.sector_price0[firms.sector]) + self.gig_output()
+        digital = real_digital_services(self, float(firms.digital.sum()))
+        return dot(firms.sales, self.sector_price0[firms.sector]) - digital + self.gig_output()
 
     def nominal_gdp(self) -> float:
         """Nominal GDP this quarter by expenditure: C + I + G + X - M (consumption includes gig services)."""

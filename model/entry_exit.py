@@ -100,6 +100,9 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.dividends[rows] = 0.0
     firms.rd[rows] = 0.0
     firms.rd_support[rows] = 0.0
+    firms.running[rows] = 0.0
+    firms.digital[rows] = 0.0
+    firms.digital_ai[rows] = 0.0
     fund_entrants(model, rows, 0.5 * firms.price[rows] * firms.planned[rows])
     firms.credit[rows] = credit_line(model, rows, firms.price[rows] * firms.planned[rows])
     firms.headcount[rows] = 0

@@ -2,7 +2,7 @@
 
 Nominal demand for sector ``s`` this quarter is
 
-    D_s = (1 - m) c_s C + g_s G + x_s X + v_s (I - M_I) + r_s RD,   M_I = m (I - R) + m_R R
+    D_s = (1 - m) c_s C + g_s G + x_s X + v_s (I - M_I) + r_s (RD + S),   M_I = m (I - R) + m_R R
 
 with household goods spending ``C`` (planned spending less gig services), the
 government's consumption ``G`` (its exogenous real path times the price level
@@ -11,7 +11,9 @@ plus the levers' programmes), exports ``X`` (foreign demand growing at
 exports; world prices grow at the inflation target)
 and the investment goods firms ordered ``I``, of which ``R`` robots, plus the
 research services ``RD`` they ordered from the services sector (R&D,
-:mod:`model.innovation`; investment in national accounts); ``m`` is
+:mod:`model.innovation`; investment in national accounts) and the running
+services ``S`` of their data, robots and AI (:mod:`model.digital_services`; intermediate
+inputs, what the home services firms cannot deliver is imported); ``m`` is
 ``trade.import_share``, ``m_R`` ``trade.robot_import_share`` (robots are largely
 imported), ``r`` is 1 for services and 0 elsewhere, and ``c, g, x, v`` are the sectors' shares of each
 kind of spending. A firm faces the part of its sector's demand given by its
@@ -45,6 +47,7 @@ def clear_goods_market(model) -> None:
     exports = foreign_demand(model) * model.price_level / model.price_level0
     investment = float(firms.order.sum())
     research = float(firms.rd_order.sum())
+    digital = float(firms.digital.sum())
     robots = model.flows["robot_investment"]  # robots are imported at their own share
     imported_i = m * (investment - robots) + cfg.trade.robot_import_share * robots
     by_kind = {
@@ -52,7 +55,8 @@ def clear_goods_market(model) -> None:
         "government_consumption": government * model.public_shares,
         "exports": exports * model.public_shares,
         "investment": (investment - imported_i) * model.investment_weights,
-        "research": research * model.research_weights,
+        "research": research * model.services_weights,
+        "digital_services": digital * model.services_weights,
     }
     demand = sum(by_kind.values())
     sector = firms.sector
@@ -81,16 +85,21 @@ def clear_goods_market(model) -> None:
     model.ledger.pay("research", FIRMS, FIRMS, paid["research"])
     firms.rd_support = research_support(model, firms.rd)
     subsidise_firms(model, np.arange(firms.n), firms.rd_support)
+    # digital services: from home services firms as far as they could deliver, the rest imported
+    firms.cash -= firms.digital
+    model.ledger.pay("digital_services", FIRMS, FIRMS, paid["digital_services"])
+    imported_d = digital - paid["digital_services"]
     # imports: the import share of household and investment spending, always delivered
     imported_h = m * households
     spend(model, imported_h, "imports", REST_OF_WORLD)
-    b.rest_of_world.deposits += imported_h + imported_i
-    model.ledger.pay("imports", FIRMS, REST_OF_WORLD, imported_i)
+    b.rest_of_world.deposits += imported_h + imported_i + imported_d
+    model.ledger.pay("imports", FIRMS, REST_OF_WORLD, imported_i + imported_d)
     q = model.quarter
     q["consumption"] = paid["consumption"] + imported_h + model.gig_spending
     q["government_consumption"] = paid["government_consumption"]
     q["exports"] = paid["exports"]
-    q["imports"] = imported_h + imported_i
+    q["imports"] = imported_h + imported_i + imported_d
+    q["digital_services"] = digital
     q["investment"] = float(firms.order.sum()) * delivered + paid["research"]  # R&D is investment (SNA 2008)
     q["research"] = paid["research"]
     q["unmet_demand"] = float(demand.sum() - sold.sum())

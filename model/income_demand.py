@@ -3,8 +3,9 @@
 Firms pay wages; the government pays benefits and transfers and taxes
 incomes (:mod:`model.government`); firms order capital
 (:mod:`model.investment`); households, the government, foreign buyers and
-investing firms buy output (:mod:`model.goods_market`); firms pay running
-costs, interest, profit tax and dividends (:mod:`model.distribution`,
+investing firms buy output, and firms the running services of their digital
+technology (:mod:`model.goods_market`, :mod:`model.digital_services`); firms pay cloud
+fees, interest, profit tax and dividends (:mod:`model.distribution`,
 :mod:`model.banking`) and borrow or repay. Then firms price at a markup over
 unit cost with demand pressure, market shares move toward firms with lower
 prices (the 'allocation' engine: factors flow to productive firms), and
@@ -17,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.banking import finance_firms, pay_bank_dividends, pay_interest, set_credit_lines
+from model.digital_services import order_digital_services
 from model.distribution import distribute_profits, pay_platform_dividends, pay_running_costs, pay_wage_bill
 from model.goods_market import clear_goods_market
 from model.government import settle_government
@@ -109,6 +111,7 @@ def settle_demand(model) -> None:
     order_capital(model)  # planned on the quarter's opening deposits and credit, before wages fall due
     pay_wage_bill(model)
     settle_government(model)
+    order_digital_services(model)  # the running services of this quarter's output
     clear_goods_market(model)
     pay_running_costs(model)
     pay_interest(model)

@@ -14,6 +14,7 @@ from collections import defaultdict
 import numpy as np
 
 from model.banking import credit_line, loan_rates
+from model.digital_services import order_digital_services, running_services
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
@@ -55,7 +56,8 @@ def setup_groups(model) -> None:
     model.sector_productivity = np.array([s.productivity for s in cfg.sectors])
     model.services_sector = next((i for i, s in enumerate(cfg.sectors) if s.name == "services"),
                                  model.n_sectors - 1)
-    model.research_weights = np.eye(model.n_sectors)[model.services_sector]  # R&D is bought from services
+    # R&D and digital services are bought from the services sector
+    model.services_weights = np.eye(model.n_sectors)[model.services_sector]
     model.infrastructure_base = np.array([r.infrastructure for r in cfg.regions])
     model.infrastructure = model.infrastructure_base.copy()
     model.region_compute = np.array([r.compute_cost for r in cfg.regions])
@@ -141,7 +143,7 @@ def init_firms(model) -> None:
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
         cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
         rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
-        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
+        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
@@ -270,7 +272,7 @@ def init_economy(model) -> None:
     firms.share[empty] = 1.0 / np.maximum(np.bincount(firms.sector, minlength=model.n_sectors), 1)[firms.sector[empty]]
     firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
     revenue = firms.output
-    running = sum((firms.stage[:, t] > 0) * p.running_cost * revenue for t, p in enumerate(model.tech_params))
+    running = running_services(model).sum(axis=1)  # at the start's unit prices
     firms.loans = cfg.banking.initial_drawdown * credit_line(model, slice(None), revenue, price_k=1.0)
     interest = loan_rates(model) * firms.loans
     capital_cost = prod.capital_depreciation * firms.capital + interest
@@ -326,7 +328,7 @@ def init_economy(model) -> None:
     model.barriers = np.zeros((3, 3))
     model.barriers_small = np.zeros((3, 3))
     model.costs = firms.price * firms.output / (1 + prod.markup)
-    init_balances(model, running)
+    init_balances(model)
     model.flows = defaultdict(float)
 
 
@@ -364,7 +366,7 @@ def steady_deposits(income: np.ndarray | float, propensity: float, model) -> np.
     return (1.0 - propensity) * np.maximum(income, 0.0) / pull
 
 
-def init_balances(model, running: np.ndarray) -> None:
+def init_balances(model) -> None:
     """Stocks and flows of a consistent start: deposits, loans, bonds, bank equity, and demand that buys output.
 
     Households hold the deposits at which their saving keeps pace with income
@@ -373,14 +375,17 @@ def init_balances(model, running: np.ndarray) -> None:
     of loans; government bonds are what the balance sheet then requires
     (loans + bonds = deposits + bank equity). Government consumption is
     ``consumption_share`` of GDP, investment replaces depreciation, and
-    exports are the rest of the demand that buys the first quarter's output;
-    households' spending on each sector is what is left of that sector's
-    sales, so every sector starts in balance.
+    exports are the rest of the demand that buys the first quarter's output
+    (net of the digital services firms buy from the services sector, an
+    intermediate input); households' spending on each sector is what is left
+    of that sector's sales, so every sector starts in balance.
     """
     cfg, firms, workers, b = model.cfg, model.firms, model.workers, model.balances
     hh, m = cfg.households, cfg.trade.import_share
     firms.revenue = firms.price * firms.output
     firms.sales = firms.output.copy()
+    order_digital_services(model)  # the first quarter's running services, at the start's prices
+    running = firms.digital
     model.sector_price = price_index(model)  # the same index every step uses
     model.sector_price0 = model.sector_price.copy()
     model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
@@ -405,7 +410,7 @@ def init_balances(model, running: np.ndarray) -> None:
     b.banks.equity = cfg.banking.initial_capital_ratio * float(firms.loans.sum())
     bank_profit = float(interest.sum())  # roughly: bonds and deposits pay about the same rate
     owners_income = (cfg.demand.dividend_payout * float(after_tax.sum()) + cfg.banking.dividend_payout * bank_profit
-                     + model.gig_gross0 * cfg.gig.commission + float(running.sum()))
+                     + model.gig_gross0 * cfg.gig.commission)
     b.owners.expected_income = owners_income
     b.owners.deposits = float(steady_deposits(owners_income, hh.owners_propensity_income, model))
     deposits = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
@@ -416,13 +421,15 @@ def init_balances(model, running: np.ndarray) -> None:
     model.consumption = consumption
     model.gig_spending_share = min(model.gig_gross0 / max(consumption * model.reach, 1e-12), 1.0)
     sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
-    gdp = float(sales.sum()) + model.gig_gross0
+    digital = float(running.sum())  # intermediate: in sales, not in GDP
+    gdp = float(sales.sum()) - digital + model.gig_gross0
     investment = float(depreciation.sum()) + robot_and_adoption_orders(model)
     goods = max(consumption - model.gig_gross0, 0.0)
     government = cfg.government.consumption_share * gdp
     public = model.public_shares
-    exports = max(float(sales.sum()) - (1 - m) * (goods + investment) - government, 0.0)
-    household_part = sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
+    exports = max(float(sales.sum()) - digital - (1 - m) * (goods + investment) - government, 0.0)
+    household_part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
+                      - digital * model.services_weights)
     household_part = np.maximum(household_part, 0.0)
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()

@@ -10,7 +10,8 @@ from __future__ import annotations
 METRICS: dict[str, tuple[str, str]] = {
     "step": ("Quarter number; 0 is the initial state.", "step"),
     "period": ("Calendar quarter of the step.", "YYYYQn"),
-    "gdp": ("Real GDP: what firms sold, at base-year sector prices, plus gig services.", "output units / quarter"),
+    "gdp": ("Real GDP: what firms sold, at base-year sector prices, less the digital services they bought "
+            "(an intermediate input), plus gig services.", "output units / quarter"),
     "gdp_growth": ("Quarter-on-quarter growth of gdp.", "share"),
     "gdp_growth_yoy": ("Growth of gdp over the same quarter a year earlier (0 in the first year).", "share"),
     "tfp_index": ("Aggregate TFP as a Solow residual gdp / (K^beta L^(1-beta)), index = 1 at step 0; "
@@ -48,8 +49,17 @@ METRICS: dict[str, tuple[str, str]] = {
     "industry_design_tools_rate": ("Output-weighted share of industrial firms with data systems integrated "
                                    "(digital design and R&D tools run on them): proxy for the digital-design-tool "
                                    "rate (seed 004).", "share"),
-    "real_output_<sector>": ("What the sector's firms sold this quarter at base-year sector prices (its part of "
-                             "gdp).", "output units / quarter"),
+    "real_output_<sector>": ("What the sector's firms sold this quarter at base-year sector prices: gross "
+                             "output (services' includes the digital services sold to other firms).",
+                             "output units / quarter"),
+    "real_value_added_<sector>": ("Real output less the digital services the sector's firms bought, at the "
+                                  "services sector's base-year price (its part of gdp; with platform_services_real "
+                                  "they sum to gdp).", "output units / quarter"),
+    "digital_inputs_<sector>": ("Digital services (running services of data, robots and AI: licences, cloud, "
+                                "compute; model/digital_services.py) the sector's firms bought, over their sales "
+                                "(nominal): digital penetration measured from what firms buy.", "share"),
+    "employees_<sector>": ("Employees of the sector's firms (services' include the digital producers, who make "
+                           "the digital services other firms buy).", "workers"),
     "platform_services_real": ("Services delivered through gig platforms at base-year prices (their part of gdp).",
                                "output units / quarter"),
     "value_added_per_worker_<sector>": ("Value added per employee of the sector's firms (revenue less the digital "

@@ -10,6 +10,7 @@ import numpy as np
 
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
+from model.digital_services import real_digital_services
 from model.numerics import dot, matmul, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
@@ -191,8 +192,14 @@ def collect_metrics(model) -> dict:
         m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])
     real_s = np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector],
                          minlength=model.n_sectors)
+    bought_s = np.bincount(firms.sector, weights=firms.digital, minlength=model.n_sectors)
+    real_bought_s = real_digital_services(model, bought_s)
+    revenue_s = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"real_output_{name}"] = float(real_s[g])
+        m[f"real_value_added_{name}"] = float(real_s[g] - real_bought_s[g])
+        m[f"digital_inputs_{name}"] = safe_ratio(float(bought_s[g]), float(revenue_s[g]))
+        m[f"employees_{name}"] = float(staff_s[g])
     m["platform_services_real"] = model.gig_output()
     m["industry_value_added_share"] = safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
     m["quality_mean"] = safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0

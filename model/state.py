@@ -65,6 +65,8 @@ class FirmArrays(_Arrays):
     revenue: np.ndarray  # nominal sales this quarter
     interest: np.ndarray  # interest paid this quarter
     running: np.ndarray  # running costs of digital technology and platform fees this quarter
+    digital: np.ndarray  # running services of data, robots and AI bought this quarter (nominal; digital_services.py)
+    digital_ai: np.ndarray  # AI's part of it (with its compute bill): what a compute voucher can pay
     member: np.ndarray  # int16: industrial platform index, -1 none
     share: np.ndarray  # market share within the sector
     price: np.ndarray

@@ -174,16 +174,16 @@ def test_ai_share_of_tasks_is_chosen_by_cost_below_its_technical_ceiling():
 
 
 def test_own_ai_pays_for_the_compute_of_its_tasks(monkeypatch):
-    """What firms pay the platforms for digital services in a quarter is the running costs on sales plus the
-    compute of the tasks own AI systems did, at the price the firms weighed (``c_ai``); renters pay none of it."""
+    """What firms order of digital services in a quarter is the running costs on the value of their output plus
+    the compute of the tasks own AI systems did, at the price the firms weighed (``c_ai``); renters pay none of
+    it, and the goods market charges the whole order (home-made or imported)."""
     import model.income_demand as income_demand
-    from model.accounts import FIRMS, SECTORS
     from model.production import ai_compute_bill, ai_compute_cost
     from model.state import AI, NONE
 
     model = _run(steps=5)
     seen = {}
-    original = income_demand.pay_running_costs
+    original = income_demand.order_digital_services
 
     def watched(m):
         firms = m.firms
@@ -191,18 +191,20 @@ def test_own_ai_pays_for_the_compute_of_its_tasks(monkeypatch):
         seen["own"], seen["bill"] = own, ai_compute_bill(m)
         seen["expected"] = ai_compute_cost(m)[own] * firms.ai_tasks[own] * m.wage0[firms.region[own], 1]
         compute = m.compute_cost * m.region_compute[firms.region] * m.effects.compute_cost_factor[firms.region]
-        seen["on_sales"] = float(sum((firms.stage[:, t] > 0) * p.running_cost * (compute if t == AI else 1.0)
-                                     * np.maximum(firms.revenue, 0.0) for t, p in enumerate(m.tech_params)).sum())
+        seen["on_output"] = float(sum((firms.stage[:, t] > 0) * p.running_cost * (compute if t == AI else 1.0)
+                                      * firms.price * np.maximum(firms.output, 0.0)
+                                      for t, p in enumerate(m.tech_params)).sum())
         original(m)
-        seen["paid"] = -float(m.ledger.rows["digital_services"][SECTORS.index(FIRMS)])
+        seen["ordered"] = float(firms.digital.sum())
 
-    monkeypatch.setattr(income_demand, "pay_running_costs", watched)
+    monkeypatch.setattr(income_demand, "order_digital_services", watched)
     model.step()
     own, bill = seen["own"], seen["bill"]
     assert own.any() and (bill[own] > 0).any() and (bill[~own] == 0).all()
     assert bill[own] == pytest.approx(seen["expected"])
-    assert seen["paid"] == pytest.approx(seen["on_sales"] + float(bill.sum()), rel=1e-9)
-    assert bill.sum() > 0.05 * seen["on_sales"]
+    assert seen["ordered"] == pytest.approx(seen["on_output"] + float(bill.sum()), rel=1e-9)
+    assert model.quarter["digital_services"] == pytest.approx(seen["ordered"], rel=1e-12)
+    assert bill.sum() > 0.05 * seen["on_output"]
 
 
 def test_ai_takes_routine_cognitive_work_from_people_and_cheaper_ai_takes_more():

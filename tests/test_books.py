@@ -108,6 +108,41 @@ def test_a_payment_outside_the_books_in_the_burn_in_names_the_burn_in_quarter(mo
         EconomyModel(small_scenario())
 
 
+def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(monkeypatch):
+    """Firms buy the running services of their data, robots and AI from the services sector's firms (none of it
+    goes to the platforms), and GDP counts them once: right after the goods market, GDP by expenditure
+    (C + I + G + X - M, the imported part of digital services in M) equals GDP by production (firms' sales less
+    the digital services they bought, plus gig services), to round-off."""
+    import model.income_demand as income_demand
+    from model.accounts import PLATFORMS
+
+    model = run(small_scenario(steps=0), steps=4, seed=5)
+    seen = {}
+    original = income_demand.clear_goods_market
+
+    def watched(m):
+        original(m)
+        firms = m.firms
+        seen["expenditure"] = m.nominal_gdp()
+        seen["production"] = float(firms.revenue.sum()) - float(firms.digital.sum()) + m.gig_spending
+        services = firms.sector == m.services_sector
+        seen["services_revenue"] = float(firms.revenue[services].sum())
+        seen["digital"] = float(firms.digital.sum())
+        seen["to_platforms"] = float(m.ledger.rows["digital_services"][SECTORS.index(PLATFORMS)])
+
+    monkeypatch.setattr(income_demand, "clear_goods_market", watched)
+    model.step()
+    assert seen["digital"] > 0.005 * seen["expenditure"]
+    assert seen["expenditure"] == pytest.approx(seen["production"], rel=1e-12)
+    assert seen["to_platforms"] == 0.0
+    assert seen["services_revenue"] > seen["digital"]
+    # and the sectors' real value added (net of the digital services they bought) adds up to real GDP
+    for record in model.records[1:]:
+        parts = sum(record[f"real_value_added_{name}"] for name in model.sector_names)
+        assert parts + record["platform_services_real"] == pytest.approx(record["gdp"], rel=1e-12)
+        assert record["real_value_added_services"] < record["real_output_services"]
+
+
 def test_ledger_rows_sum_to_zero_and_unknown_flows_are_refused():
     ledger = Ledger()
     ledger.pay("wages", "firms", "households", 5.0)

@@ -137,20 +137,22 @@ def _paired(runs: Runs) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def penetration_series(runs: Runs, sector: str) -> pd.Series:
-    """Quarter by quarter: the part of a sector's real output digital technology adds, 1 - Y_s^off / Y_s.
+    """Quarter by quarter: the part of a sector's real value added digital technology adds, 1 - V_s^off / V_s.
 
-    CAICT's industrial digitalisation: the output increase due to digital technology in a sector, here
-    against the twin with data, robots and AI unavailable (same seed; model/decompose.py).
+    CAICT's industrial digitalisation: the value added due to digital technology in a sector, here
+    against the twin with data, robots and AI unavailable (same seed; model/decompose.py). Value added is net
+    of the digital services firms buy (services' includes the digital producers' own).
     """
     main, off = _paired(runs)
-    column = f"real_output_{sector}"
+    column = f"real_value_added_{sector}"
     return 1.0 - off[column] / main[column].where(main[column] > 0)
 
 
 def digital_value_added(runs: Runs) -> pd.Series:
-    """Real digital value added: platform services plus what digital technology adds to every sector's output."""
+    """Real digital value added: platform services plus what digital technology adds to every sector's value
+    added (services' includes the digital producers', who sell firms the running services of their technology)."""
     main, off = _paired(runs)
-    added = sum(main[f"real_output_{s}"] - off[f"real_output_{s}"] for s in SECTORS)
+    added = sum(main[f"real_value_added_{s}"] - off[f"real_value_added_{s}"] for s in SECTORS)
     return main["platform_services_real"] + added
 
 

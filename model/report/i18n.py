@@ -94,6 +94,8 @@ METRIC_ZH = {
     "digital_skill_mean": "平均数字技能", "digital_skill_<skill>": "数字技能：{0}",
     "skill_share_<skill>": "技能等级占比：{0}", "promotions": "技能晋升人数", "demotions": "技能下降人数",
     "value_added_per_worker_<sector>": "人均增加值：{0}", "real_output_<sector>": "实际产出：{0}",
+    "real_value_added_<sector>": "实际增加值：{0}", "digital_inputs_<sector>": "数字服务投入占比：{0}",
+    "employees_<sector>": "行业就业人数：{0}",
     "platform_services_real": "平台服务实际产出", "industry_value_added_share": "工业增加值占比",
     "quality_mean": "平均产品质量指数",
     "digital_skill_gap_skill": "数字技能差距（技能）", "digital_skill_gap_age": "数字技能差距（年龄）",

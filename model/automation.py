@@ -51,7 +51,7 @@ def robot_advantage(model) -> np.ndarray:
     firms = model.firms
     cost = robot_task_cost(model)
     log_cost = np.log(cost) if cost > 0 else -np.inf
-    return np.log(np.maximum(model.wage[firms.region, 0], 1e-12)) - log_cost - firms.automation_cost
+    return np.log(np.maximum(model.wage[firms.region, 0], 1e-12)) - log_cost - firms.automation_cost[:, 0]
 
 
 def firm_robot_share(model) -> np.ndarray:
@@ -75,6 +75,10 @@ def automated_task_saving(model) -> np.ndarray:
 
 
 def draw_automation_cost(model, n: int, rng: np.random.Generator) -> np.ndarray:
-    """Integration costs m_i of ``n`` new firms (log; median ``frontier.automation_cost``)."""
+    """Integration costs of ``n`` new firms [n, 2] (log): a robot's into a routine manual task, median
+    ``frontier.automation_cost`` (``m_i`` above), and AI's into a routine cognitive task, median
+    ``frontier.ai_integration_cost`` (:func:`model.production.ai_task_share`), each with its own spread."""
     fr = model.cfg.frontier
-    return fr.automation_cost + fr.automation_cost_dispersion * rng.standard_normal(n)
+    z = rng.standard_normal((n, 2))
+    return np.column_stack([fr.automation_cost + fr.automation_cost_dispersion * z[:, 0],
+                            fr.ai_integration_cost + fr.ai_integration_dispersion * z[:, 1]])

@@ -198,6 +198,8 @@ class Frontier(Section):
                                     "AI takes a task where the mid-skill wage is e^ai_integration_cost times its "
                                     "compute (1.6: at the start's compute, a fifth of the wage, half the tasks AI "
                                     "could do).")
+    ai_integration_dispersion: float = _f(0.5, 0, 5, "Spread (standard deviation) of firms' log cost of integrating "
+                                          "AI, drawn at birth around ai_integration_cost (as robots').")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
     tfp_trend: float = _f(0.0, -0.1, 0.1, "Yearly disembodied TFP growth common to every firm, on top of what "
                           "firms' own R&D finds and copies (innovation.py).")

@@ -57,7 +57,8 @@ METRICS: dict[str, tuple[str, str]] = {
                                   "they sum to gdp).", "output units / quarter"),
     "digital_inputs_<sector>": ("Digital services (running services of data, robots and AI: licences, cloud, "
                                 "compute; model/digital_services.py) the sector's firms bought, over their sales "
-                                "(nominal): digital penetration measured from what firms buy.", "share"),
+                                "(nominal): digital penetration measured from what firms buy (above 1 only if running costs exceed "
+                                "sales).", "ratio"),
     "employees_<sector>": ("Employees of the sector's firms (services' include the digital producers, who make "
                            "the digital services other firms buy).", "workers"),
     "platform_services_real": ("Services delivered through gig platforms at base-year prices (their part of gdp).",

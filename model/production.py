@@ -95,15 +95,17 @@ def ai_task_share(model) -> np.ndarray:
     """Share of its routine cognitive tasks each firm gives an AI system, chosen by cost like robots' share.
 
     The technical ceiling ``frontier.max_ai_share`` x AI capability, times the share of tasks whose integration
-    cost AI's saving covers: with ln kappa logistic across tasks around ``ai_integration_cost``,
-    ``Lambda(epsilon (ln(w_mid / c_ai) - ai_integration_cost))``, ``w_mid`` the region's mid-skill wage and
-    ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage; :func:`ai_compute_cost`), so
-    cheaper compute, a compute voucher or dearer mid-skill work widen it.
+    cost AI's saving covers: with ln kappa logistic across a firm's tasks around its own integration cost
+    ``m_i`` (drawn at birth around ``frontier.ai_integration_cost``, spread ``ai_integration_dispersion``:
+    :func:`model.automation.draw_automation_cost`), ``Lambda(epsilon (ln(w_mid / c_ai) - m_i))``, ``w_mid`` the
+    region's mid-skill wage and ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage;
+    :func:`ai_compute_cost`), so cheaper compute, a compute voucher or dearer mid-skill work widen it.
     """
     fr = model.cfg.frontier
     ai_cost, mid = ai_cost_and_mid_wage(model)
     advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_cost, 1e-300))
-    return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - fr.ai_integration_cost))
+    m = model.firms.automation_cost[:, 1]
+    return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - m))
 
 
 def technology_terms(model):

@@ -82,7 +82,7 @@ class FirmArrays(_Arrays):
     vacancies: np.ndarray  # int32 [F, 3]
     wage_bill: np.ndarray
     robot_share: np.ndarray  # share of routine manual tasks done by robots
-    automation_cost: np.ndarray  # log cost of integrating a robot into a task, drawn at birth (automation.py)
+    automation_cost: np.ndarray  # [F, 2] log cost of integrating a robot / AI into a task, drawn at birth (automation.py)
     ai_share: np.ndarray  # share of routine cognitive tasks done by AI
     ai_service: np.ndarray  # bool: rents AI from its industrial platform (platform x application, ai_service.py)
     ai_gain: np.ndarray  # share of this quarter's output that rented AI produced (what the platform's fee is on)

@@ -18,9 +18,20 @@ def _run(steps: int = 6, seed: int = 1, **platforms) -> EconomyModel:
     return model
 
 
-def test_only_members_with_data_and_no_own_ai_rent_and_they_pay_a_share_of_what_it_produced():
+def test_only_members_with_data_and_no_own_ai_rent_and_they_pay_a_share_of_what_it_produced(monkeypatch):
+    import model.distribution as distribution
+
     model = _run(ai_service_efficiency=0.6, ai_service_fee=0.3)
     firms = model.firms
+    seen = {}
+    original = distribution.pay_ai_service
+
+    def watched(m):  # the fee each firm owes, read when it is paid (before exiting firms' rows are reused)
+        seen["owed"] = float((0.3 * np.maximum(m.firms.revenue, 0) * m.firms.ai_gain).sum())
+        return original(m)
+
+    monkeypatch.setattr(distribution, "pay_ai_service", watched)
+    model.step()
     rows = renting(model)
     assert rows.any()
     assert (firms.member[rows] >= 0).all() and (firms.stage[rows, AI] == NONE).all()
@@ -28,8 +39,8 @@ def test_only_members_with_data_and_no_own_ai_rent_and_they_pay_a_share_of_what_
     assert not (rows & ~can_rent(model)).any()
     used = firms.ai_gain > 0  # those that used it this quarter: AI produced part of their output
     assert used.any() and (firms.ai_gain < 1).all()
-    fees = 0.3 * np.maximum(firms.revenue, 0) * firms.ai_gain
-    assert model.records[-1]["ai_service_fees"] == pytest.approx(fees.sum(), rel=1e-9)
+    assert seen["owed"] > 0
+    assert model.records[-1]["ai_service_fees"] == pytest.approx(seen["owed"], rel=1e-9)
     assert model.records[-1]["ai_service_share"] == pytest.approx(used.mean(), abs=1 / firms.n)
     assert model.books_gap_max < 1e-9
 

@@ -176,8 +176,12 @@ def test_the_draws_cover_the_corners():
     finished = sum(q is None for q in collapsed)
     # 40-60 of 200 finish: in the closed economy a firm must sell what it makes, so extreme draws that leave
     # firms unable to cover their wages stop on labour_share more often than they did when demand was exogenous,
-    # and the 16-quarter burn-in before step 0 gives an extreme economy four times as long to fall through a floor
-    assert finished >= 30, f"only {finished} of 200 extreme runs finished: are the guard's floors too eager?"
+    # and the 16-quarter burn-in before step 0 gives an extreme economy four times as long to fall through a floor;
+    # since digital services are intermediate inputs (model/digital_services.py), a running cost near its top of 1
+    # (the whole value of output) leaves almost no value added, so the gdp floor stops more of them: 30 finish
+    # with that change (39 before; gdp stops 50 before, 73 after), 26 once AI's integration cost is drawn per firm
+    # (another draw of the same corners: gdp 62)
+    assert finished >= 20, f"only {finished} of 200 extreme runs finished: are the guard's floors too eager?"
     assert {"gdp", "employment", "labour_share"} <= set(collapsed), "each guard should fire on some extreme draw"
 
 

@@ -201,6 +201,10 @@ class Frontier(Section):
     ai_integration_dispersion: float = _f(0.5, 0, 5, "Spread (standard deviation) of firms' log cost of integrating "
                                           "AI, drawn at birth around ai_integration_cost (as robots').")
     compute_cost_decline: float = _f(0.15, -0.5, 0.9, "Yearly fall in the cost of compute.")
+    home_innovation_share: float = _f(0.25, 0, 1, "Share of the frontier's progress (robot prices and reach, compute "
+                                      "cost, AI capability) that comes from this economy's digital producers: it "
+                                      "moves with their innovation; the rest follows the trends (frontier.py). 0.25: "
+                                      "about China's share of the world's R&D spending (OECD MSTI, 2021-2022).")
     tfp_trend: float = _f(0.0, -0.1, 0.1, "Yearly disembodied TFP growth common to every firm, on top of what "
                           "firms' own R&D finds and copies (innovation.py).")
 

@@ -19,7 +19,7 @@ from model.entry_exit import turnover
 from model.fiscal import Fiscal
 from model.digital_services import real_digital_services
 from model.errors import EconomyCollapse
-from model.frontier import advance_frontier, wind_back_frontier
+from model.frontier import advance_frontier, innovation_reference, wind_back_frontier
 from model.government import begin_quarter
 from model.guards import check_step
 from model.households import plan_consumption
@@ -78,6 +78,8 @@ class EconomyModel(mesa.Model):
         self.books_gap = 0.0
         self.books_gap_max = 0.0
         self.burning_in = False
+        self.innovation_reference = 0.0  # the digital producers' innovation the frontier's trends stand for (step 0)
+        self.frontier_pace = 1.0
         self.settling = False  # the burn-in's first quarters: the wound-back technology held, no trend growth
         init_frontier(self)
         init_firms(self)
@@ -92,6 +94,7 @@ class EconomyModel(mesa.Model):
         self.records: list[dict] = []
         base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start
         self.burn_in(scenario.initial.burn_in)
+        self.innovation_reference = innovation_reference(self)
         self.records = []  # step 0: the settled state (or the constructed one, without a burn-in)
         base_values(self)
         self.records.append(collect_metrics(self))

@@ -423,6 +423,12 @@ def init_balances(model) -> None:
     sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
     digital = float(running.sum())  # intermediate: in sales, not in GDP
     gdp = float(sales.sum()) - digital + model.gig_gross0
+    if not gdp > 0:  # demand that buys the output would be negative: no consistent start exists
+        raise EconomyCollapse(
+            f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: the running services of firms' "
+            f"digital technology ({digital:.3g} a quarter) are worth more than everything firms make "
+            f"({float(sales.sum()):.3g}), so value added (GDP) would be {gdp:.3g}; lower technology.<tech>.running_cost "
+            "or the regions' compute_cost", 0, "gdp")
     investment = float(depreciation.sum()) + robot_and_adoption_orders(model)
     goods = max(consumption - model.gig_gross0, 0.0)
     government = cfg.government.consumption_share * gdp

@@ -32,6 +32,8 @@ region's infrastructure).
 
 ``frontier.tfp_trend`` adds disembodied growth common to every firm on top of
 this (0 by default: firms' own R&D is the source of non-digital TFP growth).
+The digital producers' chance to innovate also sets the pace of the technology
+frontier (:func:`model.frontier.frontier_pace`).
 """
 
 from __future__ import annotations
@@ -80,14 +82,22 @@ def research_intensity(model) -> np.ndarray:
     return np.divide(firms.rd, firms.revenue, out=np.zeros(firms.n), where=firms.revenue > 0)
 
 
+def innovation_chances(model, intensity: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Every firm's chance to innovate and to imitate this quarter, at R&D ``intensity`` (default: what it bought
+    last quarter over its revenue)."""
+    inn = model.cfg.innovation
+    effort = (research_intensity(model) if intensity is None else intensity) * digital_boost(model)
+    p_innovate = 1.0 - np.exp(-inn.innovation_rate * inn.innovation_share * effort)
+    p_imitate = 1.0 - np.exp(-inn.imitation_rate * (1.0 - inn.innovation_share) * effort)
+    return p_innovate, p_imitate
+
+
 def innovate_and_imitate(model) -> None:
     """Last quarter's R&D draws new techniques (kept if better) and copies of better firms' techniques."""
     firms, inn = model.firms, model.cfg.innovation
     rng = model.stream("innovation")
     n = firms.n
-    effort = research_intensity(model) * digital_boost(model)
-    p_innovate = 1.0 - np.exp(-inn.innovation_rate * inn.innovation_share * effort)
-    p_imitate = 1.0 - np.exp(-inn.imitation_rate * (1.0 - inn.innovation_share) * effort)
+    p_innovate, p_imitate = innovation_chances(model)
     draws = rng.random((n, 2))
     steps = rng.normal(inn.step_mean, inn.step_spread, n)
     innovated = (draws[:, 0] < p_innovate) & (steps > 0)

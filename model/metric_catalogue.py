@@ -44,8 +44,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "adoption_<tech>_<region>": ("Adoption share of the technology in a region.", "share"),
     "digital_penetration_<sector>": ("Output-weighted share of the sector's tasks done with digital technology "
                                      "(data systems, robots, AI).", "share"),
-    "digital_economy_share": ("Digital share of gdp: digitally performed tasks of firms plus platform services.",
-                              "share"),
+    "digital_economy_share": ("Digital share of gdp: firms' real value added times the share of their tasks done "
+                              "digitally, plus platform services. Outside 0..1 only if some firms' value added is "
+                              "negative (digital running services above their sales, in extreme settings).",
+                              "ratio"),
     "industry_design_tools_rate": ("Output-weighted share of industrial firms with data systems integrated "
                                    "(digital design and R&D tools run on them): proxy for the digital-design-tool "
                                    "rate (seed 004).", "share"),
@@ -163,6 +165,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "emissions": ("Emissions of compute energy not from green power.", "emission units / quarter"),
     "green_power_share": ("Energy-weighted share of green power in compute.", "share"),
     "ai_capability": ("Frontier AI capability.", "0..1"),
+    "frontier_pace": ("Pace of the technology frontier this quarter against the scenario's trends: (1 - h) + h x "
+                      "the digital producers' (services firms') mean chance to innovate over its value at step 0, "
+                      "h = frontier.home_innovation_share (frontier.py; 1 in the first quarter).", "ratio"),
     "robot_price": ("Price of a robot relative to its start.", "index"),
     "firms_entered": ("Firms that entered this quarter.", "firms / quarter"),
     "firms_exited": ("Firms that exited this quarter.", "firms / quarter"),

@@ -173,8 +173,9 @@ def collect_metrics(model) -> dict:
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = safe_ratio(dig_s[g], out_s[g])
-    m["digital_economy_share"] = safe_ratio(dot(firms.sales * share, model.sector_price0[firms.sector])
-                                             + model.gig_output(), gdp)
+    real_value_added = (firms.sales * model.sector_price0[firms.sector]
+                        - real_digital_services(model, firms.digital))  # net of the digital services bought
+    m["digital_economy_share"] = safe_ratio(dot(real_value_added, share) + model.gig_output(), gdp)
     industry = model.is_industry[firms.sector]
     ind_staff = float(firms.headcount[industry].sum())
     m["robot_density"] = safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
@@ -300,6 +301,7 @@ def collect_metrics(model) -> dict:
     energy, emissions, green = compute_energy(model)
     m["compute_energy"], m["emissions"], m["green_power_share"] = energy, emissions, green
     m["ai_capability"] = float(model.ai_capability)
+    m["frontier_pace"] = float(model.frontier_pace)
     m["robot_price"] = float(model.robot_price / model.robot_price0)
     m["firms_entered"] = float(flows["entries"])
     m["firms_exited"] = float(flows["exits"])

@@ -103,7 +103,7 @@ METRIC_ZH = {
     "barrier_<barrier>_small": "中小微企业障碍：{0}", "platform_hhi": "零工平台集中度（HHI）",
     "platform_commission": "平台抽成比例", "gig_utilisation": "零工利用率", "platform_matching_gain": "平台算法匹配增益", "platform_members_share": "工业互联网平台会员占比",
     "industrial_platform_hhi": "工业平台集中度（HHI）", "pooled_data": "平台共享数据", "compute_energy": "算力能耗",
-    "emissions": "算力排放", "green_power_share": "绿电占比", "ai_capability": "人工智能能力",
+    "emissions": "算力排放", "green_power_share": "绿电占比", "ai_capability": "人工智能能力", "frontier_pace": "技术前沿推进速度",
     "robot_price": "机器人价格指数", "firms_entered": "新进入企业", "firms_exited": "退出企业", "trainees": "培训人数",
     "policy_spending": "政策支出", "policy_spending_cumulative": "累计政策支出", "spending_<lever>": "政策支出：{0}",
     "benefits_paid": "失业救济支出", "pensions_paid": "养老金支出", "tax_revenue": "政府收入", "price_level": "价格水平",

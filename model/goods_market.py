@@ -32,7 +32,9 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, REST_OF_WORLD
+from model.errors import EconomyCollapse
 from model.government import government_pays, subsidise_firms
+from model.guards import MORE
 from model.households import goods_budget, spend
 from model.innovation import research_support
 from model.investment import install_capital
@@ -58,6 +60,10 @@ def clear_goods_market(model) -> None:
         "research": research * model.services_weights,
         "digital_services": digital * model.services_weights,
     }
+    for kind, amounts in by_kind.items():  # a buyer with a negative order would sell, not buy: not an economy
+        if (amounts < 0).any():
+            raise EconomyCollapse(f"step {model.steps} ({model.period}): the economy collapsed: {kind} demand in the "
+                                  f"goods market is negative ({float(amounts.min()):.3g}); {MORE}", model.steps, kind)
     demand = sum(by_kind.values())
     sector = firms.sector
     price = np.maximum(firms.price, 1e-12)

@@ -143,6 +143,16 @@ def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(mon
         assert record["real_value_added_services"] < record["real_output_services"]
 
 
+def test_a_negative_order_in_the_goods_market_is_a_named_collapse_not_a_books_error():
+    """A buyer whose order is negative (here government consumption forced below zero) would make sellers pay for
+    what they sell: the goods market stops the run naming the kind of demand, before any money moves."""
+    model = run(small_scenario(steps=0), steps=2, seed=3)
+    model.balances.government.real_consumption = -1.0
+    with pytest.raises(EconomyCollapse, match="government_consumption demand in the goods market is negative") as exc:
+        model.step()
+    assert exc.value.quantity == "government_consumption"
+
+
 def test_ledger_rows_sum_to_zero_and_unknown_flows_are_refused():
     ledger = Ledger()
     ledger.pay("wages", "firms", "households", 5.0)

@@ -48,7 +48,8 @@ FLOWS = {
     "research": "firms buy R&D services from services firms (innovation.py)",
     "wages": "firms pay their employees",
     "digital_services": "firms buy the running services of their data, robots and AI (licences, cloud, compute) "
-                        "from services firms (digital_services.py; the part they cannot deliver is imported)",
+                        "from services firms (digital_services.py; the part they cannot deliver is imported, booked "
+                        "under imports)",
     "platform_fees": "firms pay industrial platforms' subscriptions and cloud fees",
     "ai_services": "members pay their industrial platform for AI rented as a service (a share of its measured gain)",
     "income_tax": "households pay tax on earnings (and lever surcharges)",

@@ -111,6 +111,23 @@ class SkillLevels(Section):
     high: float = _f(0.7, 0, 1)
 
 
+class SkillMix(Section):
+    low: float = _f(0.35, 0, 1, "Relative share of low-skill workers (routine manual work).")
+    mid: float = _f(0.45, 0, 1, "Relative share of mid-skill workers (routine cognitive work).")
+    high: float = _f(0.2, 0, 1, "Relative share of high-skill workers (non-routine work).")
+
+    @model_validator(mode="after")
+    def _positive(self):
+        if self.low + self.mid + self.high <= 0:
+            raise ValueError("skill shares must not all be zero")
+        return self
+
+    def shares(self) -> list[float]:
+        """The three shares (low, mid, high), normalised to sum to one."""
+        total = self.low + self.mid + self.high
+        return [self.low / total, self.mid / total, self.high / total]
+
+
 class SkillWages(Section):
     low: float = _f(0.45, gt=0, hi=1e6)
     mid: float = _f(0.65, gt=0, hi=1e6)
@@ -139,6 +156,12 @@ class Workforce(Section):
     initial_gig_share: float = _f(0.2, 0, 0.9, "Share of workers working through gig platforms at the start.")
     retirement_rate: float = _f(0.01, 0, 0.5, "Quarterly share of older workers replaced by young entrants.")
     entrant_digital_skill: float = _f(0.65, 0, 1, "Mean digital skill of young labour-market entrants.")
+    entrant_skills: SkillMix = Field(default_factory=SkillMix, description="Shares of low-, mid- and high-skill "
+                                     "workers among young labour-market entrants (normalised; a hand choice).")
+    jobless_skills: SkillMix = Field(default_factory=lambda: SkillMix(low=0.6, mid=0.32, high=0.08),
+                                     description="Shares of low-, mid- and high-skill workers among those not "
+                                     "employed by a firm at the start, gig workers and job seekers (normalised; a "
+                                     "hand choice).")
     digital_threshold: float = _f(0.5, 0, 1, "Digital skill at which a worker counts as digitally skilled.")
 
 

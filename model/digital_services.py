@@ -15,12 +15,16 @@ These are intermediate inputs, not final demand: the goods market
 (:func:`model.goods_market.clear_goods_market`) sells them by the services firms' market shares with every
 other order; what home firms cannot deliver this quarter is imported (the technology runs either way), so the
 buyer always pays ``S_i``. GDP counts them once: real GDP is real sales less the real digital services firms
-bought (:meth:`model.economy.EconomyModel.real_gdp`), and nominal GDP by expenditure does not contain them
-(the imported part is an import). A compute voucher pays part of AI's share of the order
-(:func:`model.distribution.pay_running_costs`).
+bought (:meth:`model.economy.EconomyModel.real_gdp`, from :class:`SectorAccounts` recorded when the goods
+market clears, so the firms that exit at the end of the quarter count), and nominal GDP by expenditure does not
+contain them (the imported part is an import). A compute voucher pays part of AI's share of the order
+(:func:`model.distribution.pay_running_costs`). The order is a share of the value of output, so the real input
+per unit of real output moves with the firm's price relative to the services sector's.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -56,3 +60,34 @@ def real_digital_services(model, nominal: np.ndarray | float) -> np.ndarray | fl
     units = float(firms.sales[in_sector].sum())
     unit_value = float(firms.revenue[in_sector].sum()) / units if units > 0 else float(model.sector_price[s])
     return nominal * model.sector_price0[s] / max(unit_value, 1e-12)
+
+
+@dataclass
+class SectorAccounts:
+    """What each sector's firms sold and bought this quarter, recorded when the goods market clears (so GDP and
+    the sectors' value added keep the firms that exit at the end of the quarter, whose rows entrants reuse)."""
+
+    real_sales: np.ndarray  # sales at base-year sector prices
+    revenue: np.ndarray  # nominal sales
+    digital: np.ndarray  # digital services bought (nominal)
+    real_digital: np.ndarray  # the same at the services sector's base-year price
+
+    def rebase(self, old: np.ndarray, new: np.ndarray, services: int) -> None:
+        """Value the recorded quarter at new base-year sector prices (``old`` -> ``new``)."""
+        self.real_sales = self.real_sales * new / old
+        self.real_digital = self.real_digital * new[services] / old[services]
+
+    @property
+    def real_value_added(self) -> np.ndarray:
+        """Real sales less the digital services bought: each sector's part of real GDP."""
+        return self.real_sales - self.real_digital
+
+
+def record_sector_accounts(model) -> None:
+    """Record this quarter's :class:`SectorAccounts` from the firms' sales and purchases (``model.sector_accounts``)."""
+    firms, n = model.firms, model.n_sectors
+    digital = np.bincount(firms.sector, weights=firms.digital, minlength=n)
+    model.sector_accounts = SectorAccounts(
+        real_sales=np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector], minlength=n),
+        revenue=np.bincount(firms.sector, weights=firms.revenue, minlength=n),
+        digital=digital, real_digital=real_digital_services(model, digital))

@@ -17,7 +17,6 @@ from model.agents import Firm, Platform, Worker
 from model.config import Scenario
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
-from model.digital_services import real_digital_services
 from model.errors import EconomyCollapse
 from model.frontier import advance_frontier, innovation_reference, wind_back_frontier
 from model.government import begin_quarter
@@ -141,6 +140,8 @@ class EconomyModel(mesa.Model):
         self.running = True
         self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
         self.price_base = self.price_level
+        # the last quarter's recorded sales (its exiting firms included) at the new base prices
+        self.sector_accounts.rebase(self.sector_price0, self.sector_price, self.services_sector)
         self.sector_price0 = self.sector_price.copy()
         self.services_price0 = self.services_price
         self.gdp_base = self.real_gdp()
@@ -186,10 +187,9 @@ class EconomyModel(mesa.Model):
 
     def real_gdp(self) -> float:
         """Real GDP: firms' sales at base-year sector prices, less the digital services they bought (an
-        intermediate input, :mod:`model.digital_services`), plus gig services."""
-        firms = self.firms
-        digital = real_digital_services(self, float(firms.digital.sum()))
-        return dot(firms.sales, self.sector_price0[firms.sector]) - digital + self.gig_output()
+        intermediate input, :mod:`model.digital_services`), plus gig services; the firms' part as recorded when
+        this quarter's goods market cleared (``sector_accounts``: exiting firms included)."""
+        return float(self.sector_accounts.real_value_added.sum()) + self.gig_output()
 
     def nominal_gdp(self) -> float:
         """Nominal GDP this quarter by expenditure: C + I + G + X - M (consumption includes gig services)."""

@@ -20,8 +20,6 @@ from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import available_techs, group_rate
 
-ENTRANT_SKILLS = np.array([0.35, 0.45, 0.20])
-
 
 def exit_firms(model) -> np.ndarray:
     """Rows of firms that exit this quarter."""
@@ -147,7 +145,7 @@ def turnover_workers(model) -> None:
         return
     n = retire.size
     workers.age[retire] = 0
-    workers.skill[retire] = rng.choice(3, n, p=ENTRANT_SKILLS)
+    workers.skill[retire] = rng.choice(3, n, p=wf.entrant_skills.shares())
     workers.digital[retire] = np.clip(rng.normal(entrant_digital_skill(model), 0.12, n), 0, 1)
     workers.status[retire] = UNEMPLOYED
     workers.employer[retire] = -1

@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, REST_OF_WORLD
+from model.digital_services import record_sector_accounts
 from model.errors import EconomyCollapse
 from model.government import government_pays, subsidise_firms
 from model.guards import MORE
@@ -111,6 +112,7 @@ def clear_goods_market(model) -> None:
     q["unmet_demand"] = float(demand.sum() - sold.sum())
     firms.planned = wanted
     model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)
+    record_sector_accounts(model)
 
 
 def foreign_demand(model) -> float:

@@ -14,7 +14,7 @@ from collections import defaultdict
 import numpy as np
 
 from model.banking import credit_line, loan_rates
-from model.digital_services import order_digital_services, running_services
+from model.digital_services import order_digital_services, record_sector_accounts, running_services
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
@@ -176,7 +176,7 @@ def init_workers(model) -> None:
     cell = np.repeat(np.arange(firms.n * 3), by_skill.ravel())
     employer, job_skill = cell // 3, cell % 3
     others = n - n_employed
-    other_skill = rng.choice(3, others, p=[0.6, 0.32, 0.08])
+    other_skill = rng.choice(3, others, p=cfg.workforce.jobless_skills.shares())
     skill = np.concatenate([job_skill, other_skill]).astype(np.int8)
     region = np.concatenate([firms.region[employer], rng.choice(model.n_regions, others, p=model.region_worker_p)])
     status = np.concatenate([np.full(n_employed, EMPLOYED), np.full(n_gig_workers, GIG),
@@ -388,12 +388,14 @@ def init_balances(model) -> None:
     running = firms.digital
     model.sector_price = price_index(model)  # the same index every step uses
     model.sector_price0 = model.sector_price.copy()
+    record_sector_accounts(model)
     model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
     firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
     firms.credit = credit_line(model, slice(None), firms.revenue)
     model.price_level0 = model.price_level
     # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)
-    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) + model.gig_gross0)
+    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) - float(running.sum())
+                                                                  + model.gig_gross0)  # of GDP: net of digital services
     # households' expected income (pensions included) and the deposits that go with it
     tax = cfg.demand.income_tax
     gig_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
@@ -436,6 +438,7 @@ def init_balances(model) -> None:
     exports = max(float(sales.sum()) - digital - (1 - m) * (goods + investment) - government, 0.0)
     household_part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
                       - digital * model.services_weights)
+    # a sector whose other buyers take more than it sells gets no household spending at the start (known limit)
     household_part = np.maximum(household_part, 0.0)
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()

@@ -66,8 +66,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "platform_services_real": ("Services delivered through gig platforms at base-year prices (their part of gdp).",
                                "output units / quarter"),
     "value_added_per_worker_<sector>": ("Value added per employee of the sector's firms (revenue less the digital "
-                                        "services and platform fees they buy), deflated by the consumer price "
-                                        "level.", "output units / worker / quarter"),
+                                        "services, platform and AI-service fees they buy, net of compute vouchers "
+                                        "and carbon charges), deflated by the consumer price level.",
+                                        "output units / worker / quarter"),
     "industry_value_added_share": ("Industry's share of firms' value added (nominal): the smile-to-silent curve "
                                    "(seed 004). Outside 0..1 only if a sector's value added is negative (digital "
                                    "running costs above revenue, in extreme settings).", "ratio"),
@@ -156,6 +157,9 @@ METRICS: dict[str, tuple[str, str]] = {
     "ai_service_fees": ("What renters paid their platforms for AI as a service this quarter (a share of the "
                         "output it produced for them).", "output units / quarter"),
     "rd_to_gdp": ("R&D services firms bought this quarter over nominal gdp (model/innovation.py).", "share"),
+    "digital_services_to_gdp": ("Running services of data, robots and AI firms bought this quarter (from services "
+                                "firms or imported; an intermediate input, model/digital_services.py) over nominal "
+                                "gdp.", "ratio"),
     "innovating_share": ("Share of firms whose R&D found a better technique this quarter.", "share"),
     "imitating_share": ("Share of firms that copied part of a better firm's technique this quarter.", "share"),
     "innovation_gain": ("Mean log-TFP gain per firm this quarter from innovation and imitation.", "log points"),

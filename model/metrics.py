@@ -191,15 +191,11 @@ def collect_metrics(model) -> dict:
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
         m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])
-    real_s = np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector],
-                         minlength=model.n_sectors)
-    bought_s = np.bincount(firms.sector, weights=firms.digital, minlength=model.n_sectors)
-    real_bought_s = real_digital_services(model, bought_s)
-    revenue_s = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
+    accounts = model.sector_accounts  # as the goods market cleared: exiting firms included
     for g, name in enumerate(model.sector_names):
-        m[f"real_output_{name}"] = float(real_s[g])
-        m[f"real_value_added_{name}"] = float(real_s[g] - real_bought_s[g])
-        m[f"digital_inputs_{name}"] = safe_ratio(float(bought_s[g]), float(revenue_s[g]))
+        m[f"real_output_{name}"] = float(accounts.real_sales[g])
+        m[f"real_value_added_{name}"] = float(accounts.real_value_added[g])
+        m[f"digital_inputs_{name}"] = safe_ratio(float(accounts.digital[g]), float(accounts.revenue[g]))
         m[f"employees_{name}"] = float(staff_s[g])
     m["platform_services_real"] = model.gig_output()
     m["industry_value_added_share"] = safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
@@ -292,6 +288,7 @@ def collect_metrics(model) -> dict:
     m["ai_service_share"] = flows["ai_renters"] / firms.n
     m["ai_service_fees"] = float(flows["ai_service_fees"])
     m["rd_to_gdp"] = safe_ratio(model.quarter["research"], model.nominal_gdp())
+    m["digital_services_to_gdp"] = safe_ratio(model.quarter["digital_services"], model.nominal_gdp())
     m["innovating_share"] = flows["innovations"] / firms.n
     m["imitating_share"] = flows["imitations"] / firms.n
     m["innovation_gain"] = flows["innovation_gain"] / firms.n

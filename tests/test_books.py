@@ -113,14 +113,16 @@ def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(mon
     goes to the platforms), and GDP counts them once: right after the goods market, GDP by expenditure
     (C + I + G + X - M, the imported part of digital services in M) equals GDP by production (firms' sales less
     the digital services they bought, plus gig services), to round-off."""
+    import model.economy as economy
     import model.income_demand as income_demand
-    from model.accounts import PLATFORMS
+    from model.entry_exit import turnover
 
     model = run(small_scenario(steps=0), steps=4, seed=5)
     seen = {}
     original = income_demand.clear_goods_market
 
     def watched(m):
+        platforms = m.balances.platform_deposits
         original(m)
         firms = m.firms
         seen["expenditure"] = m.nominal_gdp()
@@ -128,14 +130,25 @@ def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(mon
         services = firms.sector == m.services_sector
         seen["services_revenue"] = float(firms.revenue[services].sum())
         seen["digital"] = float(firms.digital.sum())
-        seen["to_platforms"] = float(m.ledger.rows["digital_services"][SECTORS.index(PLATFORMS)])
+        seen["to_platforms"] = m.balances.platform_deposits - platforms
+
+    def before_exits(m):  # real GDP by production before exiting firms' rows are reused by entrants
+        firms, s = m.firms, m.services_sector
+        unit_value = firms.revenue[firms.sector == s].sum() / firms.sales[firms.sector == s].sum()
+        real_digital = float(firms.digital.sum()) * m.sector_price0[s] / unit_value
+        seen["real_gdp"] = float(np.dot(firms.sales, m.sector_price0[firms.sector])) - real_digital + m.gig_output()
+        turnover(m)
 
     monkeypatch.setattr(income_demand, "clear_goods_market", watched)
+    monkeypatch.setattr(economy, "turnover", before_exits)
     model.step()
     assert seen["digital"] > 0.005 * seen["expenditure"]
     assert seen["expenditure"] == pytest.approx(seen["production"], rel=1e-12)
-    assert seen["to_platforms"] == 0.0
+    assert seen["to_platforms"] == 0.0  # the goods market pays the platforms nothing
     assert seen["services_revenue"] > seen["digital"]
+    # the recorded GDP is that of the quarter's sales, the firms that exit at its end included
+    assert model.records[-1]["firms_exited"] > 0
+    assert model.records[-1]["gdp"] == pytest.approx(seen["real_gdp"], rel=1e-12)
     # and the sectors' real value added (net of the digital services they bought) adds up to real GDP
     for record in model.records[1:]:
         parts = sum(record[f"real_value_added_{name}"] for name in model.sector_names)

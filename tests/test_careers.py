@@ -69,3 +69,22 @@ def test_skills_training_raises_the_share_of_high_skill_workers():
                       ends[1]["skill_share_low"] - ends[0]["skill_share_low"]))
     high, low = np.mean(diffs, axis=0)
     assert high > 0.005 and low < -0.015, diffs
+
+
+def test_young_entrants_take_their_skill_levels_from_the_scenario():
+    """Retiring workers are replaced by young entrants whose skill levels follow workforce.entrant_skills: with
+    every entrant high-skill the workforce's high-skill share rises by the entrants' share of it, and with
+    none it does not rise from entry."""
+    from model.entry_exit import turnover_workers
+
+    for mix, rises in (({"low": 0.0, "mid": 0.0, "high": 1.0}, True), ({"low": 1.0, "mid": 0.0, "high": 0.0}, False)):
+        model = EconomyModel(small_scenario(workforce={"entrant_skills": mix, "retirement_rate": 0.5},
+                                           initial={"burn_in": 0}), seed=3)
+        w = model.workers
+        before = (w.skill == 2).mean()
+        young_before = w.age == 0
+        turnover_workers(model)
+        entrants = (w.age == 0) & ~young_before
+        assert entrants.sum() > 0.05 * w.n
+        assert ((w.skill[entrants] == 2) == rises).all()
+        assert ((w.skill == 2).mean() > before + 0.01) == rises

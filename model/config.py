@@ -8,7 +8,7 @@ live in :mod:`model.scenario_io`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -24,6 +24,18 @@ class Section(BaseModel):
     """A block of the scenario: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class Mix(Section):
+    """Relative weights or shares (``what``) that must not all be zero."""
+
+    what: ClassVar[str] = "weights"
+
+    @model_validator(mode="after")
+    def _positive(self):
+        if sum(getattr(self, name) for name in type(self).model_fields) <= 0:
+            raise ValueError(f"{self.what} must not all be zero")
+        return self
 
 
 def _f(default, lo=None, hi=None, desc="", gt=None, lt=None):
@@ -49,16 +61,11 @@ class Region(Section):
     green_power: float = _f(0.3, 0, 1, "Share of green power in this region's electricity.")
 
 
-class TaskWeights(Section):
+class TaskWeights(Mix):
     routine_manual: float = _f(0.4, 0, 1e3, "Weight of routine manual tasks (robots can do them).")
     routine_cognitive: float = _f(0.3, 0, 1e3, "Weight of routine cognitive tasks (AI can do them).")
     non_routine: float = _f(0.3, 0, 1e3, "Weight of non-routine tasks (AI augments high-skill labour).")
-
-    @model_validator(mode="after")
-    def _positive(self):
-        if self.routine_manual + self.routine_cognitive + self.non_routine <= 0:
-            raise ValueError("task weights must not all be zero")
-        return self
+    what: ClassVar[str] = "task weights"
 
 
 class Sector(Section):
@@ -111,16 +118,11 @@ class SkillLevels(Section):
     high: float = _f(0.7, 0, 1)
 
 
-class SkillMix(Section):
+class SkillMix(Mix):
     low: float = _f(0.35, 0, 1, "Relative share of low-skill workers (routine manual work).")
     mid: float = _f(0.45, 0, 1, "Relative share of mid-skill workers (routine cognitive work).")
     high: float = _f(0.2, 0, 1, "Relative share of high-skill workers (non-routine work).")
-
-    @model_validator(mode="after")
-    def _positive(self):
-        if self.low + self.mid + self.high <= 0:
-            raise ValueError("skill shares must not all be zero")
-        return self
+    what: ClassVar[str] = "skill shares"
 
     def shares(self) -> list[float]:
         """The three shares (low, mid, high), normalised to sum to one."""
@@ -134,16 +136,11 @@ class SkillWages(Section):
     high: float = _f(1.1, gt=0, hi=1e6)
 
 
-class AgeShares(Section):
+class AgeShares(Mix):
     young: float = _f(0.3, 0, 1)
     prime: float = _f(0.45, 0, 1)
     older: float = _f(0.25, 0, 1)
-
-    @model_validator(mode="after")
-    def _positive(self):
-        if self.young + self.prime + self.older <= 0:
-            raise ValueError("age shares must not all be zero")
-        return self
+    what: ClassVar[str] = "age shares"
 
 
 class Workforce(Section):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.accounts import FIRMS, PLATFORMS
+from model.compute_energy import firm_compute_cost
 from model.state import AI, DATA, INTEGRATED, NONE
 
 
@@ -38,9 +39,7 @@ def can_rent(model) -> np.ndarray:
 
 def ai_running_cost(model) -> np.ndarray:
     """What an own AI system costs to run, as a share of sales (compute dearer where compute costs more)."""
-    firms, eff = model.firms, model.effects
-    compute = model.compute_cost * model.region_compute[firms.region] * eff.compute_cost_factor[firms.region]
-    return model.tech_params[AI].running_cost * compute
+    return model.tech_params[AI].running_cost * firm_compute_cost(model)
 
 
 def service_value(model, gross_gain: np.ndarray) -> np.ndarray:

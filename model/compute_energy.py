@@ -13,6 +13,13 @@ from model.numerics import dot, matmul, safe_ratio
 from model.state import AI, INTEGRATED
 
 
+def firm_compute_cost(model, per_unit: float = 1.0) -> np.ndarray:
+    """The cost of ``per_unit`` units of compute to each firm, relative to the start: ``per_unit`` x the
+    frontier's compute cost x its region's factor (``regions.compute_cost``) x any policy's (``compute_west``)."""
+    region = model.firms.region
+    return per_unit * model.compute_cost * model.region_compute[region] * model.effects.compute_cost_factor[region]
+
+
 def green_share(model) -> np.ndarray:
     """Share of each region's power that is green, with any policy boost."""
     return np.clip(model.green_base + model.effects.green_power_boost, 0.0, 1.0)

@@ -28,15 +28,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.compute_energy import firm_compute_cost
 from model.production import ai_compute_bill
 
 
 def running_services(model) -> np.ndarray:
     """Each firm's running services this quarter by technology [F, 3] (money): data, robots, AI (with its
     compute bill), on the value of this quarter's output at the firm's price."""
-    firms, eff = model.firms, model.effects
+    firms = model.firms
     value = firms.price * np.maximum(firms.output, 0.0)
-    compute = model.compute_cost * model.region_compute[firms.region] * eff.compute_cost_factor[firms.region]
+    compute = firm_compute_cost(model)
     by_tech = np.empty((firms.n, 3))
     for t, params in enumerate(model.tech_params):
         by_tech[:, t] = (firms.stage[:, t] > 0) * params.running_cost * value * (compute if t == 2 else 1.0)

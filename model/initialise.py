@@ -386,6 +386,7 @@ def init_balances(model) -> None:
     firms.sales = firms.output.copy()
     order_digital_services(model)  # the first quarter's running services, at the start's prices
     running = firms.digital
+    digital = float(running.sum())  # intermediate: in sales, not in GDP
     model.sector_price = price_index(model)  # the same index every step uses
     model.sector_price0 = model.sector_price.copy()
     record_sector_accounts(model)
@@ -394,8 +395,8 @@ def init_balances(model) -> None:
     firms.credit = credit_line(model, slice(None), firms.revenue)
     model.price_level0 = model.price_level
     # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)
-    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) - float(running.sum())
-                                                                  + model.gig_gross0)  # of GDP: net of digital services
+    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) - digital
+                                                                  + model.gig_gross0)  # of GDP
     # households' expected income (pensions included) and the deposits that go with it
     tax = cfg.demand.income_tax
     gig_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
@@ -423,7 +424,6 @@ def init_balances(model) -> None:
     model.consumption = consumption
     model.gig_spending_share = min(model.gig_gross0 / max(consumption * model.reach, 1e-12), 1.0)
     sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
-    digital = float(running.sum())  # intermediate: in sales, not in GDP
     gdp = float(sales.sum()) - digital + model.gig_gross0
     if not gdp > 0:  # demand that buys the output would be negative: no consistent start exists
         raise EconomyCollapse(

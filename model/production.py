@@ -31,6 +31,7 @@ from scipy.special import expit
 
 from model.ai_service import renting
 from model.automation import automated_task_saving
+from model.compute_energy import firm_compute_cost
 from model.numerics import logsumexp_rows, matmul
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS
 
@@ -211,9 +212,7 @@ def ai_compute_cost(model) -> np.ndarray:
     """Cost of one routine cognitive task unit done by AI (its compute), relative to the start's mid-skill wage:
     ``frontier.ai_task_cost`` x the cost of compute (falling with the frontier) x the region's compute cost
     factor x any policy's (``compute_west``)."""
-    region = model.firms.region
-    return (model.cfg.frontier.ai_task_cost * model.compute_cost * model.region_compute[region]
-            * model.effects.compute_cost_factor[region])
+    return firm_compute_cost(model, model.cfg.frontier.ai_task_cost)
 
 
 def automation_rho(prod) -> float:

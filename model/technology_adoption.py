@@ -22,7 +22,7 @@ import numpy as np
 
 from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
-from model.compute_energy import compute_emissions_rate
+from model.compute_energy import compute_emissions_rate, firm_compute_cost
 from model.automation import automated_task_saving, firm_robot_share
 from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
@@ -66,7 +66,7 @@ def expected_gain(model) -> np.ndarray:
     unit_saving = -np.expm1(-automated_task_saving(model))  # 1 - (cost of an automated task / the wage)
     gain[:, ROBOTS] = techs[ROBOTS].gain * share * alpha[:, 0] * unit_saving * labour_share - techs[ROBOTS].running_cost
     cap = model.ai_capability
-    compute = model.compute_cost * model.region_compute[firms.region] * model.effects.compute_cost_factor[firms.region]
+    compute = firm_compute_cost(model)
     # AI's tasks save the mid-skill wage less the compute they need (nothing where compute is the dearer)
     ai_cost, mid = ai_cost_and_mid_wage(model)
     relative = ai_cost / mid

@@ -1,0 +1,79 @@
+"""The macro economy: demand, households, government, trade, banks, the start and firm turnover."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from model.config.base import Section, _f
+
+
+class Demand(Section):
+    dividend_payout: float = _f(0.5, 0, 1, "Share of after-tax profit firms pay to their owners (households).")
+    inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor).")
+    price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
+    share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
+    income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
+    quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
+                             "compare price over quality; model/quality.py).")
+    quality_ai: float = _f(0.05, 0, 2, "Quality gain once AI is integrated (customisation; model/quality.py).")
+
+
+class Households(Section):
+    propensity_income: float = _f(0.85, 0, 1, "Share of expected disposable income workers consume.")
+    propensity_wealth: float = _f(0.03, 0, 1, "Quarterly share of deposits households consume.")
+    owners_propensity_income: float = _f(0.4, 0, 1, "Share of expected disposable income owners (of firms, banks "
+                                         "and platforms) consume.")
+    expectation_speed: float = _f(0.5, 0, 1, "Speed at which expected income follows realised income.")
+
+
+class Government(Section):
+    consumption_share: float = _f(0.15, 0, 0.9, "Government consumption at the start, as a share of GDP.")
+    consumption_growth: float = _f(0.045, -0.5, 1, "Yearly real growth of government consumption.")
+    profit_tax: float = _f(0.25, 0, 0.9, "Tax rate on firms' positive profits.")
+    pensions_share: float = _f(0.055, 0, 0.5, "Pensions as a share of the constructed start's GDP (before the "
+                               "burn-in; the baseline pays 5.4% of GDP at step 1); they grow in real "
+                               "terms at consumption_growth and with the consumer price level, and each household "
+                               "receives them in proportion to its skill level's wage (earnings-related pensions). "
+                               "China's basic pension insurance paid about 4% of GDP in 2015 and 5.5% in 2022 "
+                               "(MOHRSS statistical bulletins).")
+
+
+class Trade(Section):
+    export_growth: float = _f(0.04, -0.5, 1, "Yearly real growth of foreign demand for exports.")
+    export_price_elasticity: float = _f(1.5, 0, 10, "Price elasticity of exports: foreign demand falls (rises) by "
+                                        "this much per 1% that domestic prices rise faster (slower) than world "
+                                        "prices, which grow at the inflation target.")
+    import_share: float = _f(0.18, 0, 0.9, "Share of household and investment spending that buys imports.")
+    robot_import_share: float = _f(0.6, 0, 1, "Share of spending on robots that buys imported robots (foreign "
+                                   "brands held about 60-70% of China's industrial-robot sales to 2020).")
+
+
+class Banking(Section):
+    policy_rate: float = _f(0.025, -0.05, 0.5, "Yearly policy rate: banks lend at it plus a spread; bonds pay it.")
+    loan_spread: float = _f(0.02, 0, 0.5, "Yearly spread of the lending rate over the policy rate.")
+    deposit_spread: float = _f(0.01, 0, 0.5, "Yearly spread of the policy rate over the deposit rate (floor 0).")
+    capital_requirement: float = _f(0.08, 0, 1, "Bank equity required per unit of loans; below it banks cut credit "
+                                    "lines, the riskiest borrowers first.")
+    initial_capital_ratio: float = _f(0.12, 0.01, 1, "Bank equity per unit of loans at the start.")
+    initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
+    dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
+    cash_buffer: float = _f(0.1, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
+
+
+class Initial(Section):
+    burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 without "
+                         "levers, first with the technology of growth_quarters before the start and no trend growth, "
+                         "its last growth_quarters on the growth path, so the first reported quarter starts from a "
+                         "settled, growing state (0: start from the constructed state).")
+    growth_quarters: int = Field(8, ge=0, le=200, description="The burn-in's last quarters that run on the growth "
+                                 "path (every rule but the levers; the technology frontier wound back by as many "
+                                 "quarters, so it reaches the scenario's start at step 0), so that step 0 is a "
+                                 "growing economy; at most burn_in (0: the whole burn-in stationary).")
+
+
+class EntryExit(Section):
+    exit_after_quarters: int = Field(6, ge=1, le=200, description="Quarters of losses with exhausted credit before exit.")
+    exit_hazard: float = _f(0.005, 0, 1, "Quarterly background exit chance.")
+    entrant_digital_base: float = _f(0.1, 0, 1, "Chance an entrant is digital (data) from birth at zero adoption.")
+    entrant_digital_slope: float = _f(0.75, 0, 5, "Increase of that chance with the data adoption of firms of its size class.")
+    entrant_productivity: float = _f(0.9, gt=0, hi=10, desc="Entrant TFP relative to the sector mean.")

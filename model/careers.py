@@ -18,10 +18,13 @@ Skill levels (low, mid, high) are no longer fixed for life (seed 004: 提升劳�
   quarters moves down one level with probability ``careers.downgrade_rate``
   (skills unused decay; Pissarides 1992, Edin & Gustavsson 2008).
 * **Cohorts.** Young entrants (who replace retiring workers,
-  :func:`model.entry_exit.turnover_workers`) arrive with the digital skill of
-  their time: ``workforce.entrant_digital_skill`` plus
+  :func:`model.entry_exit.turnover_workers`) arrive with the digital skill and
+  the schooling of their time: ``workforce.entrant_digital_skill`` plus
   ``careers.entrant_digital_growth`` a year since the start
-  (:func:`entrant_digital_skill`).
+  (:func:`entrant_digital_skill`), and skill levels drawn from
+  ``workforce.entrant_skills`` moved by ``careers.entrant_high_growth`` and
+  ``careers.entrant_low_decline`` a year (:func:`entrant_skill_mix`; the
+  shares follow China's tertiary and senior-secondary enrolment ratios).
 
 A promoted employee keeps her job and is paid the wage of her new level from
 the next quarter; firms' staff by skill are recounted at once. Frozen in the
@@ -38,11 +41,35 @@ from model.state import EMPLOYED, UNEMPLOYED
 HIGH = 2
 
 
+def cohort_years(model) -> float:
+    """Years since the start for this quarter's cohort of entrants (0 in the burn-in)."""
+    return 0.0 if model.burning_in else max(model.steps, 0) / 4.0
+
+
 def entrant_digital_skill(model) -> float:
     """Mean digital skill of this quarter's young entrants (rises with the years since the start)."""
-    years = 0.0 if model.burning_in else max(model.steps, 0) / 4.0
-    return float(min(model.cfg.workforce.entrant_digital_skill + model.cfg.careers.entrant_digital_growth * years,
-                     1.0))
+    return float(min(model.cfg.workforce.entrant_digital_skill
+                     + model.cfg.careers.entrant_digital_growth * cohort_years(model), 1.0))
+
+
+def entrant_skill_mix(model) -> np.ndarray:
+    """Shares of low-, mid- and high-skill workers among this quarter's young entrants.
+
+    The start's mix (``workforce.entrant_skills``) moves with schooling: the
+    high-skill share by ``careers.entrant_high_growth`` a year, the low-skill
+    share by minus ``careers.entrant_low_decline``; mid-skill is the rest. The
+    low share stays in [0, 1]; a rising high share stops at
+    ``careers.entrant_high_ceiling`` (or where it starts, if above) and never
+    exceeds 1 - low.
+    """
+    low0, mid0, high0 = model.cfg.workforce.entrant_skills.shares()
+    car, years = model.cfg.careers, cohort_years(model)
+    low = min(max(low0 - car.entrant_low_decline * years, 0.0), 1.0)
+    high = max(high0 + car.entrant_high_growth * years, 0.0)
+    if car.entrant_high_growth > 0:
+        high = min(high, max(car.entrant_high_ceiling, high0))
+    high = min(high, 1.0 - low)
+    return np.array([low, 1.0 - low - high, high])
 
 
 def change_skills(model) -> None:

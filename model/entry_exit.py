@@ -15,7 +15,7 @@ from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
 from model.banking import bail_out, credit_line, write_off
 from model.automation import draw_automation_cost
-from model.careers import entrant_digital_skill
+from model.careers import entrant_digital_skill, entrant_skill_mix
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import available_techs, group_rate
@@ -145,7 +145,7 @@ def turnover_workers(model) -> None:
         return
     n = retire.size
     workers.age[retire] = 0
-    workers.skill[retire] = rng.choice(3, n, p=wf.entrant_skills.shares())
+    workers.skill[retire] = rng.choice(3, n, p=entrant_skill_mix(model))
     workers.digital[retire] = np.clip(rng.normal(entrant_digital_skill(model), 0.12, n), 0, 1)
     workers.status[retire] = UNEMPLOYED
     workers.employer[retire] = -1

@@ -56,7 +56,7 @@ def clear_goods_market(model) -> None:
     by_kind = {
         "consumption": (1 - m) * households * model.cons_shares,
         "government_consumption": government * model.public_shares,
-        "exports": exports * model.public_shares,
+        "exports": exports * model.export_shares,
         "investment": (investment - imported_i) * model.investment_weights,
         "research": research * model.services_weights,
         "digital_services": digital * model.services_weights,

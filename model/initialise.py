@@ -305,6 +305,8 @@ def init_economy(model) -> None:
     model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
     model.cons_shares = model.cons_shares0.copy()
     model.public_shares = model.cons_shares0.copy()
+    model.export_shares = model.cons_shares0.copy()  # init_balances moves them where other buyers take too much
+    model.start_shortfall = np.zeros(model.n_sectors)
     model.investment_weights = model.cons_shares0.copy() if model.investment_shares is None \
         else model.investment_shares
     model.services_price = float(model.sector_price[model.services_sector])
@@ -434,12 +436,9 @@ def init_balances(model) -> None:
     investment = float(depreciation.sum()) + robot_and_adoption_orders(model)
     goods = max(consumption - model.gig_gross0, 0.0)
     government = cfg.government.consumption_share * gdp
-    public = model.public_shares
     exports = max(float(sales.sum()) - digital - (1 - m) * (goods + investment) - government, 0.0)
-    household_part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
-                      - digital * model.services_weights)
-    # a sector whose other buyers take more than it sells gets no household spending at the start (known limit)
-    household_part = np.maximum(household_part, 0.0)
+    household_part = balance_start_demand(model, sales, government=government, exports=exports,
+                                          investment=investment, digital=digital)
     if household_part.sum() > 0:
         model.cons_shares0 = household_part / household_part.sum()
         model.cons_shares = model.cons_shares0.copy()
@@ -462,6 +461,60 @@ def init_balances(model) -> None:
         model.ledger.begin_step()
         model.household_spent = 0.0
     workers.income = workers.earnings + workers.transfers
+
+
+def balance_start_demand(model, sales: np.ndarray, *, government: float, exports: float, investment: float,
+                         digital: float) -> np.ndarray:
+    """Households' part of each sector's sales at the start; sets the sectors' shares of exports and of
+    government consumption.
+
+    Each sector sells its output to the rest of the world, the government
+    (both in the proportions of the sectors' output, ``public_shares``),
+    investment, the digital services and households, who take what is left.
+    Where the other buyers take more than a sector sells, exports take that
+    much less from it and more from the other sectors, in proportion to
+    households' part of them; then, if that is not enough, government
+    consumption does the same. Totals are unchanged and every sector starts
+    in balance. Where investment and the digital services alone take more of
+    a sector than it sells (a tiny industry), households buy none of it and
+    the rest stays unmet at the start: ``model.start_shortfall`` records it
+    by sector, as a share of all sales; the goods market rations it and the
+    burn-in absorbs it.
+
+    Args:
+        model: The model being initialised.
+        sales: Each sector's sales at the start (value).
+        government: Government consumption (value).
+        exports: Exports (value).
+        investment: Investment orders, imports included (value).
+        digital: The digital running services firms order (value).
+
+    Returns:
+        Households' part of each sector's sales.
+    """
+    m, public = model.cfg.trade.import_share, model.public_shares
+    baskets = {"exports": exports * public, "government": government * public}
+    part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
+            - digital * model.services_weights)
+    shares = {"exports": public.copy(), "government": public.copy()}
+    for name in ("exports", "government"):  # the buyers who take what the economy sells
+        basket = baskets[name]
+        short = np.minimum(np.maximum(-part, 0.0), basket)
+        if short.sum() == 0:
+            continue
+        part = part + short
+        room = np.maximum(part, 0.0)  # the sectors it can buy more of (not the short ones)
+        if room.sum() <= 0:
+            part = part - short
+            continue
+        moved = float(short.sum()) * room / float(room.sum())
+        baskets[name] = basket - short + moved
+        part = part - moved
+        total = exports if name == "exports" else government
+        shares[name] = baskets[name] / total
+    model.export_shares, model.public_shares = shares["exports"], shares["government"]
+    model.start_shortfall = np.maximum(-part, 0.0) / max(float(sales.sum()), 1e-300)
+    return np.maximum(part, 0.0)
 
 
 def robot_and_adoption_orders(model) -> float:

@@ -399,9 +399,10 @@ def extreme_scenarios(draw, max_firms: int = 60, max_workers: int = 400, max_ste
         for part in leaf.path[:-1]:
             node = node.setdefault(part, {})
         node[leaf.path[-1]] = draw(leaf_value(leaf))
-    ages = data.get("workforce", {}).get("age_shares", {})
-    if len(ages) == 3 and sum(ages.values()) <= 0:  # each share may be 0, not all three (AgeShares)
-        ages["prime"] = 1.0
+    for mix, middle in (("age_shares", "prime"), ("entrant_skills", "mid"), ("jobless_skills", "mid")):
+        shares = data.get("workforce", {}).get(mix, {})
+        if len(shares) == 3 and sum(shares.values()) <= 0:  # each share may be 0, not all three (config Mix)
+            shares[middle] = 1.0
     population = data.setdefault("population", {})
     population["firms"] = draw(st.sampled_from([1, 2, max_firms]) | st.integers(1, max_firms))
     population["workers"] = draw(st.sampled_from([1, 2, max_workers]) | st.integers(1, max_workers))

@@ -110,9 +110,9 @@ def test_cheaper_robots_displace_routine_manual_workers_in_industry_and_raise_it
 @functools.lru_cache(maxsize=1)
 def _half_price_robots_in_the_baseline() -> np.ndarray:
     """Relative change, last year of the baseline (2025-2035) with robots at half its price against the
-    baseline, seeds 42-49: columns robot stock, industry's real output, the low-skill wage index, industry's
+    baseline, seeds 42-57: columns robot stock, industry's real output, the low-skill wage index, industry's
     low-skill employment. The test economy of 3,000 workers is too small to see the wage, so this runs the
-    baseline at its own size (about 16 s for both runs of every seed)."""
+    baseline at its own size (about 2 s a run)."""
     from model.scenario_io import load_scenario
 
     columns = ["robot_stock", "real_output_industry", "wage_low", "low_skill_employment_industry"]
@@ -122,28 +122,30 @@ def _half_price_robots_in_the_baseline() -> np.ndarray:
                          agents=False).timeseries.iloc[-4:]
         return frame[columns].mean().to_numpy()
 
-    return np.array([last_year(s, ["frontier.robot_price=5.75"]) / last_year(s, []) - 1.0 for s in range(42, 50)])
+    return np.array([last_year(s, ["frontier.robot_price=5.75"]) / last_year(s, []) - 1.0 for s in range(42, 58)])
 
 
 def test_cheaper_robots_displace_low_skill_work_in_industry_and_raise_its_output_in_the_baseline():
     """The displacement and productivity effects of automation (Acemoglu and Restrepo 2020) at the baseline's size.
-    Measured (2026-12-04, third stop; seeds 42-57): robots +44..+55%, industry output +4.5% (higher in 15 of 16
-    seeds), industry's low-skill employment -6.1% (lower in 14 of 16); on seeds 42-49 output higher in 8 and
-    low-skill employment lower in 7."""
+    Measured (2026-12-04, fourth stop; seeds 42-57): robots +45..+56%, industry output +6.1% (higher in 15 of 16
+    seeds), industry's low-skill employment -3.9% (lower in 14 of 16); on seeds 42-49 output higher and
+    low-skill employment lower in all 8 (third stop: +4.5%, -6.1%). Asked: robots up by 30% in every seed, output
+    higher and low-skill employment lower in at least 12 of 16 seeds, by 2% on average."""
     robots, output, _, low_staff = _half_price_robots_in_the_baseline().T
     assert (robots > 0.3).all()
-    assert (output > 0).sum() >= 6 and output.mean() > 0.02
-    assert (low_staff < 0).sum() >= 6 and low_staff.mean() < -0.03, low_staff
+    assert (output > 0).sum() >= 12 and output.mean() > 0.02, output
+    assert (low_staff < 0).sum() >= 12 and low_staff.mean() < -0.02, low_staff
 
 
-@pytest.mark.xfail(strict=True, reason="the national low-skill wage index does not fall measurably: -0.5% (se "
-                                       "0.33%), lower in 9 of 16 seeds (docs/ODD.md 7.4; issue 16, item 1)")
 def test_cheaper_robots_lower_low_skill_wages_in_the_baseline():
-    """The wage side of automation: with robots at half the price the low-skill wage index ends lower in at least
-    6 of seeds 42-49. At the second stop of 2026-12-04 it did (-1.9%, 8 of 8); since pensions are a share of GDP
-    rather than of gross sales (1.4% lower) it does not (4 of 8): the effect is within the seeds' noise."""
+    """The wage side of automation: with robots at half the price the national low-skill wage index ends lower,
+    by more than twice its standard error over seeds 42-57. Measured (2026-12-04, fourth stop, after cohorts and
+    retirement followed schooling and ten years in the older band): seeds 42-57 -0.8% (se 0.28%), lower in 11 of
+    16 (t -2.9). At the third stop it was -0.5% (se 0.33%, 9 of 16): a strict
+    xfail; the effect is small against the seeds' noise, as in the regional studies (Acemoglu and Restrepo
+    2020: about -0.4% per robot per thousand workers)."""
     wage = _half_price_robots_in_the_baseline()[:, 2]
-    assert (wage < 0).sum() >= 6 and wage.mean() < 0, wage
+    assert wage.mean() / (wage.std(ddof=1) / np.sqrt(wage.size)) < -2, wage
 
 
 def test_a_robot_tax_raises_low_skill_employment_in_industry():

@@ -6,7 +6,7 @@ import numpy as np
 
 from conftest import ROOT, small_scenario
 from model import EconomyModel, simulate
-from model.careers import change_skills, entrant_digital_skill
+from model.careers import change_skills, entrant_digital_skill, entrant_skill_mix
 from model.scenario_io import load_scenario
 from model.state import EMPLOYED, UNEMPLOYED
 
@@ -53,6 +53,35 @@ def test_entrants_arrive_with_the_digital_skill_of_their_time():
     for _ in range(8):
         model.step()
     assert entrant_digital_skill(model) == start + 0.04
+
+
+def test_entrants_arrive_with_the_schooling_of_their_time():
+    """The entrants' high-skill share rises by careers.entrant_high_growth a year up to its ceiling and the
+    low-skill share falls by entrant_low_decline; the three shares always sum to one."""
+    model = EconomyModel(small_scenario(workforce={"entrant_skills": {"low": 0.2, "mid": 0.5, "high": 0.3}},
+                                        careers={"entrant_high_growth": 0.05, "entrant_low_decline": 0.01,
+                                                 "entrant_high_ceiling": 0.42}), seed=1)
+    assert np.allclose(entrant_skill_mix(model), [0.2, 0.5, 0.3])
+    for _ in range(8):
+        model.step()
+    assert np.allclose(entrant_skill_mix(model), [0.18, 0.42, 0.4])  # two years
+    for _ in range(8):
+        model.step()
+    assert np.allclose(entrant_skill_mix(model), [0.16, 0.42, 0.42])  # the ceiling holds the high share
+    assert np.isclose(entrant_skill_mix(model).sum(), 1.0)
+
+
+def test_age_bands_stay_near_their_starting_shares():
+    """Young to prime after 15 years, prime to older after 20, retirement after 10 (workforce.retirement_rate
+    0.025): the default age shares (0.33, 0.445, 0.225) are near the stationary ones, so over ten years no band
+    moves by more than 3 points (measured: at most 1.6; with the old retirement rate of 0.01 the older band rose
+    11 points)."""
+    model = EconomyModel(small_scenario(initial={"burn_in": 0}), seed=2, agents=False)
+    start = np.bincount(model.workers.age, minlength=3) / model.workers.n
+    for _ in range(40):
+        model.step()
+    end = np.bincount(model.workers.age, minlength=3) / model.workers.n
+    assert np.abs(end - start).max() < 0.03, (start, end)
 
 
 def test_skills_training_raises_the_share_of_high_skill_workers():

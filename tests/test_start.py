@@ -79,3 +79,71 @@ def test_growth_quarters_remove_the_starts_inflation_jump_in_the_history():
         means[growth] = (np.mean([run[1] for run in runs]), np.mean([run[2][:2] for run in runs], axis=0))
     assert means[0][0] > 0.5, means
     assert abs(means[8][0]) < 0.5 and (np.abs(means[8][1]) < 1.0).all(), means
+
+
+def _start_demand(monkeypatch, **sections):
+    """The inputs of the start's demand balance for a small scenario without burn-in, the public shares it
+    started from, households' part it returned and the model."""
+    import model.initialise as init
+
+    seen = {}
+    real = init.balance_start_demand
+
+    def record(model, sales, **kw):
+        seen.update(kw, sales=sales.copy(), model=model, public=model.public_shares.copy())
+        seen["part"] = real(model, sales, **kw)
+        return seen["part"]
+
+    monkeypatch.setattr(init, "balance_start_demand", record)
+    EconomyModel(small_scenario(steps=1, initial={"burn_in": 0}, **sections), seed=1, agents=False)
+    return seen
+
+
+def _bought(seen, exports, government):
+    """Each sector's sales to households, exports, government, investment and the digital services."""
+    model = seen["model"]
+    m = model.cfg.trade.import_share
+    return (seen["part"] + seen["exports"] * exports + seen["government"] * government
+            + (1 - m) * seen["investment"] * model.investment_weights + seen["digital"] * model.services_weights)
+
+
+def _with_industry_share(share):
+    sectors = [s.model_dump() for s in small_scenario().sectors]
+    sectors[1]["firm_share"] = share  # industry (0.3 by default)
+    return {"sectors": sectors}
+
+
+def test_exports_leave_a_sector_whose_other_buyers_take_all_it_sells(monkeypatch):
+    """With few industrial firms, government consumption and investment would take more of industry than it
+    sells: exports buy that much less from industry and more from the other sectors (in proportion to
+    households' part of them), so every sector starts in balance, households buy none of industry at the start
+    instead of a negative amount, and total exports are unchanged. In the baseline's economy nothing moves."""
+    for few in (True, False):
+        seen = _start_demand(monkeypatch, **(_with_industry_share(0.12) if few else {}))
+        model, public = seen["model"], seen["public"]
+        assert (_bought(seen, public, public) > seen["sales"] * (1 + 1e-9)).any() == few  # households negative
+        assert _bought(seen, model.export_shares, model.public_shares) == pytest.approx(seen["sales"], rel=1e-12)
+        assert (seen["part"] >= 0).all() and (model.start_shortfall == 0).all()
+        assert model.export_shares.sum() == pytest.approx(1.0, rel=1e-12) and (model.export_shares >= 0).all()
+        assert (model.public_shares == public).all()  # exports were enough
+        if few:
+            assert seen["part"][1] == 0 and model.export_shares[1] < public[1]
+            assert (model.export_shares[[0, 2]] > public[[0, 2]]).all()
+        else:
+            assert (model.export_shares == public).all()
+
+
+def test_a_start_exports_cannot_balance_moves_government_then_records_the_shortfall(monkeypatch):
+    """With industry's firms a twelfth of the economy, exports of industry are not enough: government buys
+    less of it too; with a hundredth, investment alone takes more of it than it sells, and what is left unmet
+    is recorded as a share of all sales (the run goes on: the goods market rations it)."""
+    seen = _start_demand(monkeypatch, **_with_industry_share(0.08))
+    model, public = seen["model"], seen["public"]
+    assert model.export_shares[1] == 0 and model.public_shares[1] < public[1]
+    assert _bought(seen, model.export_shares, model.public_shares) == pytest.approx(seen["sales"], rel=1e-12)
+    seen = _start_demand(monkeypatch, **_with_industry_share(0.01))
+    model = seen["model"]
+    assert model.export_shares[1] == 0 and model.public_shares[1] == 0 and model.start_shortfall[1] > 0
+    unmet = _bought(seen, model.export_shares, model.public_shares) - seen["sales"]
+    assert unmet[1] == pytest.approx(model.start_shortfall[1] * seen["sales"].sum(), rel=1e-9)
+    assert unmet[[0, 2]] == pytest.approx(np.zeros(2), abs=1e-9 * seen["sales"].sum())

@@ -34,9 +34,12 @@ class SkillWages(Section):
 
 
 class AgeShares(Mix):
-    young: float = _f(0.3, 0, 1)
-    prime: float = _f(0.45, 0, 1)
-    older: float = _f(0.25, 0, 1)
+    """Starting shares of the age bands; the defaults are near the stationary shares of 15 years young, 20 prime
+    and 10 older (1/3, 4/9, 2/9) that the ageing rates and ``workforce.retirement_rate`` keep."""
+
+    young: float = _f(0.33, 0, 1)
+    prime: float = _f(0.445, 0, 1)
+    older: float = _f(0.225, 0, 1)
     what: ClassVar[str] = "age shares"
 
 
@@ -48,10 +51,17 @@ class Workforce(Section):
     young_digital_bonus: float = _f(0.1, 0, 1, "How much higher young workers' digital skill starts.")
     initial_unemployment: float = _f(0.05, 0, 0.9, "Share of workers unemployed at the start.")
     initial_gig_share: float = _f(0.2, 0, 0.9, "Share of workers working through gig platforms at the start.")
-    retirement_rate: float = _f(0.01, 0, 0.5, "Quarterly share of older workers replaced by young entrants.")
+    retirement_rate: float = _f(0.025, 0, 0.5, "Quarterly share of older workers who retire and are replaced by "
+                                "young entrants. 0.025: ten years in the older band (from 50 to China's statutory "
+                                "retirement ages of 50-60), which with 15 years young and 20 prime keeps the default "
+                                "age shares near stationary.")
     entrant_digital_skill: float = _f(0.65, 0, 1, "Mean digital skill of young labour-market entrants.")
-    entrant_skills: SkillMix = Field(default_factory=SkillMix, description="Shares of low-, mid- and high-skill "
-                                     "workers among young labour-market entrants (normalised; a hand choice).")
+    entrant_skills: SkillMix = Field(default_factory=lambda: SkillMix(low=0.09, mid=0.31, high=0.6),
+                                     description="Shares of low-, mid- and high-skill workers among young "
+                                     "labour-market entrants at the start (normalised). Read from schooling: high = "
+                                     "tertiary gross enrolment ratio two years before (60.2% in 2023), low = one "
+                                     "less the senior-secondary ratio four years before (91.4% in 2021), mid the "
+                                     "rest (Ministry of Education statistical bulletins).")
     jobless_skills: SkillMix = Field(default_factory=lambda: SkillMix(low=0.6, mid=0.32, high=0.08),
                                      description="Shares of low-, mid- and high-skill workers among those not "
                                      "employed by a firm at the start, gig workers and job seekers (normalised; a "
@@ -120,3 +130,11 @@ class Careers(Section):
     scarring_quarters: int = Field(4, ge=0, le=400, description="Quarters of unemployment after which skills decay.")
     entrant_digital_growth: float = _f(0.01, 0, 0.2, "Yearly rise of young entrants' mean digital skill (each "
                                        "cohort arrives with the skill of its time).")
+    entrant_high_growth: float = _f(0.006, -0.2, 0.2, "Yearly change of the high-skill share of young entrants "
+                                    "(points of the share; the tertiary gross enrolment ratio rose 0.6 points a year "
+                                    "in 2022-2024, Ministry of Education).")
+    entrant_low_decline: float = _f(0.002, -0.2, 0.2, "Yearly fall of the low-skill share of young entrants "
+                                    "(the senior-secondary gross enrolment ratio rose 0.2 points a year in "
+                                    "2021-2023, Ministry of Education).")
+    entrant_high_ceiling: float = _f(0.65, 0, 1, "Share of high-skill entrants at which a rising share stops (a hand "
+                                     "choice: the tertiary enrolment ratio flattened near 60% in 2023-2024).")

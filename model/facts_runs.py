@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from model.config import Scenario
-from model.facts import (Fact, FirmPanel, NotMeasured, beveridge_points, facts_frame, firm_growth_rates, firm_sizes,
-                         hp_cycle, okun_points, phillips_points)
+from model.facts import facts_frame
+from model.facts_base import Fact, FirmPanel, NotMeasured, hp_cycle
+from model.facts_macro import beveridge_points, okun_points, phillips_points
+from model.facts_micro import firm_growth_rates, firm_sizes
 
 
 def _snapshot(model) -> dict:

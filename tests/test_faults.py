@@ -290,9 +290,9 @@ def test_a_folder_holding_other_files_is_refused_unless_forced(reference, tmp_pa
 # -- faults during a sweep --------------------------------------------------------------------
 def _fail_writes_after(monkeypatch, calls: int, error: int) -> None:
     """Part writes fail with ``error`` (an errno) after ``calls`` successful ones."""
-    from model.sweep import storage
+    from model.sweep import store
 
-    real, count = storage._write_part, [0]
+    real, count = store.write_part, [0]
 
     def write(path, table):
         count[0] += 1
@@ -300,7 +300,7 @@ def _fail_writes_after(monkeypatch, calls: int, error: int) -> None:
             raise OSError(error, os.strerror(error), str(path))
         real(path, table)
 
-    monkeypatch.setattr(storage, "_write_part", write)
+    monkeypatch.setattr(store, "write_part", write)
 
 
 @pytest.mark.parametrize("error, code, words", [
@@ -324,11 +324,11 @@ def test_a_failed_write_mid_sweep_ends_cleanly_and_resumes(reference, tmp_path, 
 
 
 def test_a_full_disk_while_gathering_ends_cleanly_and_resumes(reference, tmp_path, monkeypatch, capsys):
-    from model.sweep import storage
+    from model.sweep import parts
 
     spec, ref = reference
     out = tmp_path / "out"
-    real = storage.atomic_write
+    real = parts.atomic_write
 
     def atomic_write(path, write):
         def half_then_full(tmp):
@@ -337,7 +337,7 @@ def test_a_full_disk_while_gathering_ends_cleanly_and_resumes(reference, tmp_pat
 
         real(path, half_then_full if path.name == "timeseries.parquet" else write)
 
-    monkeypatch.setattr(storage, "atomic_write", atomic_write)
+    monkeypatch.setattr(parts, "atomic_write", atomic_write)
     assert _cli(spec, "--out", out) == 3
     err = capsys.readouterr().err.strip()
     assert err == (f"error: --out {out}: cannot gather the results: disk full (No space left on device); 8 of 8 runs "
@@ -419,11 +419,11 @@ def test_a_folder_removed_mid_sweep(tmp_path):
 # -- Ctrl-C -------------------------------------------------------------------------------------
 def test_ctrl_c_mid_run_then_twice_while_gathering(reference, tmp_path, monkeypatch, capsys):
     """SIGINT while run 2 is stored, then two more inside the gathering: it still ends 'partial', whole."""
-    from model.sweep import storage
+    from model.sweep import store
 
     spec, ref = reference
     out = tmp_path / "out"
-    real_record, real_concat = storage.SweepStore.record, storage._concat_parts
+    real_record, real_concat = store.SweepStore.record, store.concat_parts
 
     def record(self, plan, run, *args):
         real_record(self, plan, run, *args)
@@ -436,8 +436,8 @@ def test_ctrl_c_mid_run_then_twice_while_gathering(reference, tmp_path, monkeypa
         os.kill(os.getpid(), signal.SIGINT)
         return rows
 
-    monkeypatch.setattr(storage.SweepStore, "record", record)
-    monkeypatch.setattr(storage, "_concat_parts", concat)
+    monkeypatch.setattr(store.SweepStore, "record", record)
+    monkeypatch.setattr(store, "concat_parts", concat)
     assert _cli(spec, "--out", out) == 130
     err = capsys.readouterr().err.strip()
     saved = _manifest(out)["done"]  # run 2 and the run computed with it (two in flight with one worker)

@@ -167,7 +167,7 @@ def test_bad_spec_is_refused_with_one_line_and_nothing_written(tmp_path, capsys,
 
 
 def test_two_searches_cannot_write_one_folder(tmp_path, capsys):
-    from model.sweep.storage import take_lock
+    from model.sweep.atomic import take_lock
 
     spec = write_spec(tmp_path, MONO)
     (tmp_path / "out").mkdir()

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from model.discovery.target import Target
 from model.errors import UserError
-from model.sweep.storage import MANIFEST, ManifestError, read_manifest
+from model.sweep.store import MANIFEST, ManifestError, read_manifest
 
 ID_COLUMNS = ("run_id", "point", "replication", "seed", "status", "error")
 

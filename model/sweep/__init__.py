@@ -9,8 +9,10 @@ Quick use::
 Modules: :mod:`~model.sweep.spec` (the YAML spec, pydantic), :mod:`~model.sweep.design`
 (grid, list, LHS, Sobol', Morris), :mod:`~model.sweep.plan` (runs, seeds, up-front
 checks), :mod:`~model.sweep.executors` (serial, process pool, dask),
-:mod:`~model.sweep.runner` (the run loop), :mod:`~model.sweep.storage`
-(crash-safe parts, compaction), :mod:`~model.sweep.summary` (figures) and
+:mod:`~model.sweep.runner` (the run loop), :mod:`~model.sweep.store`
+(the results folder: manifest, resume, compaction), :mod:`~model.sweep.parts`
+(each run's Arrow parts, checked and gathered), :mod:`~model.sweep.atomic`
+(all-or-nothing writes, the folder lock), :mod:`~model.sweep.summary` (figures) and
 :mod:`~model.sweep.sensitivity` (SALib indices).
 """
 

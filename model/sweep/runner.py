@@ -36,7 +36,7 @@ def run_one(run_id: int, seed: int, base: dict, params: list) -> tuple:
             raise RuntimeError(f"run {run_id} made to fail by {FAIL_ENV} (test hook)")
         from model.runner import simulate
         from model.scenario_io import apply_override, scenario_from_dict
-        from model.sweep.storage import timeseries_table
+        from model.sweep.parts import timeseries_table
 
         data = copy.deepcopy(base)
         for path, value in params:
@@ -76,7 +76,7 @@ def run_plan(plan, store, executor, *, progress: bool = True, guard=None) -> Out
 
     Args:
         plan: the sweep plan.
-        store: an opened :class:`~model.sweep.storage.SweepStore` (its ``done`` runs are skipped).
+        store: an opened :class:`~model.sweep.store.SweepStore` (its ``done`` runs are skipped).
         executor: any executor of :mod:`model.sweep.executors`.
         progress: show a tqdm bar (runs done, failed, time left).
         guard: an active :class:`~model.interrupts.InterruptGuard`: Ctrl-C then stops the sweep only while it

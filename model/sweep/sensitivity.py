@@ -109,7 +109,7 @@ def write_indices(plan, out, method: str) -> pd.DataFrame:
 
     import matplotlib.pyplot as plt
 
-    from model.sweep.storage import atomic_write
+    from model.sweep.atomic import atomic_write
     from model.sweep.summary import load_runs
 
     out = Path(out)

@@ -9,7 +9,7 @@ from model.errors import Interrupted, UserError, storage_error
 from model.interrupts import InterruptGuard
 from model.sweep.executors import default_workers, make_executor
 from model.sweep.runner import Outcome, run_plan
-from model.sweep.storage import SweepStore
+from model.sweep.store import SweepStore
 
 
 def default_out(plan, suffix: str = "") -> Path:
@@ -30,7 +30,7 @@ def execute(plan, out: str | Path, *, executor: str = "local", workers: int | No
         progress: show the progress bar.
         csv: also write runs.csv and timeseries.csv.
         force: use a folder that holds other files or another sweep's results (see
-            :class:`~model.sweep.storage.SweepStore`).
+            :class:`~model.sweep.store.SweepStore`).
 
     Returns:
         What was run.

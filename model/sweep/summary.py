@@ -104,7 +104,7 @@ def write_summary(plan, out: Path) -> list[Path]:
     """Write summary.csv and one figure per varied parameter (fig_<parameter>.png) into ``out``."""
     import matplotlib.pyplot as plt
 
-    from model.sweep.storage import atomic_write
+    from model.sweep.atomic import atomic_write
 
     out = Path(out)
     metrics = list(plan.spec.metrics)

@@ -214,7 +214,7 @@ def write_candidate(problem: Problem, params: dict, number: int, folder: Path) -
     Returns:
         The sweep spec's path.
     """
-    from model.sweep.storage import atomic_write
+    from model.sweep.atomic import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"trial-{number:04d}"

@@ -93,7 +93,7 @@ class TargetSearch:
     def __enter__(self) -> TargetSearch:
         import optuna
 
-        from model.sweep.storage import atomic_write, take_lock
+        from model.sweep.atomic import atomic_write, take_lock
 
         try:
             self.out.mkdir(parents=True, exist_ok=True)
@@ -223,7 +223,7 @@ class TargetSearch:
     def _run_candidate(self, number: int, params: dict, pool, guard, folder: Path):
         from model.sweep.plan import build_plan
         from model.sweep.runner import run_plan
-        from model.sweep.storage import SweepStore
+        from model.sweep.store import SweepStore
 
         sweep_file = write_candidate(self.problem, params, number, self.out / "candidates")
         plan = build_plan(sweep_file, crn_default=True)

@@ -1,20 +1,17 @@
-"""Results on disk, streamed and crash-safe.
+"""The results folder of one sweep, streamed and crash-safe: its layout, manifest and resume.
 
-Each finished run is written at once as small parts in ``DIR/parts/`` (Arrow
-IPC files: a tenth of Parquet's cost to write and read back for such small
-tables): its time series (``ts-<id>.arrow``, ok runs only) and then its row
-(``run-<id>.<status>.arrow``). Every file is written under a temporary name
-and moved into place with ``os.replace``, so a file either exists whole or not
-at all; the row is written last, so its presence means the run is done. On
-resume, every part is checked before it is trusted (it reads whole, and its
-run id, fingerprint, seed, parameters, steps and columns are this sweep's);
-a part that fails is moved to ``DIR/quarantine/`` with a warning and its run
-is run again, so a damaged or foreign part is never merged. Temporary files
-and a time series without its row (a kill between the two) are removed.
+Each finished run is written at once as small parts in ``DIR/parts/`` (:mod:`model.sweep.parts`): its
+time series (``ts-<id>.arrow``, ok runs only) and then its row (``run-<id>.<status>.arrow``). Every file is
+written under a temporary name and moved into place (:func:`~model.sweep.atomic.atomic_write`), so a file
+either exists whole or not at all; the row is written last, so its presence means the run is done. On
+resume, every part is checked before it is trusted (it reads whole, and its run id, fingerprint, seed,
+parameters, steps and columns are this sweep's); a part that fails is moved to ``DIR/quarantine/`` with a
+warning and its run is run again, so a damaged or foreign part is never merged. Temporary files and a time
+series without its row (a kill between the two) are removed.
 
-:meth:`SweepStore.compact` streams the parts, in run-id order, into
-``runs.parquet`` and ``timeseries.parquet`` (and CSV copies) a few thousand
-rows at a time, so memory stays flat however many runs there are.
+:meth:`SweepStore.compact` streams the parts, in run-id order, into ``runs.parquet`` and
+``timeseries.parquet`` (and CSV copies) a few thousand rows at a time, so memory stays flat however many
+runs there are. ``sweep.json`` (:meth:`SweepStore.write_manifest`) says what the sweep is and what is on disk.
 """
 
 from __future__ import annotations
@@ -24,20 +21,22 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.feather as feather
-import pyarrow.parquet as pq
 
 from model.errors import UserError
+from model.sweep.atomic import TMP, atomic_write, take_lock
+from model.sweep.parts import (ID_COLUMNS, KIND_TYPES, META_FINGERPRINT, META_RUN, check_row, check_series,
+                               concat_parts, parquet_to_csv, read_part, run_table, write_part)
 
+if TYPE_CHECKING:
+    from model.sweep.plan import Plan, Run
+
+#: The manifest, the folder of set-aside parts and the file that says why each was set aside.
 MANIFEST = "sweep.json"
 QUARANTINE = "quarantine"
 REASONS = "reasons.txt"
-#: Arrow schema metadata every part carries: the sweep's fingerprint and the part's run id.
-META_FINGERPRINT, META_RUN = b"dtabm.fingerprint", b"dtabm.run_id"
 #: Files gathered from the parts, and files derived from them (removed when they go out of date).
 RESULTS = ("runs.parquet", "timeseries.parquet", "runs.csv", "timeseries.csv")
 DERIVED = re.compile(r"^(summary\.csv|fig_.+\.png|sensitivity_\w+\.(csv|png))$")
@@ -45,152 +44,9 @@ DERIVED = re.compile(r"^(summary\.csv|fig_.+\.png|sensitivity_\w+\.(csv|png))$")
 OWN = re.compile(r"^(parts|quarantine|\.lock|sweep\.json|(runs|timeseries)\.(parquet|csv)|summary\.csv|fig_.+\.png|"
                  r"sensitivity_\w+\.(csv|png)|\.tmp-.+)$")
 MAX_MANIFEST_BYTES = 1_000_000
+#: Names of a run's row and of its time series in ``parts/``.
 RUN_FILE = re.compile(r"^run-(\d+)\.(ok|failed)\.arrow$")
 TS_FILE = re.compile(r"^ts-(\d+)\.arrow$")
-TMP = ".tmp-"
-CHUNK_ROWS = 50_000
-CHUNK_FILES = 100
-CSV_ROWS = 2_000
-KIND_TYPES = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string(), "json": pa.string()}
-ID_COLUMNS = [("run_id", pa.int64()), ("point", pa.int64()), ("replication", pa.int64()), ("seed", pa.int64()),
-              ("status", pa.string()), ("error", pa.string())]
-
-
-def atomic_write(path: Path, write) -> None:
-    """Call ``write(tmp_path)`` then move the result to ``path`` (all or nothing)."""
-    tmp = path.with_name(TMP + path.name)
-    if os.path.lexists(tmp):  # a leftover, or a planted link: never write through it
-        os.unlink(tmp)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-
-
-def _column_type(name: str, kind: pa.DataType) -> pa.DataType:
-    if name in ("run_id", "step"):
-        return pa.int64()
-    numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_boolean(kind)
-    return pa.float64() if numeric else pa.string()
-
-
-def timeseries_table(run_id: int, frame) -> pa.Table:
-    """A run's time series as Arrow: run_id and step int64, period string, every metric float64."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    table = table.add_column(0, "run_id", pa.array(np.full(table.num_rows, run_id, np.int64)))
-    return table.cast(pa.schema([(f.name, _column_type(f.name, f.type)) for f in table.schema]))
-
-
-def _param_value(value, kind: str):
-    return json.dumps(value, sort_keys=True) if kind == "json" and value is not None else value
-
-
-def run_table(plan, run, status: str, error: str | None, final: pa.Table | None) -> pa.Table:
-    """One row: ids, seed, status, error, parameter values, final metrics (the last row of the series)."""
-    fields = list(ID_COLUMNS)
-    values = [run.run_id, run.point, run.replication, run.seed, status, error]
-    for name, value in zip(plan.names, run.values):
-        fields.append((name, KIND_TYPES[plan.kinds[name]]))
-        values.append(_param_value(value, plan.kinds[name]))
-    arrays = [pa.array([v], type=t) for v, (_, t) in zip(values, fields)]
-    names = [n for n, _ in fields]
-    if final is not None:
-        names += final.column_names
-        arrays += final.columns
-    return pa.Table.from_arrays(arrays, names=names)
-
-
-def _unified_schema(files: list[Path]) -> pa.Schema:
-    """Every column of ``files``, in order of first appearance (files in run-id order)."""
-    fields: dict[str, pa.Field] = {}
-    for path in files:
-        with pa.OSFile(str(path)) as source:
-            schema = pa.ipc.open_file(source).schema
-        for field in schema:
-            if field.name not in fields or pa.types.is_null(fields[field.name].type):
-                fields[field.name] = field
-    return pa.schema(list(fields.values()))
-
-
-def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` with exactly the columns of ``schema`` (missing ones null)."""
-    if table.schema.equals(schema):
-        return table
-    have = dict(zip(table.column_names, table.columns))
-    arrays = [have[f.name].cast(f.type) if f.name in have else pa.nulls(table.num_rows, f.type) for f in schema]
-    return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def _write_part(path: Path, table: pa.Table) -> None:
-    atomic_write(path, lambda tmp: feather.write_feather(table, str(tmp), compression="uncompressed"))
-
-
-def _concat_parts(files: list[Path], target: Path, empty_schema: pa.Schema) -> int:
-    """Stream ``files`` (in order) into one Parquet file; return the number of rows."""
-    schema = _unified_schema(files) if files else empty_schema
-    rows = 0
-
-    def write(tmp):
-        nonlocal rows
-        with pq.ParquetWriter(tmp, schema) as writer:
-            batch, batch_rows = [], 0
-            for path in files:
-                table = feather.read_table(str(path), memory_map=False).replace_schema_metadata(None)
-                batch.append(_conform(table, schema))
-                batch_rows += table.num_rows
-                if batch_rows >= CHUNK_ROWS or len(batch) >= CHUNK_FILES:
-                    writer.write_table(pa.concat_tables(batch))
-                    rows += batch_rows
-                    batch, batch_rows = [], 0
-            if batch:
-                writer.write_table(pa.concat_tables(batch))
-                rows += batch_rows
-            if not files:
-                writer.write_table(schema.empty_table())
-
-    atomic_write(target, write)
-    return rows
-
-
-def parquet_to_csv(source: Path, target: Path) -> None:
-    """Stream a Parquet file into a CSV file, one batch at a time."""
-    parquet = pq.ParquetFile(source)
-
-    def write(tmp):
-        with pacsv.CSVWriter(tmp, parquet.schema_arrow) as writer:
-            for batch in parquet.iter_batches(batch_size=CSV_ROWS):
-                writer.write_batch(batch)
-
-    atomic_write(target, write)
-
-
-def take_lock(folder: Path, busy: str):
-    """Lock ``folder`` for this process (``folder/.lock``); return the open lock file (None where there is no fcntl).
-
-    The lock is a POSIX record lock: held by this process only, not by forked workers, and gone when the process
-    dies (even after SIGKILL). Close the returned file to release it.
-
-    Raises:
-        UserError: ``--out FOLDER: <busy>`` when another process holds it, or the lock file cannot be used.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no lock
-        return None
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:  # never follow a planted link, never block on a planted FIFO
-        fd = os.open(Path(folder) / ".lock", flags, 0o644)
-    except OSError as exc:
-        raise UserError(f"--out {folder}: cannot use {Path(folder) / '.lock'} ({exc.strerror}); remove it") from None
-    handle = os.fdopen(fd, "w")
-    try:
-        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        raise UserError(f"--out {folder}: {busy}") from None
-    return handle
 
 
 class ManifestError(UserError):
@@ -219,73 +75,6 @@ def read_manifest(out: Path) -> dict | None:
     return data
 
 
-def _read_part(path: Path) -> tuple[pa.Table | None, str | None]:
-    """The part's table, or None and why it cannot be read."""
-    try:
-        return feather.read_table(str(path), memory_map=False), None
-    except Exception as exc:  # noqa: BLE001 - any damage (ArrowInvalid, OSError, ...) means: set it aside
-        return None, f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
-
-
-def _claims(table: pa.Table, plan, run_id: int) -> str | None:
-    """Why a part's metadata does not belong to run ``run_id`` of ``plan`` (None if it does)."""
-    meta = table.schema.metadata or {}
-    if META_FINGERPRINT not in meta:
-        return "it carries no sweep fingerprint (written by another program or an older version)"
-    if meta[META_FINGERPRINT] != plan.fingerprint.encode():
-        return "it belongs to another sweep (its fingerprint differs from this spec's)"
-    if meta.get(META_RUN) != str(run_id).encode():
-        return f"it is run {meta.get(META_RUN, b'?').decode(errors='replace')}'s part under run {run_id}'s name"
-    return None
-
-
-def check_row(plan, run_id: int, status: str, table: pa.Table) -> str | None:
-    """Why a run part is not run ``run_id``'s row with ``status`` in ``plan`` (None if it is)."""
-    if run_id >= plan.n_runs:
-        return f"this sweep has runs 0 to {plan.n_runs - 1} only"
-    reason = _claims(table, plan, run_id)
-    if reason:
-        return reason
-    if table.num_rows != 1:
-        return f"it has {table.num_rows} rows, not 1"
-    run = plan.run(run_id)
-    expected = list(ID_COLUMNS) + [(n, KIND_TYPES[plan.kinds[n]]) for n in plan.names]
-    values = [run.run_id, run.point, run.replication, run.seed, status, None]
-    values += [_param_value(v, plan.kinds[n]) for n, v in zip(plan.names, run.values)]
-    for (name, kind), value in zip(expected, values):
-        if name not in table.column_names or not table.schema.field(name).type.equals(kind):
-            return f"column {name} is missing or not of type {kind}"
-        if name != "error" and table[name][0].as_py() != value:
-            return f"its {name} is {table[name][0].as_py()!r}, not {value!r}"
-    if status == "ok" and table.num_columns == len(expected):
-        return "an ok run's row without metric columns"
-    return None
-
-
-def check_series(plan, run_id: int, table: pa.Table, metrics: list[str] | None) -> str | None:
-    """Why a time-series part is not run ``run_id``'s series in ``plan`` (None if it is).
-
-    Args:
-        metrics: The metric columns of the run's row (the series must have the same), or None.
-    """
-    reason = _claims(table, plan, run_id)
-    if reason:
-        return reason
-    head = [("run_id", pa.int64()), ("step", pa.int64()), ("period", pa.string())]
-    if [(f.name, f.type) for f in table.schema][:3] != head:
-        return "its first columns are not run_id, step, period"
-    if any(not pa.types.is_floating(f.type) for f in list(table.schema)[3:]):
-        return "a metric column is not a number"
-    steps = plan.steps(plan.run(run_id))
-    if table.num_rows != steps + 1 or table["step"].to_pylist() != list(range(steps + 1)):
-        return f"it has {table.num_rows} steps, not the {steps + 1} (0 to {steps}) of this sweep's run"
-    if set(table["run_id"].to_pylist()) != {run_id}:
-        return "its run_id column names other runs"
-    if metrics is not None and table.column_names[3:] != metrics:
-        return "its metric columns differ from its run's row"
-    return None
-
-
 class SweepStore:
     """The results folder of one sweep.
 
@@ -295,7 +84,7 @@ class SweepStore:
             are set aside in ``quarantine/``, never merged).
     """
 
-    def __init__(self, out: str | Path, *, force: bool = False):
+    def __init__(self, out: str | Path, *, force: bool = False) -> None:
         self.out = Path(out)
         self.parts = self.out / "parts"
         self.quarantine = self.out / QUARANTINE
@@ -311,7 +100,7 @@ class SweepStore:
         self.manifest_failed = False
 
     # -- opening and resuming --------------------------------------------------
-    def check(self, plan) -> None:
+    def check(self, plan: Plan) -> None:
         """Refuse a folder holding anything but this sweep's results (before anything is written)."""
         from model.outputs import announce_link, check_output_target
 
@@ -343,7 +132,7 @@ class SweepStore:
                             f"the spec, its base scenario or its design differ); choose another --out, delete the "
                             f"folder, or pass --force (its runs are then set aside in {QUARANTINE}/, not used)")
 
-    def scan(self, plan) -> dict[int, str]:
+    def scan(self, plan: Plan) -> dict[int, str]:
         """Check every part (reads only): which runs are stored soundly, which parts must be set aside.
 
         Returns:
@@ -370,14 +159,14 @@ class SweepStore:
                 self._bad.append(([p for _, p in found] + ([ts] if ts else []), "two rows for one run", run_id))
                 continue
             (status, path), = found
-            table, reason = _read_part(path)
+            table, reason = read_part(path)
             reason = reason or check_row(plan, run_id, status, table)
             metrics = None if reason else table.column_names[len(ID_COLUMNS) + len(plan.names):]
             if not reason and status == "ok":
                 if ts is None:
                     reason = "its time series (ts-file) is missing"
                 else:
-                    ts_table, unreadable = _read_part(ts)
+                    ts_table, unreadable = read_part(ts)
                     reason = (f"its time series {unreadable}" if unreadable
                               else check_series(plan, run_id, ts_table, metrics))
             if reason:
@@ -387,7 +176,7 @@ class SweepStore:
                 self._stale.append(ts)
             self._sound[run_id] = status
         for run_id, ts in series.items():  # a series without its row: a kill between the two, or not ours
-            table, reason = _read_part(ts)
+            table, reason = read_part(ts)
             if reason is None:
                 reason = check_series(plan, run_id, table, None) if run_id < plan.n_runs else "no such run"
             if reason:
@@ -396,7 +185,7 @@ class SweepStore:
                 self._stale.append(ts)
         return dict(self._sound)
 
-    def open(self, plan) -> dict[int, str]:
+    def open(self, plan: Plan) -> dict[int, str]:
         """Create or resume the folder (after :meth:`check` and :meth:`scan`); return the runs already finished.
 
         Bad parts go to ``quarantine/`` (a warning names each), leftovers and out-of-date results are removed,
@@ -449,11 +238,12 @@ class SweepStore:
         self._lock = take_lock(self.out, "another sweep is writing to this folder right now")
 
     def close(self) -> None:
+        """Release the folder's lock (taken by :meth:`open`)."""
         if self._lock is not None:
             self._lock.close()
             self._lock = None
 
-    def write_manifest(self, plan, status: str, note: str | None = None) -> None:
+    def write_manifest(self, plan: Plan, status: str, note: str | None = None) -> None:
         """Write ``sweep.json``: what the sweep is and what is on disk now."""
         failed = sum(1 for s in self.done.values() if s == "failed")
         data = {"name": plan.spec.name, "spec": str(plan.spec_path), "base": str(plan.base_path),
@@ -466,19 +256,19 @@ class SweepStore:
         atomic_write(self.out / MANIFEST, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n"))
 
     # -- one finished run ----------------------------------------------------
-    def record(self, plan, run, status: str, error: str | None, series: pa.Table | None = None) -> None:
+    def record(self, plan: Plan, run: Run, status: str, error: str | None, series: pa.Table | None = None) -> None:
         """Store one finished run: its time series first, then its row (which marks it done), then the manifest.
 
         Args:
-            series: the run's :func:`timeseries_table` (None for a failed run).
+            series: the run's :func:`~model.sweep.parts.timeseries_table` (None for a failed run).
         """
         meta = {META_FINGERPRINT: plan.fingerprint.encode(), META_RUN: str(run.run_id).encode()}
         final = None
         if series is not None:
-            _write_part(self.parts / f"ts-{run.run_id:08d}.arrow", series.replace_schema_metadata(meta))
+            write_part(self.parts / f"ts-{run.run_id:08d}.arrow", series.replace_schema_metadata(meta))
             final = series.slice(series.num_rows - 1).drop_columns(["run_id", "step", "period"])
         row = run_table(plan, run, status, error, final).replace_schema_metadata(meta)
-        _write_part(self.parts / f"run-{run.run_id:08d}.{status}.arrow", row)
+        write_part(self.parts / f"run-{run.run_id:08d}.{status}.arrow", row)
         self.done[run.run_id] = status
         self.write_manifest(plan, "running")
 
@@ -496,7 +286,7 @@ class SweepStore:
             return [self.parts / f"run-{i:08d}.{self.done[i]}.arrow" for i in ids]
         return [self.parts / f"ts-{i:08d}.arrow" for i in ids]
 
-    def compact(self, plan, *, csv: bool = True) -> tuple[int, int]:
+    def compact(self, plan: Plan, *, csv: bool = True) -> tuple[int, int]:
         """Write runs.parquet and timeseries.parquet (sorted by run id, then step), and CSV copies.
 
         Only the runs in :attr:`done` (checked on resume, or written by this invocation) are gathered.
@@ -506,15 +296,15 @@ class SweepStore:
         """
         run_schema = pa.schema(ID_COLUMNS + [(n, KIND_TYPES[plan.kinds[n]]) for n in plan.names])
         ts_schema = pa.schema([("run_id", pa.int64()), ("step", pa.int64()), ("period", pa.string())])
-        n_runs = _concat_parts(self._files("run"), self.out / "runs.parquet", run_schema)
-        n_rows = _concat_parts(self._files("ts"), self.out / "timeseries.parquet", ts_schema)
+        n_runs = concat_parts(self._files("run"), self.out / "runs.parquet", run_schema)
+        n_rows = concat_parts(self._files("ts"), self.out / "timeseries.parquet", ts_schema)
         if csv:
             parquet_to_csv(self.out / "runs.parquet", self.out / "runs.csv")
             parquet_to_csv(self.out / "timeseries.parquet", self.out / "timeseries.csv")
         self.gathered = True
         return n_runs, n_rows
 
-    def finish(self, plan, *, complete: bool, csv: bool = True, gather: bool = True) -> OSError | None:
+    def finish(self, plan: Plan, *, complete: bool, csv: bool = True, gather: bool = True) -> OSError | None:
         """Gather the results and write the final manifest (``complete`` or ``partial``), whatever happened.
 
         Args:

@@ -97,9 +97,18 @@ def employee_productivity(model) -> float:
 
 
 def update_productivity_trend(model) -> None:
-    """Slow moving average of quarterly productivity growth: what wages are indexed to."""
+    """Slow moving average of quarterly productivity growth: what wages are indexed to.
+
+    Growth is measured between quarters the economy produced: the constructed start (``last_productivity``
+    None) has no previous quarter, so the first quarter only records its level. Nothing bounds it (it was
+    clipped to +-5% a quarter, which bound once: the first burn-in quarter against the constructed start,
+    -12% in the baseline).
+    """
     productivity = employee_productivity(model)
-    growth = float(np.clip(np.log(max(productivity, 1e-12) / max(model.last_productivity, 1e-12)), -0.05, 0.05))
+    if model.last_productivity is None:
+        model.last_productivity = productivity
+        return
+    growth = float(np.log(max(productivity, 1e-12) / max(model.last_productivity, 1e-12)))
     model.productivity_growth = 0.8 * model.productivity_growth + 0.2 * growth
     model.last_productivity = productivity
 

@@ -17,7 +17,7 @@ from model.banking import credit_line, loan_rates
 from model.digital_services import order_digital_services, record_sector_accounts, running_services
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
-from model.income_demand import consumer_price_level, employee_productivity, normalise_shares, price_index
+from model.income_demand import consumer_price_level, normalise_shares, price_index
 from model.government import pension_payments
 from model.labour_market import pay_wages, refresh_headcount, structural_rates
 from model.numerics import matmul
@@ -326,7 +326,7 @@ def init_economy(model) -> None:
     firms.belief = model.initial_belief(np.arange(firms.n))
     model.size_mean_share = typical_shares(model)
     model.gdp0 = None
-    model.last_productivity = employee_productivity(model)
+    model.last_productivity = None  # the constructed start produced nothing: growth is measured from quarter 1
     model.barriers = np.zeros((3, 3))
     model.barriers_small = np.zeros((3, 3))
     model.costs = firms.price * firms.output / (1 + prod.markup)

@@ -316,11 +316,13 @@ CHART_OPTIONS = """() => [...document.querySelectorAll('[data-chart]')].map(box 
 
 
 def _charts(page, key=None):
-    """Every chart's option (or ``key``'s), once each chart on the page (and ``key``) is drawn."""
+    """Every chart's option (or ``key``'s), once each chart on the page (and ``key``) is drawn: it exists and has
+    been given its series (a chart just created after a tab switch holds an empty option for a moment)."""
     page.wait_for_function("key => (!key || document.querySelector(`[data-chart=${key}]`)) && "
                            "document.querySelectorAll('[data-chart] .solara-echarts').length > 0 && "
                            "[...document.querySelectorAll('[data-chart] .solara-echarts')].every("
-                           "e => e.__vue__ && e.__vue__.chart)", arg=key)
+                           "e => e.__vue__ && e.__vue__.chart && (e.__vue__.chart.getOption() || {}).series)",
+                           arg=key)
     charts = {c["key"]: c["option"] for c in page.evaluate(CHART_OPTIONS)}
     return charts[key] if key else charts
 

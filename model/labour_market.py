@@ -244,7 +244,7 @@ def clear_labour_market(model) -> None:
     separate(model, quits, displaced=False)
     refresh_headcount(model)
 
-    need = labour_demand(model, firms.planned)
+    need = labour_demand(model, firms.planned, model.technology, model.task_cost)  # at production's terms
     demand = stochastic_round(np.minimum(need * (1.0 + cfg.labour.hiring_slack), workers.n), rng)  # no firm wants more than everyone
     flows["displaced"] += lay_off(model, demand)
     refresh_headcount(model)

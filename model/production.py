@@ -92,7 +92,7 @@ def effective_data(model) -> np.ndarray:
     return eff
 
 
-def ai_task_share(model) -> np.ndarray:
+def ai_task_share(model, prices: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Share of its routine cognitive tasks each firm gives an AI system, chosen by cost like robots' share.
 
     The technical ceiling ``frontier.max_ai_share`` x AI capability, times the share of tasks whose integration
@@ -101,9 +101,10 @@ def ai_task_share(model) -> np.ndarray:
     :func:`model.automation.draw_automation_cost`), ``Lambda(epsilon (ln(w_mid / c_ai) - m_i))``, ``w_mid`` the
     region's mid-skill wage and ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage;
     :func:`ai_compute_cost`), so cheaper compute, a compute voucher or dearer mid-skill work widen it.
+    ``prices``: the two from :func:`ai_cost_and_mid_wage`, if already known.
     """
     fr = model.cfg.frontier
-    ai_cost, mid = ai_cost_and_mid_wage(model)
+    ai_cost, mid = ai_cost_and_mid_wage(model) if prices is None else prices
     advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_cost, 1e-300))
     m = model.firms.automation_cost[:, 1]
     return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - m))

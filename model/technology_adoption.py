@@ -70,7 +70,7 @@ def expected_gain(model) -> np.ndarray:
     # AI's tasks save the mid-skill wage less the compute they need (nothing where compute is the dearer)
     ai_cost, mid = ai_cost_and_mid_wage(model)
     relative = ai_cost / mid
-    cognitive = ai_task_share(model) * alpha[:, 1] * labour_share
+    cognitive = ai_task_share(model, (ai_cost, mid)) * alpha[:, 1] * labour_share
     bill = cognitive * np.minimum(relative, 1.0)
     gain[:, AI] = (cognitive - bill + techs[AI].gain * cap * alpha[:, 2] * labour_share
                    - techs[AI].running_cost * compute)

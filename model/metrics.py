@@ -137,7 +137,7 @@ def collect_metrics(model) -> dict:
     # -- productivity
     gdp = model.real_gdp()
     status = workers.status
-    n_emp, n_gig = np.count_nonzero(status == EMPLOYED), np.count_nonzero(status == GIG)
+    n_emp, n_gig = int(np.count_nonzero(status == EMPLOYED)), int(np.count_nonzero(status == GIG))
     n_unemp = workers.n - n_emp - n_gig
     working = n_emp + n_gig
     tfp, contribution = tfp_level(model), digital_contribution_level(model)

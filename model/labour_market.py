@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.frontier import quarterly
+from model.numerics import stable_argsort
 from model.production import labour_demand
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
@@ -30,7 +31,7 @@ def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nd
     ``keys`` are uniforms in [0, 1), one per row: rows are ordered by group, then key.
     """
     # one sort on group + u is the lexicographic order (group, u)
-    order = np.argsort(groups + keys, kind="stable")  # ties (if any) keep row order
+    order = stable_argsort(groups + keys)  # ties (if any) keep row order
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups

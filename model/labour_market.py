@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.frontier import quarterly
-from model.numerics import stable_argsort
+from model.numerics import row_any, row_sum, stable_argsort
 from model.production import labour_demand
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
@@ -55,7 +55,7 @@ def set_headcount(model, headcount: np.ndarray, digital: np.ndarray) -> None:
     """Every firm's staff by skill, and its digitally skilled share from the count of them (``digital``)."""
     firms = model.firms
     firms.headcount = headcount
-    staff = headcount.sum(axis=1)
+    staff = row_sum(headcount)
     firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
 
 
@@ -243,7 +243,7 @@ def pay_wages(model) -> None:
     sector_level = np.log(np.maximum(sector_out, 1e-9) / np.maximum(sector_staff, 1.0))
     relative = np.where(staff > 0, np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0), 0.0)
     premium = np.exp(cfg.labour.rent_sharing * relative)
-    digital_firm = (firms.stage == INTEGRATED).any(axis=1)
+    digital_firm = row_any(firms.stage == INTEGRATED)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
     wage = model.wage[workers.region[emp], workers.skill[emp]] * premium[employer] * bonus

@@ -11,7 +11,7 @@ import numpy as np
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
 from model.digital_services import real_digital_services
-from model.numerics import dot, matmul, safe_ratio
+from model.numerics import dot, matmul, row_sum, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -202,7 +202,7 @@ def collect_metrics(model) -> dict:
     m["industry_cnc_rate"] = safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
     value_added = firms.revenue - firms.running
     va_s = np.bincount(firms.sector, weights=value_added, minlength=model.n_sectors)
-    staff_s = np.bincount(firms.sector, weights=firms.headcount.sum(axis=1), minlength=model.n_sectors)
+    staff_s = np.bincount(firms.sector, weights=row_sum(firms.headcount), minlength=model.n_sectors)
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
         m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])

@@ -70,6 +70,17 @@ def row_max(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def row_any(a: np.ndarray) -> np.ndarray:
+    """``a.any(axis=1)`` of a 2-D boolean array, column by column (see :func:`row_sum`)."""
+    a = np.asarray(a)
+    if a.ndim != 2 or a.shape[1] == 0 or a.dtype != bool:
+        return a.any(axis=1)
+    out = a[:, 0].copy()
+    for k in range(1, a.shape[1]):
+        out |= a[:, k]
+    return out
+
+
 def logsumexp_rows(a: np.ndarray) -> np.ndarray:
     """``log(sum(exp(a), axis=1))`` without overflow; ``-inf`` for a row of ``-inf`` (no SciPy call per step)."""
     top = row_max(a)

@@ -32,7 +32,7 @@ from scipy.special import expit
 from model.ai_service import renting
 from model.automation import automated_task_saving
 from model.compute_energy import firm_compute_cost
-from model.numerics import logsumexp_rows, matmul
+from model.numerics import logsumexp_rows, matmul, row_sum
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS
 
 #: Largest exponent whose exp is a finite float.
@@ -163,7 +163,7 @@ def task_weights(model, ai_share: np.ndarray | None = None) -> np.ndarray:
     alpha = model.alpha[firms.sector].copy()
     ai_on = firms.stage[:, AI] == INTEGRATED
     alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return task_weights_split(alpha / alpha.sum(axis=1, keepdims=True), firms.robot_share,
+    return task_weights_split(alpha / row_sum(alpha)[:, None], firms.robot_share,
                               firms.ai_share if ai_share is None else ai_share)
 
 
@@ -190,7 +190,7 @@ HUMAN = [1, 3, 4]
 
 def human_bundle(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The CES bundle ``B`` of the three human task inputs (weights renormalised) and their total weight."""
-    w_human = weights[:, HUMAN].sum(axis=1)
+    w_human = row_sum(weights[:, HUMAN])
     return ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho), w_human
 
 
@@ -320,7 +320,7 @@ def produce(model) -> None:
     firms.ai_tasks = inputs[:, 2]
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto, bundle) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
-    firms.producing_staff = firms.headcount.sum(axis=1)
+    firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
     no_ai = task_weights(model, ai_share=none)  # people do every routine cognitive task

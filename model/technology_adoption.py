@@ -24,6 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate, firm_compute_cost
 from model.automation import automated_task_saving, firm_robot_share
+from model.numerics import row_sum
 from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
@@ -87,7 +88,7 @@ def adoption_cost(model, tech: int) -> np.ndarray:
     """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
     firms, cfg = model.firms, model.cfg
     params = model.tech_params[tech]
-    staff = np.maximum(firms.headcount.sum(axis=1), 1)
+    staff = np.maximum(row_sum(firms.headcount), 1)
     cost = params.fixed_cost * model.size_cost[firms.size] * staff ** 0.7 * model.output_per_worker0
     if tech == ROBOTS:
         cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)

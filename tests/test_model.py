@@ -123,8 +123,8 @@ def test_stable_argsort_is_numpys_stable_sort():
 
 
 def test_row_sums_and_maxima_are_numpys():
-    """Column-by-column row sums and maxima give NumPy's bits (it adds rows shorter than 8 from the left)."""
-    from model.numerics import row_max, row_sum
+    """Column-by-column row sums, maxima and ``any`` give NumPy's bits (it adds rows shorter than 8 from the left)."""
+    from model.numerics import row_any, row_max, row_sum
 
     rng = np.random.default_rng(4)
     for n in (1, 7, 2000, 100_003):
@@ -135,6 +135,8 @@ def test_row_sums_and_maxima_are_numpys():
             a[rng.random((n, k)) < 0.01] = -np.inf
             for got, want in ((row_sum(a), a.sum(axis=1)), (row_max(a), a.max(axis=1))):
                 assert np.array_equal(got, want) and np.array_equal(np.signbit(got), np.signbit(want))
+            flags = rng.random((n, k)) < 0.3
+            assert np.array_equal(row_any(flags), flags.any(axis=1))
             ints = rng.integers(-50, 50, (n, k))
             assert np.array_equal(row_sum(ints), ints.sum(axis=1)) and row_sum(ints).dtype == ints.sum(axis=1).dtype
     with_nan = np.array([[1.0, np.nan, 2.0], [np.nan, 0.0, 1.0], [3.0, 2.0, 1.0]])

@@ -311,7 +311,7 @@ def produce(model) -> None:
     m_data, ai_share, augment, penalty = model.technology = technology_terms(model)
     model.task_cost = task_costs(model, augment)  # the labour market plans at the same prices
     firms.ai_share = ai_share
-    weights = task_weights(model)
+    weights = model.task_weight = task_weights(model)
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
     bundle = []
@@ -424,8 +424,8 @@ def _rest_beside_robots(log_lam, nest, robot_work, rho_auto) -> np.ndarray:
     return np.where(feasible, (log_left - (1.0 - rho_auto) * log_rest) / rho_auto, np.nan)
 
 
-def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs: np.ndarray | None = None
-                  ) -> np.ndarray:
+def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs: np.ndarray | None = None,
+                  weights: np.ndarray | None = None) -> np.ndarray:
     """Staff by skill [F, 3] needed to produce ``planned`` with today's technology, robots and prices.
 
     The firm plans the cost-minimising mix of its task CES (normalised at start-of-run prices, so the mix
@@ -438,8 +438,9 @@ def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs:
     makes it do more of them and shrinks the whole human bundle a little (``automation_sigma``); augmentation
     means fewer high-skill hours per non-routine task.
     Also stores the task need [F, 4] (routine manual, AI's routine cognitive, people's routine cognitive,
-    non-routine) in ``model.task_need``. ``terms`` (:func:`technology_terms`) and ``costs``
-    (:func:`task_costs`) are computed unless given (the labour market passes this quarter's, from :func:`produce`).
+    non-routine) in ``model.task_need``. ``terms`` (:func:`technology_terms`), ``costs`` (:func:`task_costs`) and
+    the task ``weights`` at the terms' AI share (:func:`task_weights`) are computed unless given (the labour
+    market passes this quarter's, from :func:`produce`).
     """
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
@@ -447,7 +448,7 @@ def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs:
     m_data, ai_share, augment, penalty = technology_terms(model) if terms is None else terms
     productivity = base_factor(model) * m_data * penalty
     log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
-    nest = _split_log_weights(_log(task_weights(model, ai_share=ai_share)))
+    nest = _split_log_weights(_log(task_weights(model, ai_share=ai_share) if weights is None else weights))
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     rho_auto = automation_rho(prod)
     sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))

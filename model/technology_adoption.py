@@ -167,7 +167,7 @@ def decide_adoption(model) -> None:
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
         go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
-        firms.barrier[:, t] = np.select([~candidates, unwilling, afraid, unable], [0, 1, 2, 3], 0)
+        firms.barrier[:, t] = np.where(~candidates, 0, np.where(unwilling, 1, np.where(afraid, 2, np.where(unable, 3, 0))))
         for b, mask in enumerate((unwilling, afraid, unable)):
             blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
             blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)

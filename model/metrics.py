@@ -11,7 +11,7 @@ import numpy as np
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
 from model.digital_services import real_digital_services
-from model.numerics import dot, matmul, row_sum, safe_ratio
+from model.numerics import dot, matmul, percentiles, row_sum, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -83,7 +83,7 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
     omega = np.log(firms.output[ok]) - beta * np.log(capital) - (1 - beta) * np.log(staff[ok])
     weight = firms.output[ok] / firms.output[ok].sum()
     agg, mean = dot(weight, omega), float(omega.mean())
-    p90, p10 = np.percentile(omega, [90, 10])
+    p90, p10 = percentiles(omega, [90, 10])
     return agg, mean, agg - mean, float(np.exp(p90 - p10))
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from model.compute_energy import firm_compute_cost
+from model.numerics import row_sum
 from model.production import ai_compute_bill
 
 
@@ -49,7 +50,7 @@ def order_digital_services(model) -> None:
     """Firms order this quarter's running services of the technologies they use (``firms.digital``, money)
     and note AI's part of it (``firms.digital_ai``: what a compute voucher can pay)."""
     by_tech = running_services(model)
-    model.firms.digital = by_tech.sum(axis=1)
+    model.firms.digital = row_sum(by_tech)
     model.firms.digital_ai = by_tech[:, 2]
 
 

@@ -80,11 +80,11 @@ def tax_incomes(model) -> None:
 def pay_benefits(model) -> None:
     """Unemployment benefit to every unemployed worker."""
     workers = model.workers
-    unemployed = workers.status == UNEMPLOYED
+    unemployed = np.flatnonzero(workers.status == UNEMPLOYED)
     workers.earnings[unemployed] = 0.0
     workers.transfers[unemployed] += model.benefit
     workers.deposits[unemployed] += model.benefit
-    amount = float(unemployed.sum() * model.benefit)
+    amount = float(unemployed.size * model.benefit)
     model.fiscal.pay_benefits(amount)
     government_pays(model, "benefits", HOUSEHOLDS, amount)
 
@@ -99,9 +99,11 @@ def pension_keys(model) -> np.ndarray:
 def pension_payments(model, total: float) -> np.ndarray:
     """``total`` shared among households by :func:`pension_keys`."""
     keys = pension_keys(model)
-    if float(keys.sum()) <= 0.0:  # no wages to weigh by (zero skill wages): equal shares
+    key_sum = float(keys.sum())
+    if key_sum <= 0.0:  # no wages to weigh by (zero skill wages): equal shares
         keys = np.ones_like(keys)
-    return total * keys / float(keys.sum())
+        key_sum = float(keys.sum())
+    return total * keys / key_sum
 
 
 def pay_pensions(model) -> None:
@@ -120,6 +122,8 @@ def settle_lever_incomes(model) -> None:
     """Levers' income hooks (floors, basic income and their surcharges); the change is a transfer."""
     workers = model.workers
     workers.income = workers.earnings + workers.transfers - workers.tax
+    if not model.active_levers:
+        return
     before = workers.income.copy()
     for lever in model.active_levers:
         lever.settle_income(model)

@@ -32,6 +32,13 @@ def _fail(record: dict, quantity: str, what: str) -> EconomyCollapse:
     return EconomyCollapse(f"step {step} ({record.get('period', '?')}): {what}; {MORE}", step=step, quantity=quantity)
 
 
+def _not_finite(value) -> bool:
+    """A real number that is NaN or infinite (floats, nearly every metric, checked first)."""
+    if type(value) is float:
+        return not math.isfinite(value)
+    return isinstance(value, numbers.Real) and not math.isfinite(value)
+
+
 def check_step(model, record: dict) -> None:
     """Raise :class:`~model.errors.EconomyCollapse` if the economy in ``record`` has collapsed.
 
@@ -46,7 +53,7 @@ def check_step(model, record: dict) -> None:
             least one) work; or ``labour_share`` is above :data:`LABOUR_SHARE_CEILING`.
     """
     for key, value in record.items():
-        if isinstance(value, numbers.Real) and not math.isfinite(value):
+        if _not_finite(value):
             raise _fail(record, key, f"{key} is {value}, not a finite number")
     gdp, start = record["gdp"], model.records[0]["gdp"]
     if not gdp > 0 or gdp < OUTPUT_FLOOR * start:

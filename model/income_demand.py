@@ -25,7 +25,7 @@ from model.government import settle_government
 from model.households import update_expectations
 from model.innovation import order_research
 from model.investment import order_capital
-from model.numerics import dot
+from model.numerics import dot, row_sum
 from model.quality import quality_index
 
 
@@ -36,7 +36,7 @@ def set_prices_and_shares(model) -> None:
     producing = firms.output > 0.05 * firms.planned
     # unit cost: the wages of the staff who produced this quarter's output (not of this quarter's new hires)
     # and the other costs, per unit produced
-    staff = firms.headcount.sum(axis=1)
+    staff = row_sum(firms.headcount)
     ok = producing & (staff > 0) & (firms.producing_staff > 0) & (model.capacity > 1e-12)
     labour = np.divide(firms.wage_bill * firms.producing_staff, staff * firms.output, out=np.zeros(firms.n),
                        where=ok)

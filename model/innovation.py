@@ -41,6 +41,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.banking import headroom
+from model.numerics import stable_argsort
 from model.production import effective_data
 from model.state import DATA, INTEGRATED
 
@@ -125,7 +126,7 @@ def studied_firms(sector: np.ndarray, region: np.ndarray, rows: np.ndarray, loca
     choice = np.empty(rows.size, np.int64)
     for key, pick in ((sector.astype(np.int64) * n_regions + region, local),
                       (sector.astype(np.int64), ~local)):
-        order = np.argsort(key, kind="stable")
+        order = stable_argsort(key)
         counts = np.bincount(key, minlength=int(key.max()) + 1)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         group = key[rows[pick]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.frontier import quarterly
+from model.numerics import row_any, row_sum, stable_argsort
 from model.production import labour_demand
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
@@ -30,7 +31,7 @@ def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nd
     ``keys`` are uniforms in [0, 1), one per row: rows are ordered by group, then key.
     """
     # one sort on group + u is the lexicographic order (group, u)
-    order = np.argsort(groups + keys, kind="stable")  # ties (if any) keep row order
+    order = stable_argsort(groups + keys)  # ties (if any) keep row order
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
@@ -40,16 +41,27 @@ def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nd
     return order, rank
 
 
+def staff_counts(model, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of the employed workers ``rows``: how many each firm employs by skill [F, 3], and how many of them are
+    digitally skilled [F]."""
+    firms, workers = model.firms, model.workers
+    employer = workers.employer[rows].astype(np.int64)
+    headcount = np.bincount(employer * 3 + workers.skill[rows], minlength=firms.n * 3).reshape(firms.n, 3)
+    skilled = workers.digital[rows] >= model.cfg.workforce.digital_threshold
+    return headcount, np.bincount(employer[skilled], minlength=firms.n)
+
+
+def set_headcount(model, headcount: np.ndarray, digital: np.ndarray) -> None:
+    """Every firm's staff by skill, and its digitally skilled share from the count of them (``digital``)."""
+    firms = model.firms
+    firms.headcount = headcount
+    staff = row_sum(headcount)
+    firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
+
+
 def refresh_headcount(model) -> None:
     """Recount staff by skill and the digitally skilled share of every firm."""
-    firms, workers = model.firms, model.workers
-    emp = np.flatnonzero(workers.status == EMPLOYED)
-    employer = workers.employer[emp].astype(np.int64)
-    firms.headcount = np.bincount(employer * 3 + workers.skill[emp], minlength=firms.n * 3).reshape(firms.n, 3)
-    staff = np.bincount(employer, minlength=firms.n)
-    skilled = workers.digital[emp] >= model.cfg.workforce.digital_threshold
-    digital = np.bincount(employer[skilled], minlength=firms.n)
-    firms.digital_staff = np.divide(digital, staff, out=np.zeros(firms.n), where=staff > 0)
+    set_headcount(model, *staff_counts(model, np.flatnonzero(model.workers.status == EMPLOYED)))
 
 
 def separate(model, rows: np.ndarray, displaced: bool) -> None:
@@ -62,8 +74,12 @@ def separate(model, rows: np.ndarray, displaced: bool) -> None:
         workers.displaced[rows] = True
 
 
-def lay_off(model, demand: np.ndarray) -> int:
-    """Firms with more staff than they need let a share of the excess go; returns the count."""
+def lay_off(model, demand: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Firms with more staff than they need let a share of the excess go.
+
+    Returns:
+        The workers let go, and their counts at the firms they left (:func:`staff_counts`).
+    """
     firms, workers, cfg = model.firms, model.workers, model.cfg
     excess = firms.headcount - demand
     fire = np.where(excess > 0, np.ceil(cfg.labour.layoff_speed * excess), 0).astype(np.int64).ravel()
@@ -73,8 +89,9 @@ def lay_off(model, demand: np.ndarray) -> int:
     emp, cell = emp[at_risk], cell[at_risk]
     order, rank = rank_within(cell, model.stream("labour").random(workers.n)[emp])
     chosen = emp[order][rank < fire[cell[order]]]
+    counts = staff_counts(model, chosen)
     separate(model, chosen, displaced=True)
-    return int(chosen.size)
+    return chosen, counts
 
 
 def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
@@ -86,7 +103,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
 
     Returns:
         Counters: seekers and vacancies by cell, hires, re-employed displaced
-        workers and unfilled digital vacancies.
+        workers and unfilled digital vacancies; and the hired workers (``hired``).
     """
     firms, workers, cfg = model.firms, model.workers, model.cfg
     lab, eff = cfg.labour, model.effects
@@ -164,7 +181,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
     workers.spell[rows] = 0
     workers.displaced[rows] = False
     return {"seekers": n_seekers, "vacancies": n_vacancies, "hires": int(rows.size),
-            "reemployed": reemployed, "unfilled_digital": unfilled_digital}
+            "reemployed": reemployed, "unfilled_digital": unfilled_digital, "hired": rows}
 
 
 def cell_unemployment(model) -> np.ndarray:
@@ -226,7 +243,7 @@ def pay_wages(model) -> None:
     sector_level = np.log(np.maximum(sector_out, 1e-9) / np.maximum(sector_staff, 1.0))
     relative = np.where(staff > 0, np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0), 0.0)
     premium = np.exp(cfg.labour.rent_sharing * relative)
-    digital_firm = (firms.stage == INTEGRATED).any(axis=1)
+    digital_firm = row_any(firms.stage == INTEGRATED)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
     wage = model.wage[workers.region[emp], workers.skill[emp]] * premium[employer] * bonus
@@ -236,18 +253,22 @@ def pay_wages(model) -> None:
 
 
 def clear_labour_market(model) -> None:
-    """Rule 5: separations, staff needs, layoffs, matching, wages."""
+    """Rule 5: separations, staff needs, layoffs, matching, wages.
+
+    Staff are counted once, after the quits; layoffs and hires then change the counts.
+    """
     firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.stream("labour")
     flows = model.flows
     emp = np.flatnonzero(workers.status == EMPLOYED)
     quits = emp[rng.random(workers.n)[emp] < cfg.labour.separation_rate]
     separate(model, quits, displaced=False)
-    refresh_headcount(model)
+    firms.headcount, digital = staff_counts(model, np.flatnonzero(workers.status == EMPLOYED))
 
-    need = labour_demand(model, firms.planned)
+    need = labour_demand(model, firms.planned, model.technology, model.task_cost, model.task_weight)  # production's
     demand = stochastic_round(np.minimum(need * (1.0 + cfg.labour.hiring_slack), workers.n), rng)  # no firm wants more than everyone
-    flows["displaced"] += lay_off(model, demand)
-    refresh_headcount(model)
+    laid_off, (gone, gone_digital) = lay_off(model, demand)
+    flows["displaced"] += int(laid_off.size)
+    firms.headcount = firms.headcount - gone
     vacancies = np.maximum(demand - firms.headcount, 0)
     ai_firm = firms.stage[:, AI] == INTEGRATED
     digital_jobs = np.zeros((firms.n, 3), bool)
@@ -260,6 +281,7 @@ def clear_labour_market(model) -> None:
     flows["reemployed"] += result["reemployed"]
     flows["unfilled_digital"] += result["unfilled_digital"]
     flows["vacancies"] += int(vacancies.sum())
-    refresh_headcount(model)
+    hired, hired_digital = staff_counts(model, result["hired"])
+    set_headcount(model, firms.headcount + hired, digital - gone_digital + hired_digital)
     update_wages(model)
     pay_wages(model)

@@ -11,7 +11,7 @@ import numpy as np
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
 from model.digital_services import real_digital_services
-from model.numerics import dot, matmul, safe_ratio
+from model.numerics import dot, matmul, percentiles, row_sum, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -32,7 +32,17 @@ def owner_incomes(model) -> np.ndarray:
 
 def gini(values: np.ndarray) -> float:
     """Gini coefficient of non-negative values (0: equal, 1: one has all)."""
-    x = np.sort(np.maximum(values, 0.0))
+    return gini_sorted(np.sort(np.maximum(values, 0.0)))
+
+
+def sorted_union(x: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The sorted values ``x`` and ``values`` together, sorted (``values`` merged into ``x``)."""
+    y = np.sort(values)
+    return np.insert(x, np.searchsorted(x, y), y)
+
+
+def gini_sorted(x: np.ndarray) -> float:
+    """Gini coefficient of non-negative values already sorted (see :func:`gini`)."""
     n = x.size
     total = x.sum()
     if n == 0 or total <= 0:
@@ -73,7 +83,7 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
     omega = np.log(firms.output[ok]) - beta * np.log(capital) - (1 - beta) * np.log(staff[ok])
     weight = firms.output[ok] / firms.output[ok].sum()
     agg, mean = dot(weight, omega), float(omega.mean())
-    p90, p10 = np.percentile(omega, [90, 10])
+    p90, p10 = percentiles(omega, [90, 10])
     return agg, mean, agg - mean, float(np.exp(p90 - p10))
 
 
@@ -91,11 +101,16 @@ def digital_contribution_level(model) -> float:
     return safe_ratio(float(model.capacity.sum()), float(model.firms.output_nodigital.sum())) or 1.0
 
 
-def real_wage_level(model) -> float:
-    """Mean employee wage over the consumer price level."""
+def mean_wage_level(model) -> float:
+    """Mean employee wage (0 without employees)."""
     workers = model.workers
     wages = workers.earnings[workers.status == EMPLOYED]
-    return (float(wages.mean()) if wages.size else 0.0) / model.price_level
+    return float(wages.mean()) if wages.size else 0.0
+
+
+def real_wage_level(model, mean_wage: float | None = None) -> float:
+    """Mean employee wage (``mean_wage`` if already known) over the consumer price level."""
+    return (mean_wage_level(model) if mean_wage is None else mean_wage) / model.price_level
 
 
 def base_values(model) -> None:
@@ -122,7 +137,7 @@ def collect_metrics(model) -> dict:
     # -- productivity
     gdp = model.real_gdp()
     status = workers.status
-    n_emp, n_gig = int((status == EMPLOYED).sum()), int((status == GIG).sum())
+    n_emp, n_gig = int(np.count_nonzero(status == EMPLOYED)), int(np.count_nonzero(status == GIG))
     n_unemp = workers.n - n_emp - n_gig
     working = n_emp + n_gig
     tfp, contribution = tfp_level(model), digital_contribution_level(model)
@@ -187,7 +202,7 @@ def collect_metrics(model) -> dict:
     m["industry_cnc_rate"] = safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
     value_added = firms.revenue - firms.running
     va_s = np.bincount(firms.sector, weights=value_added, minlength=model.n_sectors)
-    staff_s = np.bincount(firms.sector, weights=firms.headcount.sum(axis=1), minlength=model.n_sectors)
+    staff_s = np.bincount(firms.sector, weights=row_sum(firms.headcount), minlength=model.n_sectors)
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
         m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])
@@ -227,12 +242,13 @@ def collect_metrics(model) -> dict:
     wages = workers.earnings[emp]
     mean_wage = float(wages.mean()) if wages.size else 0.0
     m["mean_wage"] = mean_wage
-    skill_wage = np.bincount(workers.skill[emp], weights=wages, minlength=3) / np.maximum(
-        np.bincount(workers.skill[emp], minlength=3), 1)
+    emp_skill = workers.skill[emp]
+    skill_wage = np.bincount(emp_skill, weights=wages, minlength=3) / np.maximum(
+        np.bincount(emp_skill, minlength=3), 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"wage_{name}"] = float(skill_wage[k])
     m["wage_ratio_high_mid"] = safe_ratio(skill_wage[2], skill_wage[1])
-    real_wage = real_wage_level(model)
+    real_wage = real_wage_level(model, mean_wage)
     m["real_wage_index"] = safe_ratio(real_wage, model.real_wage0)
     gig_rows = status == GIG
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
@@ -247,20 +263,22 @@ def collect_metrics(model) -> dict:
     unemp = status == UNEMPLOYED
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide
-    m["gini_income"] = gini(np.concatenate([workers.income, owner_incomes(model)]))
-    m["gini_income_workers"] = gini(workers.income)
+    incomes = np.sort(np.maximum(workers.income, 0.0))  # sorted once for both
+    m["gini_income"] = gini_sorted(sorted_union(incomes, np.maximum(owner_incomes(model), 0.0)))
+    m["gini_income_workers"] = gini_sorted(incomes)
     large, sme = model.large_class, model.sme_class
     m["adoption_gap_size"] = float(by_group["size"][large] - by_group["size"][sme])
     m["adoption_gap_region"] = float(by_group["region"].max() - by_group["region"].min())
     m["adoption_gap_sector"] = float(by_group["sector"].max() - by_group["sector"].min())
     dig = workers.digital
     m["digital_skill_mean"] = float(dig.mean())
-    levels = np.bincount(workers.skill, minlength=3) / max(workers.n, 1)
+    skill_count = np.bincount(workers.skill, minlength=3)
+    levels = skill_count / max(workers.n, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"skill_share_{name}"] = float(levels[k])
     m["promotions"] = float(flows["promoted"])
     m["demotions"] = float(flows["demoted"])
-    by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(np.bincount(workers.skill, minlength=3), 1)
+    by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(skill_count, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"digital_skill_{name}"] = float(by_skill[k])
     by_age = np.bincount(workers.age, weights=dig, minlength=3) / np.maximum(np.bincount(workers.age, minlength=3), 1)

@@ -25,6 +25,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
+from model.numerics import row_sum
 from model.production import data_returns
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
@@ -128,7 +129,7 @@ def run_industrial_platforms(model) -> None:
     # expected saving: discount on the adoption costs still ahead, spread over the horizon, plus pooled data
     unadopted = ((firms.stage == NONE) & firms.aware).sum(axis=1)
     saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost[firms.size]
-              * np.maximum(firms.headcount.sum(axis=1), 1) ** 0.7 * model.output_per_worker0
+              * np.maximum(row_sum(firms.headcount), 1) ** 0.7 * model.output_per_worker0
               / cfg.adoption.horizon_quarters)
     saving += (pooled_data_gain(model) + ai_service_gain(model)) * revenue
     net_fee = fee - policy_pays

@@ -32,7 +32,7 @@ from scipy.special import expit
 from model.ai_service import renting
 from model.automation import automated_task_saving
 from model.compute_energy import firm_compute_cost
-from model.numerics import logsumexp_rows, matmul
+from model.numerics import logsumexp_rows, matmul, row_sum
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS
 
 #: Largest exponent whose exp is a finite float.
@@ -92,7 +92,7 @@ def effective_data(model) -> np.ndarray:
     return eff
 
 
-def ai_task_share(model) -> np.ndarray:
+def ai_task_share(model, prices: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Share of its routine cognitive tasks each firm gives an AI system, chosen by cost like robots' share.
 
     The technical ceiling ``frontier.max_ai_share`` x AI capability, times the share of tasks whose integration
@@ -101,9 +101,10 @@ def ai_task_share(model) -> np.ndarray:
     :func:`model.automation.draw_automation_cost`), ``Lambda(epsilon (ln(w_mid / c_ai) - m_i))``, ``w_mid`` the
     region's mid-skill wage and ``c_ai`` AI's compute per task (both relative to the start's mid-skill wage;
     :func:`ai_compute_cost`), so cheaper compute, a compute voucher or dearer mid-skill work widen it.
+    ``prices``: the two from :func:`ai_cost_and_mid_wage`, if already known.
     """
     fr = model.cfg.frontier
-    ai_cost, mid = ai_cost_and_mid_wage(model)
+    ai_cost, mid = ai_cost_and_mid_wage(model) if prices is None else prices
     advantage = np.log(np.maximum(mid, 1e-12)) - np.log(np.maximum(ai_cost, 1e-300))
     m = model.firms.automation_cost[:, 1]
     return fr.max_ai_share * model.ai_capability * expit(fr.ai_price_elasticity * (advantage - m))
@@ -162,7 +163,7 @@ def task_weights(model, ai_share: np.ndarray | None = None) -> np.ndarray:
     alpha = model.alpha[firms.sector].copy()
     ai_on = firms.stage[:, AI] == INTEGRATED
     alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return task_weights_split(alpha / alpha.sum(axis=1, keepdims=True), firms.robot_share,
+    return task_weights_split(alpha / row_sum(alpha)[:, None], firms.robot_share,
                               firms.ai_share if ai_share is None else ai_share)
 
 
@@ -189,7 +190,7 @@ HUMAN = [1, 3, 4]
 
 def human_bundle(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The CES bundle ``B`` of the three human task inputs (weights renormalised) and their total weight."""
-    w_human = weights[:, HUMAN].sum(axis=1)
+    w_human = row_sum(weights[:, HUMAN])
     return ces(inputs[:, HUMAN], weights[:, HUMAN] / np.maximum(w_human, 1e-300)[:, None], rho), w_human
 
 
@@ -221,7 +222,8 @@ def automation_rho(prod) -> float:
     return 1e-3 if abs(rho) < 1e-3 else rho
 
 
-def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho_auto: float) -> np.ndarray:
+def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho_auto: float,
+                   bundle: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """The nested normalised CES of the five task inputs.
 
     The human bundle ``B`` of the three human task inputs (columns 1, 3, 4; exponent ``rho``), then AI's tasks
@@ -230,10 +232,11 @@ def task_aggregate(inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, rho
         T = CES_A( x_robot, CES_A( x_ai, B ) )
 
     (nests with one elasticity: the CES of the three with ``automation_sigma``). Equals ``lam`` at
-    ``inputs = lam * weights``; without automated tasks it is the bundle.
+    ``inputs = lam * weights``; without automated tasks it is the bundle. ``bundle``: the bundle and its
+    weight (:func:`human_bundle`) if already known; it is not changed.
     """
     w_robot, w_ai = weights[:, 0], weights[:, 2]
-    aggregate, w_human = human_bundle(inputs, weights, rho)
+    aggregate, w_human = human_bundle(inputs, weights, rho) if bundle is None else (bundle[0].copy(), bundle[1])
     w_rest = w_ai + w_human
     rows = np.flatnonzero(w_ai > 0)  # AI users: their AI tasks against the bundle
     if rows.size:
@@ -260,7 +263,8 @@ def base_factor(model) -> np.ndarray:
 
 
 def firm_ai_tasks(model, inputs: np.ndarray, weights: np.ndarray, rho: np.ndarray, augment: np.ndarray,
-                  rho_auto: float) -> np.ndarray:
+                  rho_auto: float, costs: np.ndarray | None = None,
+                  bundle: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """AI's routine cognitive task units at every firm beside the human bundle its staff make (``inputs``).
 
     AI is bought as a service each quarter, so a firm runs it at the cost-minimising ratio of its nest:
@@ -268,10 +272,11 @@ def firm_ai_tasks(model, inputs: np.ndarray, weights: np.ndarray, rho: np.ndarra
         x_ai / B = (w_ai / w_B) (c_ai / c_B)^(-sigma_A),
 
     ``w`` the task weights, ``c_ai`` AI's compute per task unit and ``c_B`` the bundle's CES unit cost at
-    today's wages. A firm without AI's tasks, or without staff, runs none.
+    today's wages. A firm without AI's tasks, or without staff, runs none. ``costs`` (:func:`task_costs`) and
+    ``bundle`` (:func:`human_bundle`) are computed unless given.
     """
-    bundle, w_human = human_bundle(inputs, weights, rho)
-    log_costs = np.log(task_costs(model, augment))
+    bundle, w_human = human_bundle(inputs, weights, rho) if bundle is None else bundle
+    log_costs = np.log(task_costs(model, augment) if costs is None else costs)
     log_bundle_cost = _log_unit_cost(_log(weights[:, HUMAN]) - _log(w_human)[:, None], log_costs[:, HUMAN],
                                      1.0 / (1.0 - rho))
     ratio = np.divide(weights[:, 2], w_human, out=np.zeros(weights.shape[0]), where=w_human > 0)
@@ -279,12 +284,20 @@ def firm_ai_tasks(model, inputs: np.ndarray, weights: np.ndarray, rho: np.ndarra
     return bundle * ratio * _exp(-sigma_auto * (log_costs[:, 2] - log_bundle_cost))
 
 
-def firm_task_inputs(model, headcount, robots, augment, weights, rho, rho_auto) -> np.ndarray:
-    """Every firm's five task inputs: its staff's, its robots' and the AI it runs beside them."""
+def firm_task_inputs(model, headcount, robots, augment, weights, rho, rho_auto, costs=None,
+                     bundle_out: list | None = None) -> np.ndarray:
+    """Every firm's five task inputs: its staff's, its robots' and the AI it runs beside them.
+
+    ``costs``: the task costs (:func:`task_costs`) if already known; ``bundle_out``: a list that receives the
+    staff's human bundle and its weight (:func:`human_bundle`), for :func:`task_aggregate` to reuse.
+    """
     fr = model.cfg.frontier
     inputs = task_inputs(headcount, robots, np.zeros(headcount.shape[0]), augment, fr.robot_productivity,
                          model.firms.robot_share)
-    inputs[:, 2] = firm_ai_tasks(model, inputs, weights, rho, augment, rho_auto)
+    bundle = human_bundle(inputs, weights, rho)  # AI's column is not part of it
+    if bundle_out is not None:
+        bundle_out[:] = bundle
+    inputs[:, 2] = firm_ai_tasks(model, inputs, weights, rho, augment, rho_auto, costs, bundle)
     return inputs
 
 
@@ -295,16 +308,19 @@ def produce(model) -> None:
     beta = prod.capital_elasticity
     q_r, rs = cfg.frontier.robot_productivity, firms.robot_share
     rho_auto = automation_rho(prod)
-    m_data, ai_share, augment, penalty = technology_terms(model)
+    m_data, ai_share, augment, penalty = model.technology = technology_terms(model)
+    model.task_cost = task_costs(model, augment)  # the labour market plans at the same prices
     firms.ai_share = ai_share
-    weights = task_weights(model)
+    weights = model.task_weight = task_weights(model)
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
-    inputs = firm_task_inputs(model, firms.headcount, firms.robots, augment, weights, rho, rho_auto)
+    bundle = []
+    inputs = firm_task_inputs(model, firms.headcount, firms.robots, augment, weights, rho, rho_auto,
+                              model.task_cost, bundle)
     firms.ai_tasks = inputs[:, 2]
-    capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto) ** (1.0 - beta)
+    capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto, bundle) ** (1.0 - beta)
     firms.output = np.minimum(capacity, firms.planned)
-    firms.producing_staff = firms.headcount.sum(axis=1)
+    firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
     no_ai = task_weights(model, ai_share=none)  # people do every routine cognitive task
@@ -408,7 +424,8 @@ def _rest_beside_robots(log_lam, nest, robot_work, rho_auto) -> np.ndarray:
     return np.where(feasible, (log_left - (1.0 - rho_auto) * log_rest) / rho_auto, np.nan)
 
 
-def labour_demand(model, planned: np.ndarray) -> np.ndarray:
+def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs: np.ndarray | None = None,
+                  weights: np.ndarray | None = None) -> np.ndarray:
     """Staff by skill [F, 3] needed to produce ``planned`` with today's technology, robots and prices.
 
     The firm plans the cost-minimising mix of its task CES (normalised at start-of-run prices, so the mix
@@ -421,19 +438,21 @@ def labour_demand(model, planned: np.ndarray) -> np.ndarray:
     makes it do more of them and shrinks the whole human bundle a little (``automation_sigma``); augmentation
     means fewer high-skill hours per non-routine task.
     Also stores the task need [F, 4] (routine manual, AI's routine cognitive, people's routine cognitive,
-    non-routine) in ``model.task_need``.
+    non-routine) in ``model.task_need``. ``terms`` (:func:`technology_terms`), ``costs`` (:func:`task_costs`) and
+    the task ``weights`` at the terms' AI share (:func:`task_weights`) are computed unless given (the labour
+    market passes this quarter's, from :func:`produce`).
     """
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity
-    m_data, ai_share, augment, penalty = technology_terms(model)
+    m_data, ai_share, augment, penalty = technology_terms(model) if terms is None else terms
     productivity = base_factor(model) * m_data * penalty
     log_lam = (_log(planned) - np.log(np.maximum(productivity, 1e-12))) / (1.0 - beta)  # CES scale, in logs
-    nest = _split_log_weights(_log(task_weights(model, ai_share=ai_share)))
+    nest = _split_log_weights(_log(task_weights(model, ai_share=ai_share) if weights is None else weights))
     sigma = 1.0 / (1.0 - substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max))
     rho_auto = automation_rho(prod)
     sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
-    log_costs = np.log(task_costs(model, augment))
+    log_costs = np.log(task_costs(model, augment) if costs is None else costs)
     robot_need, ai_need, human_need = _plan(log_lam, nest, log_costs, sigma, sigma_auto)
     need = np.column_stack([robot_need + human_need[:, 0], ai_need, human_need[:, 1:]])
     model.robot_task_need = np.zeros(firms.n)

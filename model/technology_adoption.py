@@ -24,6 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate, firm_compute_cost
 from model.automation import automated_task_saving, firm_robot_share
+from model.numerics import row_sum
 from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
@@ -70,7 +71,7 @@ def expected_gain(model) -> np.ndarray:
     # AI's tasks save the mid-skill wage less the compute they need (nothing where compute is the dearer)
     ai_cost, mid = ai_cost_and_mid_wage(model)
     relative = ai_cost / mid
-    cognitive = ai_task_share(model) * alpha[:, 1] * labour_share
+    cognitive = ai_task_share(model, (ai_cost, mid)) * alpha[:, 1] * labour_share
     bill = cognitive * np.minimum(relative, 1.0)
     gain[:, AI] = (cognitive - bill + techs[AI].gain * cap * alpha[:, 2] * labour_share
                    - techs[AI].running_cost * compute)
@@ -87,7 +88,7 @@ def adoption_cost(model, tech: int) -> np.ndarray:
     """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
     firms, cfg = model.firms, model.cfg
     params = model.tech_params[tech]
-    staff = np.maximum(firms.headcount.sum(axis=1), 1)
+    staff = np.maximum(row_sum(firms.headcount), 1)
     cost = params.fixed_cost * model.size_cost[firms.size] * staff ** 0.7 * model.output_per_worker0
     if tech == ROBOTS:
         cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)
@@ -166,7 +167,7 @@ def decide_adoption(model) -> None:
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
         go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
-        firms.barrier[:, t] = np.select([~candidates, unwilling, afraid, unable], [0, 1, 2, 3], 0)
+        firms.barrier[:, t] = np.where(~candidates, 0, np.where(unwilling, 1, np.where(afraid, 2, np.where(unable, 3, 0))))
         for b, mask in enumerate((unwilling, afraid, unable)):
             blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
             blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)

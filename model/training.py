@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.numerics import row_any
 from model.state import EMPLOYED, GIG, INTEGRATED
 
 
@@ -27,7 +28,7 @@ def train(model) -> None:
     """Rule 7: employer training, course completion, on-the-job learning and decay."""
     workers, firms, cfg, rng = model.workers, model.firms, model.cfg, model.stream("training")
     tr = cfg.training
-    digital_firm = (firms.stage == INTEGRATED).any(axis=1)
+    digital_firm = row_any(firms.stage == INTEGRATED)
     employed = workers.status == EMPLOYED
     at_digital = np.zeros(workers.n, bool)
     at_digital[employed] = digital_firm[workers.employer[employed]]

@@ -110,6 +110,56 @@ def test_numbers_do_not_depend_on_the_blas_thread_count():
     pd.testing.assert_frame_equal(many, one, check_exact=True)
 
 
+def test_stable_argsort_is_numpys_stable_sort():
+    """The faster sort gives NumPy's stable order: without ties, with ties, with NaN and for small and wide ints."""
+    from model.numerics import stable_argsort
+
+    rng = np.random.default_rng(3)
+    cases = [rng.random(500), rng.integers(0, 5, 500) + 0.0, np.r_[rng.random(50), np.nan, 0.5, np.nan, -0.0, 0.0],
+             rng.integers(0, 40, 500), rng.integers(0, 2**40, 500), rng.integers(0, 3, 500).astype(np.int8),
+             np.empty(0)]
+    for values in cases:
+        assert np.array_equal(stable_argsort(values), np.argsort(values, kind="stable"))
+
+
+def test_row_sums_and_maxima_are_numpys():
+    """Column-by-column row sums, maxima and ``any`` give NumPy's bits (it adds rows shorter than 8 from the left)."""
+    from model.numerics import row_any, row_max, row_sum
+
+    rng = np.random.default_rng(4)
+    for n in (1, 7, 2000, 100_003):
+        for k in range(1, 10):
+            a = rng.random((n, k)) * 10.0 ** rng.integers(-8, 8, (n, k)) * rng.choice([-1.0, 1.0], (n, k))
+            a[rng.random((n, k)) < 0.05] = 0.0
+            a[rng.random((n, k)) < 0.05] = -0.0
+            a[rng.random((n, k)) < 0.01] = -np.inf
+            for got, want in ((row_sum(a), a.sum(axis=1)), (row_max(a), a.max(axis=1))):
+                assert np.array_equal(got, want) and np.array_equal(np.signbit(got), np.signbit(want))
+            flags = rng.random((n, k)) < 0.3
+            assert np.array_equal(row_any(flags), flags.any(axis=1))
+            ints = rng.integers(-50, 50, (n, k))
+            assert np.array_equal(row_sum(ints), ints.sum(axis=1)) and row_sum(ints).dtype == ints.sum(axis=1).dtype
+    with_nan = np.array([[1.0, np.nan, 2.0], [np.nan, 0.0, 1.0], [3.0, 2.0, 1.0]])
+    assert np.array_equal(row_max(with_nan), with_nan.max(axis=1), equal_nan=True)
+    assert np.array_equal(row_sum(with_nan), with_nan.sum(axis=1), equal_nan=True)
+
+
+def test_percentiles_are_numpys():
+    """The lean percentiles give ``np.percentile``'s bits, ties, zeros and the ends included."""
+    from model.numerics import percentiles
+
+    rng = np.random.default_rng(5)
+    for trial in range(300):
+        values = rng.normal(0.0, 1.0, int(rng.integers(2, 3000))) * 10.0 ** rng.integers(-3, 3)
+        if trial % 3 == 0:
+            values = np.round(values, 1)
+        values[:3] = 0.0
+        for q in ([90, 10], [50], [0, 100], [25.5, 99.9]):
+            assert np.array_equal(percentiles(values, q), np.percentile(values, q))
+    assert np.array_equal(percentiles(np.array([1.0, np.nan, 2.0]), [50]), np.percentile([1.0, np.nan, 2.0], [50]),
+                          equal_nan=True)
+
+
 def test_rules_draw_common_random_numbers_across_scenarios():
     """Same seed, different economies: every rule still gets the same random numbers each quarter.
 

@@ -305,8 +305,6 @@ def init_economy(model) -> None:
     model.cons_shares0 = nominal / max(nominal.sum(), 1e-12)
     model.cons_shares = model.cons_shares0.copy()
     model.public_shares = model.cons_shares0.copy()
-    model.export_shares = model.cons_shares0.copy()  # init_balances moves them where other buyers take too much
-    model.start_shortfall = np.zeros(model.n_sectors)
     model.investment_weights = model.cons_shares0.copy() if model.investment_shares is None \
         else model.investment_shares
     model.services_price = float(model.sector_price[model.services_sector])
@@ -493,25 +491,19 @@ def balance_start_demand(model, sales: np.ndarray, *, government: float, exports
         Households' part of each sector's sales.
     """
     m, public = model.cfg.trade.import_share, model.public_shares
-    baskets = {"exports": exports * public, "government": government * public}
     part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
             - digital * model.services_weights)
-    shares = {"exports": public.copy(), "government": public.copy()}
-    for name in ("exports", "government"):  # the buyers who take what the economy sells
-        basket = baskets[name]
+    totals = {"exports": exports, "government": government}  # the buyers who take what the economy sells
+    shares = {name: public.copy() for name in totals}
+    for name, total in totals.items():
+        basket = total * shares[name]
         short = np.minimum(np.maximum(-part, 0.0), basket)
-        if short.sum() == 0:
-            continue
-        part = part + short
-        room = np.maximum(part, 0.0)  # the sectors it can buy more of (not the short ones)
-        if room.sum() <= 0:
-            part = part - short
+        room = np.maximum(part + short, 0.0)  # the sectors it can buy more of (not the short ones)
+        if short.sum() == 0 or room.sum() <= 0:
             continue
         moved = float(short.sum()) * room / float(room.sum())
-        baskets[name] = basket - short + moved
-        part = part - moved
-        total = exports if name == "exports" else government
-        shares[name] = baskets[name] / total
+        part = part + short - moved
+        shares[name] = (basket - short + moved) / total
     model.export_shares, model.public_shares = shares["exports"], shares["government"]
     model.start_shortfall = np.maximum(-part, 0.0) / max(float(sales.sum()), 1e-300)
     return np.maximum(part, 0.0)

@@ -231,18 +231,33 @@ def update_wages(model) -> None:
 
 
 def pay_wages(model) -> None:
-    """Each employee's wage: regional skill wage x firm productivity premium x digital premium."""
+    """Each employee's wage: regional skill wage x firm premium x digital premium.
+
+    The firm premium shares the firm's output per worker above or below its
+    sector's with its workers, a bargaining rule that is linear in the surplus:
+
+        premium_i = (1 - beta) + beta y_i / y_s
+
+    where ``y_i`` is the firm's output per worker who produced it, ``y_s`` the
+    sector's (its output over its producing staff) and ``beta`` is
+    ``labour.rent_sharing``. At the sector's productivity the premium is 1 and
+    its elasticity to the firm's productivity is ``beta``; the staff-weighted
+    mean premium of a sector is exactly 1, so rent sharing moves pay between
+    firms, not the sector's wage level. A firm that produced nothing pays its
+    staff ``1 - beta`` of the cell wage, and no bound is needed at either end.
+    A firm without producing staff (an entrant still hiring) pays the cell wage.
+    """
     firms, workers, cfg = model.firms, model.workers, model.cfg
     emp = np.flatnonzero(workers.status == EMPLOYED)
     employer = workers.employer[emp]
     staff = firms.producing_staff  # output per worker of those who produced it
-    per_worker = np.log(np.maximum(firms.output / np.maximum(staff, 1), 1e-9))
-    # premium relative to the sector's aggregate output per worker (robust to firms still ramping up)
     sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
-    sector_level = np.log(np.maximum(sector_out, 1e-9) / np.maximum(sector_staff, 1.0))
-    relative = np.where(staff > 0, np.clip(per_worker - sector_level[firms.sector], -1.0, 1.0), 0.0)
-    premium = np.exp(cfg.labour.rent_sharing * relative)
+    sector_level = np.divide(sector_out, sector_staff, out=np.zeros(model.n_sectors), where=sector_staff > 0)
+    level = sector_level[firms.sector]
+    relative = np.divide(firms.output, staff * level, out=np.ones(firms.n), where=(staff > 0) & (level > 0))
+    beta = cfg.labour.rent_sharing
+    premium = (1.0 - beta) + beta * relative
     digital_firm = row_any(firms.stage == INTEGRATED)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])

@@ -85,7 +85,8 @@ class Labour(Section):
     price_indexation: float = _f(0.5, 0, 1, "Weight of last quarter's inflation, against the inflation target, in "
                                  "wage setters' expected inflation.")
     productivity_indexation: float = _f(1.0, 0, 1.5, "Pass-through of the productivity trend into wages.")
-    rent_sharing: float = _f(0.3, 0, 2, "Firm productivity premium passed to its workers' wages.")
+    rent_sharing: float = _f(0.3, 0, 1, "Workers' share of their firm's output per worker above or below its "
+                             "sector's: wage premium (1 - share) + share x firm / sector output per worker.")
     digital_premium: float = _f(0.15, 0, 2, "Wage premium for digitally skilled staff at digital firms.")
     skill_wages: SkillWages = Field(default_factory=SkillWages,
                                      description="Initial quarterly wage by skill (units of output).")

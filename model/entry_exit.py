@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.income_demand import normalise_shares
 from model.accounts import FIRMS, HOUSEHOLDS
 from model.banking import bail_out, credit_line, write_off
 from model.automation import draw_automation_cost
 from model.careers import entrant_digital_skill, entrant_skill_mix
+from model.market_shares import normalise_shares, set_entrant_appeal
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
 from model.technology_adoption import available_techs, group_rate
@@ -91,6 +91,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.capital[rows] = cfg.production.capital_output * firms.planned[rows]
     firms.expected[rows] = firms.planned[rows]
     firms.price[rows] = model.sector_price[firms.sector[rows]]
+    set_entrant_appeal(model, rows)
     firms.output[rows] = 0.0
     firms.sales[rows] = 0.0
     firms.revenue[rows] = 0.0

@@ -7,8 +7,8 @@ investing firms buy output, and firms the running services of their digital
 technology (:mod:`model.goods_market`, :mod:`model.digital_services`); firms pay cloud
 fees, interest, profit tax and dividends (:mod:`model.distribution`,
 :mod:`model.banking`) and borrow or repay. Then firms price at a markup over
-unit cost with demand pressure, market shares move toward firms with lower
-prices (the 'allocation' engine: factors flow to productive firms), and
+unit cost with demand pressure, buyers choose again among the firms' varieties
+by quality-adjusted price (:mod:`model.market_shares`), and
 consumption shifts toward services as real income grows (income
 elasticities). The demand a firm met is its planned output next quarter.
 """
@@ -26,7 +26,7 @@ from model.households import update_expectations
 from model.innovation import order_research
 from model.investment import order_capital
 from model.numerics import dot, row_sum
-from model.quality import quality_index
+from model.market_shares import price_index, quality_adjusted_prices, update_shares
 
 
 def set_prices_and_shares(model) -> None:
@@ -50,43 +50,14 @@ def set_prices_and_shares(model) -> None:
     firms.price = np.where(producing, sticky, firms.price)
     fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
-    adjusted = firms.price / quality_index(model)  # buyers weigh price against quality (model/quality.py)
-    relative = adjusted / price_index(model, adjusted)[firms.sector]
-    factor = np.clip(1.0 + cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
-    firms.share = normalise_shares(model, np.maximum(firms.share * factor, 1e-12))
+    # buyers weigh price against quality (model/quality.py) and choose again gradually (model/market_shares.py)
+    firms.share = update_shares(model, quality_adjusted_prices(model), fill)
     model.sector_price = price_index(model)
-
-
-def price_index(model, prices: np.ndarray | None = None) -> np.ndarray:
-    """Each sector's price: the unit value of what it sold (market shares where it sold nothing).
-
-    Args:
-        prices: Per-firm prices to average (default the firms' prices; quality-adjusted ones for shares).
-    """
-    firms = model.firms
-    prices = firms.price if prices is None else prices
-    sold = np.bincount(firms.sector, weights=firms.sales, minlength=model.n_sectors)
-    unit_value = sector_mean(model, prices, firms.sales)
-    return np.where(sold > 0, unit_value, sector_mean(model, prices, firms.share))
 
 
 def consumer_price_level(model) -> float:
     """Sector prices weighted by the starting consumption basket."""
     return dot(model.sector_price, model.cons_shares0)
-
-
-def sector_mean(model, values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted mean of ``values`` in every sector."""
-    sector = model.firms.sector
-    total = np.bincount(sector, weights=weights, minlength=model.n_sectors)
-    out = np.bincount(sector, weights=values * weights, minlength=model.n_sectors)
-    return np.divide(out, total, out=np.ones(model.n_sectors), where=total > 0)
-
-
-def normalise_shares(model, shares: np.ndarray) -> np.ndarray:
-    """Rescale so market shares sum to one within every sector."""
-    total = np.bincount(model.firms.sector, weights=shares, minlength=model.n_sectors)
-    return shares / np.where(total > 0, total, 1.0)[model.firms.sector]
 
 
 def employee_productivity(model) -> float:

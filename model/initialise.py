@@ -17,8 +17,9 @@ from model.banking import credit_line, loan_rates
 from model.digital_services import order_digital_services, record_sector_accounts, running_services
 from model.errors import EconomyCollapse
 from model.frontier import quarterly
-from model.income_demand import consumer_price_level, normalise_shares, price_index
+from model.income_demand import consumer_price_level
 from model.government import pension_payments
+from model.market_shares import normalise_shares, price_index, set_start_appeal
 from model.labour_market import pay_wages, refresh_headcount, structural_rates
 from model.numerics import matmul
 from model.periods import to_step
@@ -143,7 +144,7 @@ def init_firms(model) -> None:
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
         cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
         rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
-        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), price=np.ones(n),
+        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), appeal=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
@@ -293,6 +294,7 @@ def init_economy(model) -> None:
     firms.share = np.where(sector_spending[firms.sector] > 0,
                            spending / np.where(sector_spending > 0, sector_spending, 1.0)[firms.sector], firms.share)
     firms.share = normalise_shares(model, np.maximum(firms.share, 1e-9))
+    set_start_appeal(model)  # the start's shares are what buyers choose at the start's prices
     model.sector_price = np.bincount(firms.sector, weights=firms.price * firms.share, minlength=model.n_sectors)
     model.sector_price = np.where(model.sector_price > 0, model.sector_price, 1.0)
     model.sector_price0 = model.sector_price.copy()

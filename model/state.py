@@ -69,6 +69,7 @@ class FirmArrays(_Arrays):
     digital_ai: np.ndarray  # AI's part of it (with its compute bill): what a compute voucher can pay
     member: np.ndarray  # int16: industrial platform index, -1 none
     share: np.ndarray  # market share within the sector
+    appeal: np.ndarray  # log appeal of the firm's variety to buyers (market_shares.py)
     price: np.ndarray
     planned: np.ndarray  # planned output (demand the firm expects)
     expected: np.ndarray  # demand expected over the life of capital (adaptive, sets the capital target)

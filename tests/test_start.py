@@ -63,19 +63,20 @@ def test_advance_frontier_is_what_is_wound_back():
 
 @pytest.mark.slow
 def test_growth_quarters_remove_the_starts_inflation_jump_in_the_history():
-    """Issue 15, item 5, on the history (seeds 42-47, quarters 1-4; `python bench/start.py` measures 10).
+    """Issue 15, item 5, on the history (seeds 42-51, the issue's 10; quarters 1-4).
 
-    With a stationary burn-in prices start to rise only at step 1: yearly inflation is 0.6-1.8 points above its
-    step-0 value in the first four quarters (mean 1.18, standard error 0.34). With the default 8 growth quarters
-    the gaps are -0.5 to +0.5 (mean 0.03, standard error 0.42), and GDP growth in the first two quarters is
-    within 0.7 point of its three-year mean. Required: the mean inflation gap above 0.5 point without growth
-    quarters and within 0.5 with them; GDP growth's within 1 point with them.
+    With a stationary burn-in prices start to rise only at step 1: yearly inflation is on average 0.85 point
+    above its step-0 value in the first four quarters (measured 2026-12-04; 1.18 on seeds 42-47 before the linear
+    rent-sharing premium). With the default 8 growth quarters the mean gap is -0.15, and GDP growth in the first
+    two quarters is +0.20 and +0.88 point from its three-year mean (seeds 42-47 alone: +0.34 and +1.05, standard
+    error 0.63, which is why the test takes the issue's ten seeds). Required: the mean inflation gap above 0.5
+    point without growth quarters and within 0.5 with them; GDP growth's within 1 point with them.
     """
     history = ROOT / "scenarios" / "china_2015_2025.yaml"
     means = {}
     for growth in (0, 8):
         scenario = load_scenario(history, [f"initial.growth_quarters={growth}"])
-        runs = [gaps(simulate(scenario, seed=seed, steps=12, agents=False).timeseries) for seed in range(42, 48)]
+        runs = [gaps(simulate(scenario, seed=seed, steps=12, agents=False).timeseries) for seed in range(42, 52)]
         means[growth] = (np.mean([run[1] for run in runs]), np.mean([run[2][:2] for run in runs], axis=0))
     assert means[0][0] > 0.5, means
     assert abs(means[8][0]) < 0.5 and (np.abs(means[8][1]) < 1.0).all(), means

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, model_validator
 
 from model.config.base import Section, _f
 
@@ -11,11 +13,27 @@ class Demand(Section):
     dividend_payout: float = _f(0.5, 0, 1, "Share of after-tax profit firms pay to their owners (households).")
     inflation_target: float = _f(0.02, -0.1, 0.5, "Yearly inflation wage setters expect (the nominal anchor).")
     price_pressure: float = _f(0.3, 0, 5, "Markup response to demand above (or below) a firm's capacity.")
-    share_adjustment: float = _f(0.1, 0, 5, "Speed at which market shares follow price competitiveness.")
+    share_rule: Literal["replicator", "ces"] = Field(
+        "replicator", description="How buyers divide a sector's spending among its firms: 'replicator' (shares grow "
+        "with price competitiveness, without end) or 'ces' (CES buyers with appeal set at the start; bounded gains); "
+        "model/market_shares.py.")
+    share_adjustment: float = _f(0.1, 0, 5, "Replicator: speed at which shares follow quality-adjusted price "
+                                 "competitiveness; ces: share of a sector's buyers who choose again each "
+                                 "quarter (at most 1).")
+    variety_elasticity: float = _f(7.7, 1.01, 50, "ces only: elasticity of substitution between the firms' varieties "
+                                   "within a sector; 7.7 is the Dixit-Stiglitz elasticity whose markup "
+                                   "eps / (eps - 1) - 1 is production.markup's 0.15.")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
     quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
                              "compare price over quality; model/quality.py).")
     quality_ai: float = _f(0.05, 0, 2, "Quality gain once AI is integrated (customisation; model/quality.py).")
+
+    @model_validator(mode="after")
+    def _buyers_who_choose_again(self):
+        if self.share_rule == "ces" and self.share_adjustment > 1:
+            raise ValueError(f"share_adjustment: {self.share_adjustment} is above 1; under share_rule 'ces' it is "
+                             "the share of buyers who choose again each quarter (valid: 0 to 1)")
+        return self
 
 
 class Households(Section):

@@ -241,9 +241,11 @@ def pay_wages(model) -> None:
     where ``y_i`` is the firm's output per worker who produced it, ``y_s`` the
     sector's (its output over its producing staff) and ``beta`` is
     ``labour.rent_sharing``. At the sector's productivity the premium is 1 and
-    its elasticity to the firm's productivity is ``beta``; the staff-weighted
-    mean premium of a sector is exactly 1, so rent sharing moves pay between
-    firms, not the sector's wage level. A firm that produced nothing pays its
+    its elasticity to the firm's productivity is ``beta``; its mean over the
+    staff who produced is 1 in every sector (less ``beta`` times the share of the
+    sector's output made by firms without staff, by robots or AI alone), so rent
+    sharing moves pay between firms, not the sector's wage level (the staff paid
+    differ from them only by this quarter's hires and separations). A firm that produced nothing pays its
     staff ``1 - beta`` of the cell wage, and no bound is needed at either end.
     A firm without producing staff (an entrant still hiring) pays the cell wage.
     """

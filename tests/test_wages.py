@@ -1,0 +1,62 @@
+"""Pay: the rent-sharing premium is linear in the surplus per worker (model/labour_market.py, pay_wages)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conftest import small_scenario
+from model import EconomyModel
+from model.labour_market import pay_wages
+from model.production import produce
+from model.state import EMPLOYED
+
+BETA = 0.3
+
+
+def _premiums(model) -> tuple[np.ndarray, np.ndarray]:
+    """Each employee's pay over the wage of their region and skill, and their employer (no digital premium)."""
+    workers = model.workers
+    emp = np.flatnonzero(workers.status == EMPLOYED)
+    cell = model.wage[workers.region[emp], workers.skill[emp]]
+    return workers.earnings[emp] / cell, workers.employer[emp]
+
+
+def _model() -> EconomyModel:
+    """A small model three quarters in, then producing and paying with the staff it has (so the staff paid
+    are the staff who produced)."""
+    model = EconomyModel(small_scenario(labour={"rent_sharing": BETA, "digital_premium": 0.0}), seed=5)
+    for _ in range(3):
+        model.step()
+    produce(model)
+    pay_wages(model)
+    return model
+
+
+def test_the_premium_averages_one_over_each_sectors_producing_staff():
+    """Rent sharing moves pay between a sector's firms, not its level: the mean premium over the staff who
+    produced is 1 in every sector (less beta x the output share of firms that produced without staff, by robots
+    or AI alone: 2e-7 here), and the premium spreads (the firms are not all alike)."""
+    model = _model()
+    firms = model.firms
+    premium, employer = _premiums(model)
+    paying = np.zeros(firms.n, bool)
+    paying[employer] = True
+    per_firm = np.ones(firms.n)
+    per_firm[employer] = premium
+    staff = firms.producing_staff.astype(float)
+    assert paying[staff > 0].all()  # every firm that produced is paying, so its premium is seen
+    means = [np.average(per_firm[firms.sector == s], weights=staff[firms.sector == s]) for s in range(model.n_sectors)]
+    np.testing.assert_allclose(means, 1.0, rtol=1e-6)
+    assert per_firm[staff > 0].std() > 0.02
+
+
+def test_a_firm_that_produced_nothing_pays_one_minus_the_share_with_no_bound():
+    model = _model()
+    firms = model.firms
+    staffed = (firms.producing_staff > 0) & (firms.headcount.sum(axis=1) > 0)
+    idle = int(np.flatnonzero(staffed)[0])
+    firms.output[idle] = 0.0
+    pay_wages(model)
+    premium, employer = _premiums(model)
+    assert (employer == idle).any()
+    np.testing.assert_allclose(premium[employer == idle], 1.0 - BETA, rtol=1e-12)

@@ -128,7 +128,8 @@ def replicator_shares(model, adjusted: np.ndarray, fill: np.ndarray) -> np.ndarr
     """The replicator rule: shares grow with quality-adjusted price competitiveness (not yet normalised)."""
     firms = model.firms
     relative = adjusted / price_index(model, adjusted)[firms.sector]
-    factor = np.clip(1.0 + model.cfg.demand.share_adjustment * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
+    lam = model.cfg.demand.share_adjustment
+    factor = np.clip(1.0 + lam * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     return firms.share * factor
 
 

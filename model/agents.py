@@ -13,6 +13,7 @@ import itertools
 import weakref
 
 import mesa
+import numpy as np
 
 from model.state import AGE_NAMES, BARRIERS, SKILL_NAMES, STAGES, STATUSES, TECHS
 
@@ -31,14 +32,47 @@ class _ModelIds(weakref.WeakKeyDictionary):
 _IDS = _ModelIds()
 
 
-class Firm(mesa.Agent):
-    """A firm: sector, region, size class, technologies, workforce and finances."""
+class RowAgent(mesa.Agent):
+    """A Mesa agent that is the view of one row of a population's arrays (a firm or a worker)."""
 
     _ids = _IDS
 
     def __init__(self, model, row: int):
         super().__init__(model)
         self.row = row
+
+    @classmethod
+    def replace(cls, model, views: list, rows: np.ndarray) -> None:
+        """The agents of ``rows`` (distinct) leave the model; new agents, with new ids, take their rows.
+
+        The same as ``views[row].remove(); views[row] = cls(model, row)`` row by row (the same ids, and the same
+        order of the model's agent sets: removals keep the order of the rest, additions append), but the
+        registration of mesa 3.3.1's ``Agent.__init__`` and ``Agent.remove`` done for all rows at once, without
+        their per-agent debug log lines (in the baseline at 22,000 agents 0.6 ms a step instead of 0.7).
+        """
+        if rows.size == 0:
+            return
+        everyone, typed, all_agents = model._agents, model._agents_by_type[cls], model._all_agents
+        for row in rows.tolist():
+            old = views[row]
+            del everyone[old]
+            typed.remove(old)
+            all_agents.remove(old)
+        ids = cls._ids[model]
+        new = []
+        for row in rows.tolist():
+            agent = cls.__new__(cls)
+            agent.__dict__.update(model=model, unique_id=next(ids), pos=None, row=row)  # as __init__ sets them
+            views[row] = agent
+            new.append(agent)
+        fresh = dict.fromkeys(new)
+        everyone.update(fresh)
+        typed._agents.update(fresh)
+        all_agents._agents.update(fresh)
+
+
+class Firm(RowAgent):
+    """A firm: sector, region, size class, technologies, workforce and finances."""
 
     @property
     def _f(self):
@@ -113,14 +147,8 @@ class Firm(mesa.Agent):
         return f"<Firm {self.unique_id} {self.sector}/{self.region}/{self.size_class} {self.adoption}>"
 
 
-class Worker(mesa.Agent):
+class Worker(RowAgent):
     """A worker: region, skill, digital skill, age band, status and earnings."""
-
-    _ids = _IDS
-
-    def __init__(self, model, row: int):
-        super().__init__(model)
-        self.row = row
 
     @property
     def _w(self):

@@ -198,17 +198,12 @@ class EconomyModel(mesa.Model):
 
     def replace_firm_agents(self, rows: np.ndarray) -> None:
         """Exiting firms' agents leave the model; entrants in their rows get new agents."""
-        for row in rows:
-            self.firm_agents[row].remove()
-            self.firm_agents[row] = Firm(self, int(row))
+        Firm.replace(self, self.firm_agents, rows)
 
     def replace_worker_agents(self, rows: np.ndarray) -> None:
         """Retiring workers' agents leave the model; young entrants get new agents."""
-        if not self.worker_views:
-            return
-        for row in rows:
-            self.worker_agents[row].remove()
-            self.worker_agents[row] = Worker(self, int(row))
+        if self.worker_views:
+            Worker.replace(self, self.worker_agents, rows)
 
     @property
     def period(self) -> str:

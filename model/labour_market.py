@@ -85,7 +85,7 @@ def lay_off(model, demand: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np
     fire = np.where(excess > 0, np.ceil(cfg.labour.layoff_speed * excess), 0).astype(np.int64).ravel()
     emp = np.flatnonzero(workers.status == EMPLOYED)
     cell = workers.employer[emp].astype(np.int64) * 3 + workers.skill[emp]
-    at_risk = fire[cell] > 0
+    at_risk = np.flatnonzero(fire[cell] > 0)
     emp, cell = emp[at_risk], cell[at_risk]
     order, rank = rank_within(cell, model.stream("labour").random(workers.n)[emp])
     chosen = emp[order][rank < fire[cell[order]]]
@@ -277,7 +277,7 @@ def clear_labour_market(model) -> None:
     firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.stream("labour")
     flows = model.flows
     emp = np.flatnonzero(workers.status == EMPLOYED)
-    quits = emp[rng.random(workers.n)[emp] < cfg.labour.separation_rate]
+    quits = emp[np.flatnonzero(rng.random(workers.n)[emp] < cfg.labour.separation_rate)]
     separate(model, quits, displaced=False)
     firms.headcount, digital = staff_counts(model, np.flatnonzero(workers.status == EMPLOYED))
 

@@ -238,7 +238,7 @@ def collect_metrics(model) -> dict:
     m["flexible_employment_share"] = safe_ratio(n_gig, working)
     m["flexible_workers_millions"] = n_gig * cfg.population.people_per_worker / 1e6
     m["employees"], m["gig_workers"], m["unemployed"] = n_emp, n_gig, n_unemp
-    emp = status == EMPLOYED
+    emp = np.flatnonzero(status == EMPLOYED)  # rows, not masks: taking rows is several times faster
     wages = workers.earnings[emp]
     mean_wage = float(wages.mean()) if wages.size else 0.0
     m["mean_wage"] = mean_wage
@@ -250,7 +250,7 @@ def collect_metrics(model) -> dict:
     m["wage_ratio_high_mid"] = safe_ratio(skill_wage[2], skill_wage[1])
     real_wage = real_wage_level(model, mean_wage)
     m["real_wage_index"] = safe_ratio(real_wage, model.real_wage0)
-    gig_rows = status == GIG
+    gig_rows = np.flatnonzero(status == GIG)
     gig_earn = float(workers.earnings[gig_rows].mean()) if n_gig else 0.0
     m["gig_earnings"] = gig_earn
     m["gig_earnings_ratio"] = safe_ratio(gig_earn, mean_wage)
@@ -260,7 +260,7 @@ def collect_metrics(model) -> dict:
     m["hires"] = float(flows["hires"])
     m["vacancies"] = float(flows["vacancies"])
     m["digital_talent_gap"] = safe_ratio(flows["unfilled_digital"], n_emp + flows["unfilled_digital"])
-    unemp = status == UNEMPLOYED
+    unemp = np.flatnonzero(status == UNEMPLOYED)
     m["mean_unemployment_spell"] = float(workers.spell[unemp].mean()) if n_unemp else 0.0
     # -- divide
     incomes = np.sort(np.maximum(workers.income, 0.0))  # sorted once for both

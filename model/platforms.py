@@ -45,7 +45,8 @@ def run_gig_platforms(model) -> None:
     model.gig_spending = 0.0
     if g == 0:
         return
-    counts = np.bincount(workers.platform[on_gig], minlength=g).astype(float)
+    rows = np.flatnonzero(on_gig)
+    counts = np.bincount(workers.platform[rows], minlength=g).astype(float)
     plats.workers[:g] = counts
     attract = (counts + 1.0) ** gig.network_effect
     plats.demand_share[:g] = attract / attract.sum()
@@ -70,7 +71,6 @@ def run_gig_platforms(model) -> None:
     net = per_worker * (1.0 - commission)
     plats.revenue[:g] = gross * (commission - insurance)
     model.flows["gig_insurance"] += float((gross * insurance).sum())
-    rows = np.flatnonzero(on_gig)
     workers.earnings[rows] = net[workers.platform[rows]]
     cover = insurance * per_worker[workers.platform[rows]]
     workers.transfers[rows] += cover

@@ -29,7 +29,7 @@ def train(model) -> None:
     workers, firms, cfg, rng = model.workers, model.firms, model.cfg, model.stream("training")
     tr = cfg.training
     digital_firm = row_any(firms.stage == INTEGRATED)
-    employed = workers.status == EMPLOYED
+    employed = np.flatnonzero(workers.status == EMPLOYED)  # rows, not a mask: taking rows is several times faster
     at_digital = np.zeros(workers.n, bool)
     at_digital[employed] = digital_firm[workers.employer[employed]]
     needs = at_digital & (workers.digital < cfg.workforce.digital_threshold)

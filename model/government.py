@@ -18,6 +18,7 @@ import numpy as np
 
 from model.accounts import FIRMS, GOVERNMENT, HOUSEHOLDS, PLATFORMS
 from model.frontier import quarterly
+from model.numerics import lookup
 from model.state import UNEMPLOYED
 
 
@@ -93,7 +94,7 @@ def pension_keys(model) -> np.ndarray:
     """Each household's weight in the pension bill: its skill level's mean wage in its region (pensions follow
     the earnings they were contributed from)."""
     workers = model.workers
-    return model.wage[workers.region, workers.skill]
+    return lookup(model.wage, workers.region, workers.skill)
 
 
 def pension_payments(model, total: float) -> np.ndarray:

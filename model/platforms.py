@@ -25,7 +25,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
-from model.numerics import row_sum
+from model.numerics import lookup, row_sum
 from model.production import data_returns
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
@@ -88,7 +88,7 @@ def run_gig_platforms(model) -> None:
     benefit = model.benefit
     alternative = benefit * (1.0 + 0.5 * rng.random(workers.n))
     # job seekers hold out for formal work unless gig pays a fair share of the market wage for their skill
-    reservation = np.maximum(alternative, gig.reservation_ratio * model.wage[workers.region, workers.skill])
+    reservation = np.maximum(alternative, gig.reservation_ratio * lookup(model.wage, workers.region, workers.skill))
     best = prospect.max()
     unemployed = workers.status == UNEMPLOYED
     low_paid = (workers.status == EMPLOYED) & (workers.skill == LOW) & (workers.earnings < 0.8 * best)

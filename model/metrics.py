@@ -51,10 +51,11 @@ def gini_sorted(x: np.ndarray) -> float:
     return float(np.clip((n + 1 - 2 * cum.sum() / total) / n, 0.0, 1.0))
 
 
-def _rate(flag: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
-    count = np.bincount(group, minlength=n)
-    hits = np.bincount(group, weights=flag.astype(float), minlength=n)
-    return np.divide(hits, count, out=np.zeros(n), where=count > 0)
+def _rates(flags: np.ndarray, group: np.ndarray, count: np.ndarray) -> list[np.ndarray]:
+    """Share of rows with each column of ``flags`` [rows, k] in each group (``count``: rows per group)."""
+    n = count.size
+    return [np.divide(np.bincount(group, weights=flags[:, t].astype(float), minlength=n), count, out=np.zeros(n),
+                      where=count > 0) for t in range(flags.shape[1])]
 
 
 def digital_task_share(model) -> np.ndarray:
@@ -76,8 +77,8 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
     firms = model.firms
     beta = model.cfg.production.capital_elasticity
     staff = firms.producing_staff
-    ok = (firms.output > 1e-9) & (staff > 0)
-    if ok.sum() < 2:
+    ok = np.flatnonzero((firms.output > 1e-9) & (staff > 0))  # rows, not a mask: taken five times
+    if ok.size < 2:
         return 0.0, 0.0, 0.0, 1.0
     capital = firms.capital[ok] + model.robot_price0 * firms.robots[ok]
     omega = np.log(firms.output[ok]) - beta * np.log(capital) - (1 - beta) * np.log(staff[ok])
@@ -174,12 +175,11 @@ def collect_metrics(model) -> dict:
               ("region", firms.region, model.region_names))
     by_group = {}
     for kind, codes, names in groups:
-        for t, tech in enumerate(TECHS):
-            rates = _rate(adopted[:, t], codes, len(names))
+        count = np.bincount(codes, minlength=len(names))  # counted once for the rates and the index
+        for tech, rates in zip(TECHS, _rates(adopted, codes, count)):
             for g, name in enumerate(names):
                 m[f"adoption_{tech}_{name}"] = float(rates[g])
-        idx = np.bincount(codes, weights=index, minlength=len(names)) / np.maximum(
-            np.bincount(codes, minlength=len(names)), 1)
+        idx = np.bincount(codes, weights=index, minlength=len(names)) / np.maximum(count, 1)
         by_group[kind] = idx
         for g, name in enumerate(names):
             m[f"adoption_index_{name}"] = float(idx[g])
@@ -191,7 +191,7 @@ def collect_metrics(model) -> dict:
     real_value_added = (firms.sales * model.sector_price0[firms.sector]
                         - real_digital_services(model, firms.digital))  # net of the digital services bought
     m["digital_economy_share"] = safe_ratio(dot(real_value_added, share) + model.gig_output(), gdp)
-    industry = model.is_industry[firms.sector]
+    industry = np.flatnonzero(model.is_industry[firms.sector])  # rows, not a mask: taken eight times
     ind_staff = float(firms.headcount[industry].sum())
     m["robot_density"] = safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
     ind_out = float(firms.output[industry].sum())
@@ -216,7 +216,7 @@ def collect_metrics(model) -> dict:
     m["industry_value_added_share"] = safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
     m["quality_mean"] = safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0
     m["robot_stock"] = float(firms.robots.sum())
-    users = firms.stage[:, ROBOTS] == INTEGRATED
+    users = np.flatnonzero(firms.stage[:, ROBOTS] == INTEGRATED)
     robot_work = cfg.frontier.robot_productivity * firms.robots[users]
     routine_manual = robot_work + matmul(firms.headcount[users], SKILL_TASKS)[:, 0]
     m["automated_share"] = safe_ratio(float(robot_work.sum()), float(routine_manual.sum()))

@@ -25,13 +25,15 @@ def stochastic_round(values: np.ndarray, rng) -> np.ndarray:
     return (floor + (rng.random(values.shape) < values - floor)).astype(np.int64)
 
 
-def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Random order of rows grouped by ``groups``, and each row's rank inside its group.
-
-    ``keys`` are uniforms in [0, 1), one per row: rows are ordered by group, then key.
-    """
+def random_order(groups: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Random order of rows grouped by ``groups``: by group, then by ``keys`` (uniforms in [0, 1), one per row)."""
     # one sort on group + u is the lexicographic order (group, u)
-    order = stable_argsort(groups + keys)  # ties (if any) keep row order
+    return stable_argsort(groups + keys)  # ties (if any) keep row order
+
+
+def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Random order of rows grouped by ``groups`` (:func:`random_order`), and each row's rank inside its group."""
+    order = random_order(groups, keys)
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
@@ -122,7 +124,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         seekers, target = seekers[~lost], target[~lost]
     skill = workers.skill[seekers].astype(np.int64)
     seeker_cell = target * 3 + skill
-    s_order, _ = rank_within(seeker_cell, order_u[seekers])
+    s_order = random_order(seeker_cell, order_u[seekers])
     seekers, seeker_cell = seekers[s_order], seeker_cell[s_order]
     s_bounds = np.searchsorted(seeker_cell, np.arange(n_regions * 3 + 1))
 
@@ -137,7 +139,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
     slot_cell = np.concatenate(slot_cell)
     slot_digital = np.concatenate(slot_digital)
     rng = model.stream("matching")  # vacancies and matches vary in number: their draws come last, apart
-    v_order, _ = rank_within(slot_cell, rng.random(slot_cell.size))
+    v_order = random_order(slot_cell, rng.random(slot_cell.size))
     slot_firm, slot_cell, slot_digital = slot_firm[v_order], slot_cell[v_order], slot_digital[v_order]
     v_bounds = np.searchsorted(slot_cell, np.arange(n_regions * 3 + 1))
 

@@ -99,8 +99,11 @@ def target_shares(model, adjusted: np.ndarray) -> np.ndarray:
 
 def set_start_appeal(model) -> None:
     """Appeal at the start: the CES demand at the start's prices and quality gives the start's shares."""
+    if model.cfg.demand.share_rule != "ces":  # only CES buyers weigh appeal
+        return
     firms, eps = model.firms, model.cfg.demand.variety_elasticity
-    firms.appeal = np.log(np.maximum(firms.share, 1e-300)) + eps * np.log(quality_adjusted_prices(model))
+    firms.appeal = np.log(np.maximum(firms.share, 1e-300)) + eps * np.log(
+        np.maximum(quality_adjusted_prices(model), 1e-300))
 
 
 def set_entrant_appeal(model, rows: np.ndarray) -> None:
@@ -110,8 +113,10 @@ def set_entrant_appeal(model, rows: np.ndarray) -> None:
     entrants' summed share there, an entrant of share ``s_i`` needs the weight
     ``s_i R_s / (1 - sigma_s)``.
     """
+    if model.cfg.demand.share_rule != "ces":  # only CES buyers weigh appeal
+        return
     firms, eps = model.firms, model.cfg.demand.variety_elasticity
-    adjusted = quality_adjusted_prices(model)
+    adjusted = np.maximum(quality_adjusted_prices(model), 1e-300)
     incumbent = np.ones(firms.n, bool)
     incumbent[rows] = False
     log_r = sector_log_sum(model, log_attraction(model, adjusted), np.flatnonzero(incumbent))

@@ -246,9 +246,11 @@ def pay_wages(model) -> None:
     its elasticity to the firm's productivity is ``beta``; its mean over the
     staff who produced is 1 in every sector (less ``beta`` times the share of the
     sector's output made by firms without staff, by robots or AI alone), so rent
-    sharing moves pay between firms, not the sector's wage level (the staff paid
-    differ from them only by this quarter's hires and separations). A firm that produced nothing pays its
-    staff ``1 - beta`` of the cell wage, and no bound is needed at either end.
+    sharing moves pay between firms, not the sector's wage level. The staff paid
+    differ from them by this quarter's hires and layoffs, which move workers to
+    productive firms, so over every employee paid the mean premium is slightly
+    above 1 (1.003-1.009 measured; docs/ODD.md 7.5). A firm that produced nothing
+    pays its staff ``1 - beta`` of the cell wage, and no bound is needed at either end.
     A firm without producing staff (an entrant still hiring) pays the cell wage.
     """
     firms, workers, cfg = model.firms, model.workers, model.cfg

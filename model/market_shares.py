@@ -21,13 +21,17 @@ could not deliver what was ordered (``fill_i`` = output / orders):
   that price and quality do not capture; Hottman, Redding and Weinstein 2016
   find it explains most of the dispersion of firms' sales):
 
-      s*_i = b_i (p_i / q_i)^(-eps) / sum_j b_j (p_j / q_j)^(-eps)      (j: the firms of i's sector)
+      s*_i = b_i (p_i / q_i)^(1 - sigma) / sum_j b_j (p_j / q_j)^(1 - sigma)      (j: the firms of i's sector)
       s_i <- normalise(((1 - lambda) s_i + lambda s*_i) clip(fill_i, 0.5, 1)^0.5)
 
-  with ``eps`` = ``demand.variety_elasticity``. A share ``lambda`` of the
-  buyers choose again each quarter. Appeal is set once: at the start so that
-  ``s*_i`` is the start's share (the start is a demand equilibrium), for an
-  entrant so that its target is the share it enters with at its entry price.
+  with ``sigma`` = ``demand.variety_elasticity``, the elasticity of
+  substitution: a CES buyer's quantity of variety i goes with
+  ``q_i^(sigma - 1) p_i^(-sigma)``, so its spending on it with
+  ``(p_i / q_i)^(1 - sigma)``. A share ``lambda`` of the buyers choose again
+  each quarter. Appeal is set once: at the start so that ``s*_i`` is the
+  start's share (the start is a demand equilibrium of the choice rule: with
+  every order filled, shares would not move), for an entrant so that its
+  target is the share it enters with at its entry price.
   A firm that becomes cheaper or better wins a lasting, bounded gain.
   ``log b_i`` is kept, so the weights never overflow.
 
@@ -73,10 +77,14 @@ def quality_adjusted_prices(model) -> np.ndarray:
     return model.firms.price / quality_index(model)
 
 
+def spending_exponent(model) -> float:
+    """``sigma - 1``: the elasticity of a CES buyer's spending on a variety to its quality-adjusted price, negated."""
+    return model.cfg.demand.variety_elasticity - 1.0
+
+
 def log_attraction(model, adjusted: np.ndarray) -> np.ndarray:
-    """``log b_i - eps log(p_i / q_i)``: each firm's log weight in its sector's CES demand."""
-    eps = model.cfg.demand.variety_elasticity
-    return model.firms.appeal - eps * np.log(np.maximum(adjusted, 1e-300))
+    """``log b_i - (sigma - 1) log(p_i / q_i)``: each firm's log weight in its sector's CES spending."""
+    return model.firms.appeal - spending_exponent(model) * np.log(np.maximum(adjusted, 1e-300))
 
 
 def sector_log_sum(model, log_weights: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -101,7 +109,7 @@ def set_start_appeal(model) -> None:
     """Appeal at the start: the CES demand at the start's prices and quality gives the start's shares."""
     if model.cfg.demand.share_rule != "ces":  # only CES buyers weigh appeal
         return
-    firms, eps = model.firms, model.cfg.demand.variety_elasticity
+    firms, eps = model.firms, spending_exponent(model)
     firms.appeal = np.log(np.maximum(firms.share, 1e-300)) + eps * np.log(
         np.maximum(quality_adjusted_prices(model), 1e-300))
 
@@ -109,21 +117,21 @@ def set_start_appeal(model) -> None:
 def set_entrant_appeal(model, rows: np.ndarray) -> None:
     """Appeal of entrants ``rows``: at their prices their targets are the shares they enter with.
 
-    With ``R_s`` the incumbents' summed weight in sector ``s`` and ``sigma_s`` the
+    With ``R_s`` the incumbents' summed weight in sector ``s`` and ``E_s`` the
     entrants' summed share there, an entrant of share ``s_i`` needs the weight
-    ``s_i R_s / (1 - sigma_s)``.
+    ``s_i R_s / (1 - E_s)``.
     """
     if model.cfg.demand.share_rule != "ces":  # only CES buyers weigh appeal
         return
-    firms, eps = model.firms, model.cfg.demand.variety_elasticity
+    firms, eps = model.firms, spending_exponent(model)
     adjusted = np.maximum(quality_adjusted_prices(model), 1e-300)
     incumbent = np.ones(firms.n, bool)
     incumbent[rows] = False
     log_r = sector_log_sum(model, log_attraction(model, adjusted), np.flatnonzero(incumbent))
-    sigma = np.bincount(firms.sector[rows], weights=firms.share[rows], minlength=model.n_sectors)
+    entering = np.bincount(firms.sector[rows], weights=firms.share[rows], minlength=model.n_sectors)
     sector = firms.sector[rows]
     log_weight = (np.log(np.maximum(firms.share[rows], 1e-300)) + log_r[sector]
-                  - np.log(np.maximum(1.0 - sigma[sector], 1e-12)))
+                  - np.log(np.maximum(1.0 - entering[sector], 1e-12)))
     # a sector of entrants only: their shares are their targets among themselves
     log_weight = np.where(np.isfinite(log_r[sector]), log_weight, np.log(np.maximum(firms.share[rows], 1e-300)))
     firms.appeal[rows] = log_weight + eps * np.log(adjusted[rows])

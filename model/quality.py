@@ -5,10 +5,11 @@ integrated:
 
     q_i = (1 + demand.quality_data [data integrated]) (1 + demand.quality_ai [AI integrated])
 
-Buyers compare quality-adjusted prices: market shares move toward firms whose
-``p_i / q_i`` is below their sector's sales-weighted mean of ``p / q``
-(:func:`model.income_demand.set_prices_and_shares`), so digital firms gain
-demand, not only margin (mass customisation, seed 004's "smile curve"
+Buyers compare quality-adjusted prices ``p_i / q_i`` under either market-share
+rule (:mod:`model.market_shares`): under the replicator, shares grow while a
+firm's ``p_i / q_i`` is below its sector's sales-weighted mean; under CES
+buyers, a firm whose quality rises after the start (or after its entry) wins a
+lasting, bounded gain. Either way digital firms gain demand, not only margin (mass customisation, seed 004's "smile curve"
 flattening as manufacturing's own value added rises). Quality changes who
 sells; it does not enter the measured price level or real GDP (as in
 statistics without quality adjustment).

@@ -34,7 +34,7 @@ def test_entrants_are_targeted_at_the_share_they_enter_with():
 def test_a_cheaper_firm_gains_a_lasting_but_bounded_share():
     """A firm 10% cheaper than at the start: its share rises toward the CES target and stays there."""
     model = _constructed()
-    firms, eps = model.firms, model.cfg.demand.variety_elasticity
+    firms, sigma = model.firms, model.cfg.demand.variety_elasticity
     i = int(np.argmax(firms.share))  # the biggest firm: under a replicator its share would grow to the whole sector
     firms.price[i] *= 0.9
     adjusted = quality_adjusted_prices(model)
@@ -47,7 +47,7 @@ def test_a_cheaper_firm_gains_a_lasting_but_bounded_share():
     for _ in range(100):
         firms.share = update_shares(model, adjusted, fill)
     odds = firms.share[i] / firms.share[rivals].sum()
-    np.testing.assert_allclose(odds / odds0, 0.9 ** -eps, rtol=1e-6)  # the CES odds: (p_i / p_i0)^-eps
+    np.testing.assert_allclose(odds / odds0, 0.9 ** (1 - sigma), rtol=1e-6)  # CES spending odds: (p_i / p_i0)^(1 - sigma)
     np.testing.assert_allclose(firms.share, settled, rtol=1e-9)  # no drift once there
 
 

@@ -20,9 +20,10 @@ class Demand(Section):
     share_adjustment: float = _f(0.1, 0, 5, "Replicator: speed at which shares follow quality-adjusted price "
                                  "competitiveness; ces: share of a sector's buyers who choose again each "
                                  "quarter (at most 1).")
-    variety_elasticity: float = _f(7.7, 1.01, 50, "ces only: elasticity of substitution between the firms' varieties "
-                                   "within a sector; 7.7 is the Dixit-Stiglitz elasticity whose markup "
-                                   "eps / (eps - 1) - 1 is production.markup's 0.15.")
+    variety_elasticity: float = _f(7.67, 1.01, 50, "ces only: elasticity of substitution sigma between the firms' "
+                                   "varieties within a sector (spending shares go with (p/q)^(1 - sigma)); 7.67 is "
+                                   "the Dixit-Stiglitz sigma whose markup sigma / (sigma - 1) - 1 is "
+                                   "production.markup's 0.15.")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
     quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
                              "compare price over quality; model/quality.py).")

@@ -40,7 +40,7 @@ from model.training import train
 
 #: The random streams a step hands out, one per rule (see :meth:`EconomyModel.stream`).
 STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "training", "entry_exit", "workforce",
-           "policies", "careers", "automation", "innovation")
+           "policies", "careers", "automation", "innovation", "investment")
 
 
 #: Rules the burn-in's settling quarters skip (adoption is frozen inside its rule): they hold the wound-back

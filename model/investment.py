@@ -8,9 +8,15 @@ life of the capital, which follows the demand it meets at
 quarter's orders):
 
     E_i <- E_i + e (Y_i^plan - E_i)
-    I_i = max(0, delta K_i + a (k E_i - K_i))
+    I_i = max(0, delta K_i + a (k E_i - K_i)) x m_i / (n_i p)
 
-at the price of investment goods, but never more than its deposits plus the
+where the last factor makes investment lumpy if ``p`` =
+``production.investment_frequency`` is below 1: a firm's ``n_i`` projects
+(one per ``production.project_staff`` staff) each get an investment
+opportunity with chance ``p`` a quarter, ``m_i`` of them this quarter
+(Kiyotaki and Moore 2019: investment opportunities arrive at random), and
+those that do order ``1 / p`` quarters' worth. With ``p`` 1 (the default)
+every firm invests every quarter. Orders are at the price of investment goods, but never more than its deposits plus the
 unused part of its credit line (:func:`model.banking.headroom`). Robots and
 AI/data systems ordered by the adoption rule join the same order
 (``firms.order``); the goods market delivers it (:mod:`model.goods_market`).
@@ -28,12 +34,31 @@ def investment_price(model) -> float:
     return float(model.sector_price @ model.investment_weights)
 
 
+def investment_opportunities(model) -> np.ndarray:
+    """The share of each firm's projects that have an investment opportunity this quarter, over its mean.
+
+    A firm has ``1 + floor(staff / production.project_staff)`` projects (one with ``project_staff`` 0); each
+    has an opportunity with chance ``p`` = ``production.investment_frequency`` a quarter, independently
+    (Kiyotaki and Moore 2019). A firm of ``n`` projects of which ``m`` have one orders ``m / (n p)`` times its
+    smooth order: the same in expectation, lumpy for a small firm, smooth for a large one.
+    """
+    firms, prod = model.firms, model.cfg.production
+    p = prod.investment_frequency
+    if p >= 1.0:
+        return np.ones(firms.n)
+    projects = np.ones(firms.n, np.int64)
+    if prod.project_staff > 0:
+        projects += (firms.producing_staff // prod.project_staff).astype(np.int64)
+    return model.stream("investment").binomial(projects, p) / (projects * p)
+
+
 def order_capital(model) -> None:
     """Every firm's capital order for this quarter, within what it can finance."""
     firms, prod = model.firms, model.cfg.production
     firms.expected += prod.demand_expectation * (firms.planned - firms.expected)
     wanted = np.maximum(prod.capital_depreciation * firms.capital
                         + prod.capital_adjustment * (prod.capital_output * firms.expected - firms.capital), 0.0)
+    wanted = wanted * investment_opportunities(model)
     price = investment_price(model)
     room = np.maximum(headroom(model) - firms.order - firms.rd_order, 0.0)
     affordable = np.minimum(wanted, room / max(price, 1e-12))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from model.config.base import Section, _f
 
@@ -91,7 +91,24 @@ class Production(Section):
     capital_depreciation: float = _f(0.02, 0, 0.5, "Quarterly depreciation of the capital stock.")
     hurdle_rate: float = _f(0.12, 0, 2, "Yearly return firms require on robots (the interest part of their user "
                             "cost; never below the lending rate).")
-    capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes each quarter.")
+    capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes per quarter "
+                                   "on average (in the quarters it invests, this over production.investment_frequency).")
+    investment_frequency: float = _f(1.0, 0.01, 1, "Chance that a firm has an investment opportunity in a quarter "
+                                     "(Kiyotaki and Moore 2019); it then orders the replacement and gap-closing "
+                                     "investment of 1 / this many quarters, so orders are lumpy but their mean is "
+                                     "unchanged. 1: every firm invests every quarter.")
+    project_staff: int = Field(0, ge=0, le=1_000_000, description="Staff per independent investment project: a "
+                               "firm has 1 + staff // this many projects, each with its own opportunities (0: one "
+                               "project per firm). Large firms, with many projects, invest smoothly.")
+
+    @model_validator(mode="after")
+    def _no_overshoot(self):
+        if self.capital_adjustment > self.investment_frequency:
+            raise ValueError(f"capital_adjustment: {self.capital_adjustment} is above investment_frequency "
+                             f"{self.investment_frequency}; a project with an opportunity closes capital_adjustment / "
+                             "investment_frequency of its gap to the target and would overshoot it (valid: "
+                             "capital_adjustment at most investment_frequency)")
+        return self
     demand_expectation: float = _f(0.25, 0, 1, "Quarterly speed at which the demand firms expect over the life of "
                                    "their capital follows the demand they meet.")
     sigma_min: float = _f(0.5, 0.05, 20, "Elasticity of substitution between task groups at zero capability.")

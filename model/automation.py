@@ -21,7 +21,7 @@ So the marginal task of every firm responds to the robot's price and the wage. T
 routine tasks are separate arguments of the firm's task CES (Acemoglu and Restrepo 2018, 2020), with weights
 ``s_i`` and ``1 - s_i`` of the routine manual weight: cheaper robots move tasks from people to robots (the
 displacement effect) and lower the cost of the automated tasks, which raises output and the demand for every
-task (the productivity effect); ``production.labour_demand`` hires people for the manual tasks and for any
+task (the productivity effect); ``labour_plan.labour_demand`` hires people for the manual tasks and for any
 automated tasks the robot stock does not yet cover.
 """
 

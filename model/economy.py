@@ -24,8 +24,7 @@ from model.guards import check_step
 from model.households import plan_consumption
 from model.innovation import innovate_and_imitate
 from model.income_demand import employee_productivity, settle_demand
-from model.initialise import (init_economy, init_firms, init_frontier, init_platforms, init_workers, setup_groups,
-                              setup_levers)
+from model.initialise import init_economy, init_frontier, setup_groups, setup_levers
 from model.labour_market import clear_labour_market
 from model.metrics import base_values, collect_metrics, guard_record
 from model.numerics import dot
@@ -34,6 +33,7 @@ from model.platforms import run_platforms
 from model.policies.effects import PolicyEffects
 from model.production import produce
 from model.sectors import Balances
+from model.start_population import init_firms, init_platforms, init_workers
 from model.technology_adoption import decide_adoption, expected_gain
 from model.careers import change_skills
 from model.training import train

@@ -1,10 +1,12 @@
-"""Set-up of an economy: the groups, the initial firms, workers and platforms, and a consistent start.
+"""Set-up of an economy: the groups, the levers, the frontier, and a consistent start.
 
 Called once by :class:`~model.economy.EconomyModel` in this order (each draw
 comes from the model's generator, so the order is part of the seed's meaning):
-:func:`setup_groups`, :func:`setup_levers`, :func:`init_frontier`,
-:func:`init_firms`, :func:`init_workers`, :func:`init_platforms`,
-:func:`init_economy`.
+:func:`setup_groups`, :func:`setup_levers`, :func:`init_frontier`, then the
+starting population (:mod:`model.start_population`: ``init_firms``,
+``init_workers``, ``init_platforms``), then :func:`init_economy`, which brings
+them to a consistent starting state and ends with the starting balance sheets
+(:func:`model.start_balances.init_balances`).
 """
 
 from __future__ import annotations
@@ -14,30 +16,22 @@ from collections import defaultdict
 import numpy as np
 
 from model.banking import credit_line, loan_rates
-from model.digital_services import order_digital_services, record_sector_accounts, running_services
+from model.digital_services import running_services
 from model.errors import EconomyCollapse
-from model.frontier import quarterly
 from model.income_demand import consumer_price_level
-from model.government import pension_payments
-from model.market_shares import normalise_shares, price_index, set_start_appeal
+from model.market_shares import normalise_shares, set_start_appeal
 from model.labour_market import pay_wages, refresh_headcount, structural_rates
 from model.numerics import matmul
 from model.periods import to_step
-from model.platforms import run_gig_platforms
 from model.policies.effects import PolicyEffects
-from model.technology_adoption import available_techs
-from model.automation import automated_task_saving, draw_automation_cost, firm_robot_share
-from model.production import (SKILL_TASKS, automation_rho, produce, staff_for_tasks, substitution_rho,
+from model.automation import automated_task_saving, firm_robot_share
+from model.production import (SKILL_TASKS, automation_rho, produce, substitution_rho,
                               firm_task_inputs, task_aggregate, task_weights, technology_terms)
-from model.state import (DATA, EMPLOYED, GIG, INTEGRATED, NONE, ROBOTS, TECHS, UNEMPLOYED, FirmArrays,
-                         PlatformArrays, WorkerArrays)
+from model.start_balances import init_balances
+from model.start_population import _probabilities
+from model.state import DATA, GIG, INTEGRATED, ROBOTS, TECHS
 
 SMALL_NAMES = {"sme", "micro", "small", "medium", "smes"}
-
-
-def _probabilities(values) -> np.ndarray:
-    values = np.asarray(values, float)
-    return values / values.sum()
 
 
 def setup_groups(model) -> None:
@@ -110,111 +104,6 @@ def init_frontier(model) -> None:
     model.robot_ceiling = fr.max_robot_share
 
 
-def init_firms(model) -> None:
-    """Draw the firms: size class, sector, region, productivity, adoption, awareness, platform membership."""
-    cfg, rng = model.cfg, model.rng
-    n = cfg.population.firms
-    size = rng.choice(model.n_sizes, n, p=model.size_p).astype(np.int8)
-    sector = rng.choice(model.n_sectors, n, p=model.sector_firm_p).astype(np.int8)
-    region = rng.choice(model.n_regions, n, p=model.region_firm_p).astype(np.int8)
-    disp = cfg.production.initial_dispersion
-    log_a = (np.log(model.sector_productivity[sector] * model.region_productivity[region])
-             + rng.normal(-disp ** 2 / 2, disp, n))
-    infra = model.infrastructure_base[region]
-    p_adopt = np.clip(model.size_adoption[size] * ((0.5 + infra) / (0.5 + model.infrastructure_base.mean()))[:, None],
-                      0, 1)
-    stage = np.where(rng.random((n, 3)) < p_adopt, INTEGRATED, NONE).astype(np.int8)
-    stage[:, ~available_techs(model)] = NONE  # a technology that does not exist has no users
-    aware = (stage != NONE) | (rng.random((n, 3)) < model.size_awareness[size][:, None])
-    member = np.full(n, -1, np.int16)
-    n_ind = cfg.population.industrial_platforms
-    if n_ind:
-        weight = np.where(size == model.large_class, 2.0, 1.0)
-        joins = rng.random(n) < np.clip(cfg.industrial_platforms.initial_members * weight, 0, 1)
-        member[joins] = rng.integers(0, n_ind, joins.sum())
-    zeros = np.zeros(n)
-    model.firms = FirmArrays(
-        sector=sector, region=region, size=size, age=rng.integers(4, 80, n).astype(np.int32), log_a=log_a,
-        capital=zeros.copy(), robots=zeros.copy(), data=zeros.copy(), stage=stage,
-        timer=np.zeros((n, 3), np.float32), aware=aware, belief=np.zeros((n, 3)),
-        barrier=np.zeros((n, 3), np.int8),
-        adopted_at=np.full((n, 3), -1, np.int32),
-        capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
-                           + rng.normal(0, 0.12, n), 0, 1),
-        risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
-        cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
-        rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
-        invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), appeal=zeros.copy(), price=np.ones(n),
-        planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
-        losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
-        vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
-        automation_cost=draw_automation_cost(model, n, model.stream("automation")),
-        ai_share=zeros.copy(), ai_service=np.zeros(n, bool), ai_gain=zeros.copy(), ai_tasks=zeros.copy(), digital_staff=zeros.copy(), fee=zeros.copy(), fee_left=np.zeros(n, np.int32),
-    )
-
-
-def init_workers(model) -> None:
-    """Draw the workers: jobs by skill at each firm, gig workers and job seekers, ages and digital skill."""
-    cfg, rng, firms = model.cfg, model.rng, model.firms
-    wf = cfg.workforce
-    n = cfg.population.workers
-    n_gig_workers = int(round(n * wf.initial_gig_share)) if cfg.population.gig_platforms else 0
-    n_unemployed = int(round(n * wf.initial_unemployment))
-    n_employed = max(n - n_gig_workers - n_unemployed, 0)
-    n_unemployed = n - n_gig_workers - n_employed
-    raw = model.size_mean_workers[firms.size] * rng.lognormal(-0.125, 0.5, firms.n)
-    heads = rng.multinomial(n_employed, raw / raw.sum())
-    # staff by skill: the time split that covers the sector's task weights, rounded by largest remainder
-    mix = staff_for_tasks(model.alpha)
-    mix = mix / mix.sum(axis=1, keepdims=True)
-    exact = heads[:, None] * mix[firms.sector]
-    by_skill = np.floor(exact).astype(np.int64)
-    short = heads - by_skill.sum(axis=1)
-    order = np.argsort(-(exact - by_skill) + rng.random(exact.shape) * 1e-9, axis=1)
-    for rank in range(3):
-        add = short > rank
-        by_skill[np.flatnonzero(add), order[add, rank]] += 1
-    cell = np.repeat(np.arange(firms.n * 3), by_skill.ravel())
-    employer, job_skill = cell // 3, cell % 3
-    others = n - n_employed
-    other_skill = rng.choice(3, others, p=cfg.workforce.jobless_skills.shares())
-    skill = np.concatenate([job_skill, other_skill]).astype(np.int8)
-    region = np.concatenate([firms.region[employer], rng.choice(model.n_regions, others, p=model.region_worker_p)])
-    status = np.concatenate([np.full(n_employed, EMPLOYED), np.full(n_gig_workers, GIG),
-                             np.full(n_unemployed, UNEMPLOYED)]).astype(np.int8)
-    ages = wf.age_shares
-    age = rng.choice(3, n, p=_probabilities([ages.young, ages.prime, ages.older])).astype(np.int8)
-    levels = np.array([wf.digital_skill.low, wf.digital_skill.mid, wf.digital_skill.high])
-    digital = (levels[skill] + np.where(age == 0, wf.young_digital_bonus, 0.0)
-               - np.where(age == 2, wf.older_digital_penalty, 0.0) + rng.normal(0, 0.12, n))
-    g = cfg.population.gig_platforms
-    platform = np.full(n, -1, np.int16)
-    if g and n_gig_workers:
-        weights = rng.dirichlet(np.full(g, 2.0))
-        platform[status == GIG] = rng.choice(g, n_gig_workers, p=weights)
-    model.workers = WorkerArrays(
-        region=region.astype(np.int8), skill=skill, age=age, digital=np.clip(digital, 0, 1), status=status,
-        employer=np.concatenate([employer, np.full(others, -1)]).astype(np.int32), platform=platform,
-        earnings=np.zeros(n), transfers=np.zeros(n), income=np.zeros(n), deposits=np.zeros(n),
-        expected_income=np.zeros(n), consumption=np.zeros(n), tax=np.zeros(n), training=np.zeros(n, np.int8),
-        training_gain=np.zeros(n), spell=rng.integers(0, 8, n).astype(np.int32), displaced=np.zeros(n, bool),
-        trained=np.zeros(n, bool),
-    )
-
-
-def init_platforms(model) -> None:
-    """Gig platforms (rows 0..G-1) and industrial platforms (rows G..)."""
-    g, k = model.cfg.population.gig_platforms, model.cfg.population.industrial_platforms
-    n = g + k
-    model.n_gig, model.n_ind = g, k
-    kind = np.r_[np.zeros(g), np.ones(k)].astype(np.int8)
-    model.platforms = PlatformArrays(
-        kind=kind, commission=np.where(kind == 0, model.cfg.gig.commission, 0.0), workers=np.zeros(n),
-        demand_share=np.where(kind == 0, 1.0 / max(g, 1), 0.0), members=np.zeros(n), pooled_data=np.zeros(n),
-        revenue=np.zeros(n), utilisation=np.zeros(n),
-    )
-
-
 def init_economy(model) -> None:
     """Bring firms to a consistent starting state: capital, robots, data, prices, demand."""
     cfg, firms, workers = model.cfg, model.firms, model.workers
@@ -230,7 +119,7 @@ def init_economy(model) -> None:
     model.effects = PolicyEffects(model.n_regions, model.n_sizes)
     # robots already installed: the cost-minimising robot work beside the staff's manual routine work,
     # robot/manual task units = s / (1 - s) * (cost of an automated task / wage)^(-sigma_A) at start-of-run
-    # wages (production.labour_demand, with the human-task bundle at its start cost)
+    # wages (labour_plan.labour_demand, with the human-task bundle at its start cost)
     share = firm_robot_share(model)
     on = firms.stage[:, ROBOTS] == INTEGRATED
     firms.robot_share = np.where(on, share, 0.0)
@@ -343,175 +232,3 @@ def typical_shares(model) -> np.ndarray:
     mean = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
     fallback = 1.0 / max(firms.n, 1)
     return np.where(mean > 0, mean, fallback).reshape(model.n_sectors, model.n_sizes)
-
-
-#: Households' spending out of wealth plus nominal trend growth, a quarter, below which no stationary deposits exist.
-MIN_WEALTH_PULL = 1e-3
-
-
-def steady_deposits(income: np.ndarray | float, propensity: float, model) -> np.ndarray | float:
-    """Deposits at which saving out of ``income`` just keeps them growing with nominal income.
-
-    With C = c_y y + c_w D, saving y - C equals g D when D = (1 - c_y) y / (g + c_w).
-    """
-    cfg = model.cfg
-    growth = quarterly(cfg.government.consumption_growth) + quarterly(cfg.demand.inflation_target)
-    pull = growth + cfg.households.propensity_wealth
-    if pull < MIN_WEALTH_PULL:  # no stationary deposits: they would grow without bound against income
-        raise EconomyCollapse(
-            f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: households' deposits have no "
-            f"stationary level (nominal trend growth {growth:.3g} a quarter plus households.propensity_wealth "
-            f"{cfg.households.propensity_wealth:.3g} is {pull:.3g}, below {MIN_WEALTH_PULL:g}: saving would pile "
-            f"up deposits of more than {1 / MIN_WEALTH_PULL:.0f} quarters of income); raise "
-            "households.propensity_wealth, government.consumption_growth or demand.inflation_target", 0,
-            "deposits")
-    return (1.0 - propensity) * np.maximum(income, 0.0) / pull
-
-
-def init_balances(model) -> None:
-    """Stocks and flows of a consistent start: deposits, loans, bonds, bank equity, and demand that buys output.
-
-    Households hold the deposits at which their saving keeps pace with income
-    (:func:`steady_deposits`); firms hold the deposit buffer they keep before
-    repaying loans (``banking.cash_buffer`` quarters of sales) and owe the drawn part of their credit lines; bank equity is ``initial_capital_ratio``
-    of loans; government bonds are what the balance sheet then requires
-    (loans + bonds = deposits + bank equity). Government consumption is
-    ``consumption_share`` of GDP, investment replaces depreciation, and
-    exports are the rest of the demand that buys the first quarter's output
-    (net of the digital services firms buy from the services sector, an
-    intermediate input); households' spending on each sector is what is left
-    of that sector's sales, so every sector starts in balance.
-    """
-    cfg, firms, workers, b = model.cfg, model.firms, model.workers, model.balances
-    hh, m = cfg.households, cfg.trade.import_share
-    firms.revenue = firms.price * firms.output
-    firms.sales = firms.output.copy()
-    order_digital_services(model)  # the first quarter's running services, at the start's prices
-    running = firms.digital
-    digital = float(running.sum())  # intermediate: in sales, not in GDP
-    model.sector_price = price_index(model)  # the same index every step uses
-    model.sector_price0 = model.sector_price.copy()
-    record_sector_accounts(model)
-    model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
-    firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
-    firms.credit = credit_line(model, slice(None), firms.revenue)
-    model.price_level0 = model.price_level
-    # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)
-    b.government.real_pensions = cfg.government.pensions_share * (float(firms.revenue.sum()) - digital
-                                                                  + model.gig_gross0)  # of GDP
-    # households' expected income (pensions included) and the deposits that go with it
-    tax = cfg.demand.income_tax
-    gig_net = cfg.gig.initial_earnings * float(model.wage[:, 0].mean())
-    status = workers.status
-    workers.expected_income = np.select(
-        [status == EMPLOYED, status == GIG], [workers.earnings * (1 - tax), np.full(workers.n, gig_net * (1 - tax))],
-        model.benefit) + pension_payments(model, b.government.real_pensions)
-    workers.deposits = steady_deposits(workers.expected_income, hh.propensity_income, model)
-    price_k = float(model.sector_price @ model.investment_weights)
-    depreciation = cfg.production.capital_depreciation * firms.capital * price_k
-    interest = loan_rates(model) * firms.loans
-    profit = firms.revenue - firms.wage_bill - running - interest - depreciation
-    after_tax = np.maximum(profit, 0.0) * (1 - cfg.government.profit_tax)
-    b.banks.equity = cfg.banking.initial_capital_ratio * float(firms.loans.sum())
-    bank_profit = float(interest.sum())  # roughly: bonds and deposits pay about the same rate
-    owners_income = (cfg.demand.dividend_payout * float(after_tax.sum()) + cfg.banking.dividend_payout * bank_profit
-                     + model.gig_gross0 * cfg.gig.commission)
-    b.owners.expected_income = owners_income
-    b.owners.deposits = float(steady_deposits(owners_income, hh.owners_propensity_income, model))
-    deposits = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())
-    b.government.bonds = deposits + b.banks.equity - float(firms.loans.sum())
-    # demand that buys the first quarter's output
-    consumption = (hh.propensity_income * float(np.maximum(workers.expected_income, 0).sum())
-                   + hh.owners_propensity_income * owners_income + hh.propensity_wealth * (deposits - float(firms.cash.sum())))
-    model.consumption = consumption
-    model.gig_spending_share = min(model.gig_gross0 / max(consumption * model.reach, 1e-12), 1.0)
-    sales = np.bincount(firms.sector, weights=firms.revenue, minlength=model.n_sectors)
-    gdp = float(sales.sum()) - digital + model.gig_gross0
-    if not gdp > 0:  # demand that buys the output would be negative: no consistent start exists
-        raise EconomyCollapse(
-            f"step 0 ({cfg.start}): the economy cannot start, before the burn-in: the running services of firms' "
-            f"digital technology ({digital:.3g} a quarter) are worth more than everything firms make "
-            f"({float(sales.sum()):.3g}), so value added (GDP) would be {gdp:.3g}; lower technology.<tech>.running_cost "
-            "or the regions' compute_cost", 0, "gdp")
-    investment = float(depreciation.sum()) + robot_and_adoption_orders(model)
-    goods = max(consumption - model.gig_gross0, 0.0)
-    government = cfg.government.consumption_share * gdp
-    exports = max(float(sales.sum()) - digital - (1 - m) * (goods + investment) - government, 0.0)
-    household_part = balance_start_demand(model, sales, government=government, exports=exports,
-                                          investment=investment, digital=digital)
-    if household_part.sum() > 0:
-        model.cons_shares0 = household_part / household_part.sum()
-        model.cons_shares = model.cons_shares0.copy()
-    model.price_level = model.price_level0 = model.price_base = consumer_price_level(model)
-    b.government.real_consumption = government
-    b.rest_of_world.real_exports = exports
-    q = model.quarter  # the step-0 expenditure the start is built on (the metrics of step 0 read it)
-    q["consumption"], q["investment"], q["government_consumption"] = consumption, investment, government
-    q["exports"], q["imports"] = exports, m * (goods + investment)
-    model.real_income0 = max(float(workers.expected_income.sum()) / model.price_level / workers.n, 1e-12)
-    model.gdp_base = model.real_gdp()
-    model.gig_spending = 0.0
-    model.household_spent = 0.0
-    if model.n_gig:  # gig workers' earnings and platforms' shares at the start (no money moves yet)
-        saved = workers.deposits.copy(), b.owners.deposits, b.platform_deposits
-        workers.consumption = hh.propensity_income * np.maximum(workers.expected_income, 0)
-        b.owners.consumption = consumption - float(workers.consumption.sum())
-        run_gig_platforms(model)
-        workers.deposits, b.owners.deposits, b.platform_deposits = saved
-        model.ledger.begin_step()
-        model.household_spent = 0.0
-    workers.income = workers.earnings + workers.transfers
-
-
-def balance_start_demand(model, sales: np.ndarray, *, government: float, exports: float, investment: float,
-                         digital: float) -> np.ndarray:
-    """Households' part of each sector's sales at the start; sets the sectors' shares of exports and of
-    government consumption.
-
-    Each sector sells its output to the rest of the world, the government
-    (both in the proportions of the sectors' output, ``public_shares``),
-    investment, the digital services and households, who take what is left.
-    Where the other buyers take more than a sector sells, exports take that
-    much less from it and more from the other sectors, in proportion to
-    households' part of them; then, if that is not enough, government
-    consumption does the same. Totals are unchanged and every sector starts
-    in balance. Where investment and the digital services alone take more of
-    a sector than it sells (a tiny industry), households buy none of it and
-    the rest stays unmet at the start: ``model.start_shortfall`` records it
-    by sector, as a share of all sales; the goods market rations it and the
-    burn-in absorbs it.
-
-    Args:
-        model: The model being initialised.
-        sales: Each sector's sales at the start (value).
-        government: Government consumption (value).
-        exports: Exports (value).
-        investment: Investment orders, imports included (value).
-        digital: The digital running services firms order (value).
-
-    Returns:
-        Households' part of each sector's sales.
-    """
-    m, public = model.cfg.trade.import_share, model.public_shares
-    part = (sales - (government + exports) * public - (1 - m) * investment * model.investment_weights
-            - digital * model.services_weights)
-    totals = {"exports": exports, "government": government}  # the buyers who take what the economy sells
-    shares = {name: public.copy() for name in totals}
-    for name, total in totals.items():
-        basket = total * shares[name]
-        short = np.minimum(np.maximum(-part, 0.0), basket)
-        room = np.maximum(part + short, 0.0)  # the sectors it can buy more of (not the short ones)
-        if short.sum() == 0 or room.sum() <= 0:
-            continue
-        moved = float(short.sum()) * room / float(room.sum())
-        part = part + short - moved
-        shares[name] = (basket - short + moved) / total
-    model.export_shares, model.public_shares = shares["exports"], shares["government"]
-    model.start_shortfall = np.maximum(-part, 0.0) / max(float(sales.sum()), 1e-300)
-    return np.maximum(part, 0.0)
-
-
-def robot_and_adoption_orders(model) -> float:
-    """What firms spend on robots and new technology in a typical quarter at the start (replacement of robots)."""
-    fr = model.cfg.frontier
-    return float(model.firms.robots.sum()) * fr.robot_depreciation * model.robot_price

@@ -1,7 +1,7 @@
 """Rule 5: the labour market.
 
 Firms set staff needs by skill from the tasks left to people (see
-:func:`model.production.labour_demand`); automation and falling demand lead to
+:func:`model.labour_plan.labour_demand`); automation and falling demand lead to
 layoffs; vacancies meet job seekers region by region and skill by skill through
 a matching function with search frictions (a unified market and online
 recruitment lower them); AI-integrated firms require digital skill for mid and
@@ -15,7 +15,7 @@ import numpy as np
 
 from model.frontier import quarterly
 from model.numerics import lookup, row_any, row_sum, stable_argsort
-from model.production import labour_demand
+from model.labour_plan import labour_demand
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, UNEMPLOYED
 
 

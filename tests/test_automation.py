@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT, small_scenario
 from model import EconomyModel
 from model.automation import automation_ceiling, firm_robot_share, robot_task_cost
-from model.production import ces, labour_demand, task_aggregate, task_weights_split
+from model.labour_plan import labour_demand
+from model.production import ces, task_aggregate, task_weights_split
 from model.runner import simulate
 from model.state import INTEGRATED, LOW, ROBOTS
 

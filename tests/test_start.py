@@ -85,17 +85,17 @@ def test_growth_quarters_remove_the_starts_inflation_jump_in_the_history():
 def _start_demand(monkeypatch, **sections):
     """The inputs of the start's demand balance for a small scenario without burn-in, the public shares it
     started from, households' part it returned and the model."""
-    import model.initialise as init
+    import model.start_balances as start_balances
 
     seen = {}
-    real = init.balance_start_demand
+    real = start_balances.balance_start_demand
 
     def record(model, sales, **kw):
         seen.update(kw, sales=sales.copy(), model=model, public=model.public_shares.copy())
         seen["part"] = real(model, sales, **kw)
         return seen["part"]
 
-    monkeypatch.setattr(init, "balance_start_demand", record)
+    monkeypatch.setattr(start_balances, "balance_start_demand", record)
     EconomyModel(small_scenario(steps=1, initial={"burn_in": 0}, **sections), seed=1, agents=False)
     return seen
 

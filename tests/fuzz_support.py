@@ -403,6 +403,14 @@ def extreme_scenarios(draw, max_firms: int = 60, max_workers: int = 400, max_ste
         shares = data.get("workforce", {}).get(mix, {})
         if len(shares) == 3 and sum(shares.values()) <= 0:  # each share may be 0, not all three (config Mix)
             shares[middle] = 1.0
+    defaults = Scenario()
+    production = data.get("production", {})  # a project with an opportunity may not overshoot its target (config)
+    frequency = production.get("investment_frequency", defaults.production.investment_frequency)
+    if production.get("capital_adjustment", defaults.production.capital_adjustment) > frequency:
+        production["capital_adjustment"] = frequency
+    demand = data.get("demand", {})  # under CES buyers share_adjustment is a share of them (config)
+    if demand.get("share_rule") == "ces" and demand.get("share_adjustment", 0.0) > 1:
+        demand["share_adjustment"] = 1.0
     population = data.setdefault("population", {})
     population["firms"] = draw(st.sampled_from([1, 2, max_firms]) | st.integers(1, max_firms))
     population["workers"] = draw(st.sampled_from([1, 2, max_workers]) | st.integers(1, max_workers))

@@ -80,7 +80,7 @@ class Banking(Section):
 
 
 class Initial(Section):
-    burn_in: int = Field(16, ge=0, le=200, description="Quarters the economy runs before step 0 without "
+    burn_in: int = Field(32, ge=0, le=200, description="Quarters the economy runs before step 0 without "
                          "levers, first with the technology of growth_quarters before the start and no trend growth, "
                          "its last growth_quarters on the growth path, so the first reported quarter starts from a "
                          "settled, growing state (0: start from the constructed state).")

@@ -15,6 +15,7 @@ import numpy as np
 from model.accounts import BooksError, Ledger, close_books, flow_records, net_financial_assets
 from model.agents import Firm, Platform, Worker
 from model.config import Scenario
+from model.economy_state import EconomyState
 from model.entry_exit import turnover
 from model.fiscal import Fiscal
 from model.errors import EconomyCollapse
@@ -48,8 +49,11 @@ STREAMS = ("frontier", "adoption", "labour", "matching", "gig", "industrial", "t
 SKIPPED_WHILE_SETTLING = ("frontier", "innovation", "training", "careers")
 
 
-class EconomyModel(mesa.Model):
+class EconomyModel(mesa.Model, EconomyState):
     """An economy of firms, workers and platforms adopting data, robots and AI.
+
+    Its model-level attributes (prices, wages, the frontier, demand, set-up tables, this quarter's working
+    values) are declared, typed and documented in :mod:`model.economy_state`.
 
     Args:
         scenario: A validated :class:`~model.config.Scenario` (defaults: the baseline).

@@ -33,9 +33,9 @@ def test_a_quality_rich_adopter_gains_market_share():
     constructed start).
 
     Measured (2026-12-04, sixth stop): +1.18, +1.38, +1.51 and +1.16 points (seeds 5-8: +0.63, +0.89, +1.25,
-    +1.24); required: more in every seed and +0.5 point on the mean. From the start, not after the burn-in: the
+    +1.24); required: more in every seed and +1 point on the mean. From the start, not after the burn-in: the
     32-quarter burn-in's adoption and exits add a seed-to-seed noise of about 3 points (seeds 1-8 after it:
     +3.4, +4.4, +3.1, -3.8, +1.6, +2.0, -0.9, +5.1).
     """
     gains = [_adopters_sales_share(0.3, seed) - _adopters_sales_share(0.0, seed) for seed in (1, 2, 3, 4)]
-    assert np.mean(gains) > 0.005 and min(gains) > 0, gains
+    assert np.mean(gains) > 0.01 and min(gains) > 0, gains

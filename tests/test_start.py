@@ -79,6 +79,25 @@ def test_the_baseline_starts_on_its_path():
         assert (np.abs(mean) < 1.0).all(), (name, mean)
 
 
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="the history's yearly inflation falls 1.25 points below step 0's in quarter 3 "
+                                       "(seeds 42-51, standard error 0.26) with the 32-quarter burn-in; unemployment "
+                                       "(+0.12) and GDP growth (+0.30) are met (docs/calibration.md, sixth stop)")
+def test_the_history_starts_on_its_path():
+    """Issue 15, item 5, on the calibrated history (seeds 42-51, the issue's ten; quarters 1-4).
+
+    This replaced a test that the growth quarters remove the history's inflation jump at step 1: with 16
+    burn-in quarters the mean inflation gap was +0.85 without growth quarters and -0.15 with 8; with 32 it is
+    -0.23 without and -0.82 with them (worst quarter -1.25), so there is no jump left for them to remove and
+    the longer settling has its own miss.
+    """
+    scenario = load_scenario(ROOT / "scenarios" / "china_2015_2025.yaml")
+    runs = [gaps(simulate(scenario, seed=seed, steps=12, agents=False).timeseries) for seed in range(42, 52)]
+    for k, name in enumerate(("unemployment", "inflation", "GDP growth")):
+        mean = np.mean([run[k] for run in runs], axis=0)
+        assert (np.abs(mean) < 1.0).all(), (name, mean)
+
+
 def _start_demand(monkeypatch, **sections):
     """The inputs of the start's demand balance for a small scenario without burn-in, the public shares it
     started from, households' part it returned and the model."""

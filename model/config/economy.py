@@ -23,7 +23,7 @@ class Demand(Section):
     variety_elasticity: float = _f(7.67, 1.01, 50, "ces only: elasticity of substitution sigma between the firms' "
                                    "varieties within a sector (spending shares go with (p/q)^(1 - sigma)); 7.67 is "
                                    "the Dixit-Stiglitz sigma whose markup sigma / (sigma - 1) - 1 is "
-                                   "production.markup's 0.15.")
+                                   "production.markup's 0.15 (a consistency choice, not an estimate).")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
     quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
                              "compare price over quality; model/quality.py).")

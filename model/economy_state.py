@@ -310,8 +310,6 @@ class IndexBases:
     gdp_base: float
     """Real GDP a quarter at step 0: the base of programmes sized as a share of GDP (``economy.py``,
     ``start_balances.py``)."""
-    gdp0: None
-    """Always ``None``: set by ``initialise.py`` and read nowhere."""
 
 
 class QuarterState:

@@ -214,7 +214,6 @@ def init_economy(model) -> None:
     model.productivity_growth = 0.0
     firms.belief = model.initial_belief(np.arange(firms.n))
     model.size_mean_share = typical_shares(model)
-    model.gdp0 = None
     model.last_productivity = None  # the constructed start produced nothing: growth is measured from quarter 1
     model.barriers = np.zeros((3, 3))
     model.barriers_small = np.zeros((3, 3))

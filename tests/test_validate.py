@@ -215,3 +215,18 @@ def test_fixed_parameters_are_held_and_unknown_ones_refused(tmp_path):
     assert "adoption.hazard" in record["values"]
     with pytest.raises(UserError, match="frontier.robot_prize: not a fitted parameter"):
         fit(1, [42], tmp_path / "bad", extra=small, progress=False, fixed=("frontier.robot_prize",))
+
+
+def test_yearly_growth_is_undefined_when_the_total_changes_sign():
+    """Digital value added, a difference against a twin, can turn negative: its growth is then NaN, not a warning."""
+    import warnings
+
+    from model.calibration.targets import yearly_growth
+
+    periods = pd.Series([f"{y}Q{q}" for y in (2016, 2017, 2018) for q in range(1, 5)])
+    values = pd.Series([1.0] * 4 + [0.5] * 4 + [-0.5] * 4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.isnan(yearly_growth(values, periods, 2016, 2018))
+        assert yearly_growth(values, periods, 2016, 2017) == pytest.approx(-0.5)
+

@@ -100,11 +100,14 @@ def level(frame: pd.DataFrame, column: str, period: str) -> float:
 
 
 def yearly_growth(values: pd.Series, periods: pd.Series, first: int, last: int) -> float:
-    """Compound yearly growth between the yearly totals of ``first`` and ``last`` (full years only)."""
+    """Compound yearly growth between the yearly totals of ``first`` and ``last`` (full years only); NaN if it is
+    not defined (a year missing or short, a first total that is not positive, or a last one that is negative: the
+    model's digital value added, a difference against a twin, can change sign)."""
     years = periods.str[:4].astype(int)
     totals = values.groupby(years).sum()
     counts = values.groupby(years).size()
-    if first not in totals or last not in totals or counts[first] < 4 or counts[last] < 4 or totals[first] <= 0:
+    if first not in totals or last not in totals or counts[first] < 4 or counts[last] < 4 or totals[first] <= 0 \
+            or totals[last] < 0:
         return float("nan")
     return float((totals[last] / totals[first]) ** (1.0 / (last - first)) - 1.0)
 

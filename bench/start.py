@@ -48,6 +48,12 @@ def gaps(frame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             growth[:QUARTERS] - growth[:4 * YEARS].mean())
 
 
+def seed_gaps(scenario, seeds) -> np.ndarray:
+    """Every seed's gaps (:func:`gaps`), each seed run for the first three years: [seed, measure, quarter]."""
+    return np.array([gaps(simulate(scenario, seed=seed, steps=4 * YEARS, agents=False).timeseries)
+                     for seed in seeds])
+
+
 def verdict(mean: np.ndarray, se: np.ndarray) -> str:
     """'met' within 1 point; '~noise' when a larger gap is within two standard errors of zero; else 'missed'."""
     if np.all(np.abs(mean) <= TOLERANCE):
@@ -63,14 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY.PATH=VALUE")
     args = parser.parse_args(argv)
     scenario = load_scenario(args.scenario, args.overrides)
-    runs = [gaps(simulate(scenario, seed=seed, steps=4 * YEARS, agents=False).timeseries)
-            for seed in range(args.first_seed, args.first_seed + args.seeds)]
+    runs = seed_gaps(scenario, range(args.first_seed, args.first_seed + args.seeds))
     print(f"{args.scenario}: seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; gaps in percentage points, "
           f"mean over seeds (standard error)")
     print(f"{'':38s}" + "".join(f"{'quarter ' + str(q):>17s}" for q in range(1, QUARTERS + 1)) + "  within 1 point?")
     labels = ("unemployment - step 0", "inflation (yearly) - step 0", f"GDP growth (yearly) - {YEARS}-year mean")
     for k, label in enumerate(labels):
-        values = np.array([run[k] for run in runs])
+        values = runs[:, k]
         mean = values.mean(axis=0)
         se = values.std(axis=0, ddof=1) / np.sqrt(len(runs)) if len(runs) > 1 else np.zeros(QUARTERS)
         cells = "".join(f"{m:+9.2f} ({s:5.2f})" for m, s in zip(mean, se))

@@ -12,12 +12,13 @@ quarter's orders):
 
 where the last factor makes investment lumpy if ``p`` =
 ``production.investment_frequency`` is below 1: a firm's ``n_i`` projects
-(one per ``production.project_staff`` staff) each get an investment
-opportunity with chance ``p`` a quarter, ``m_i`` of them this quarter
-(Kiyotaki and Moore 2019: investment opportunities arrive at random), and
-those that do order ``1 / p`` quarters' worth. With ``p`` 1 (the default)
-every firm invests every quarter. Orders are at the price of investment goods, but never more than its deposits plus the
-unused part of its credit line (:func:`model.banking.headroom`). Robots and
+(one per ``production.project_staff`` producing staff) each get an
+investment opportunity with chance ``p`` a quarter, ``m_i`` of them this
+quarter (opportunities arrive at random, as in Kiyotaki and Moore 2019: a
+constant-hazard, Calvo-type adjustment), and those that do order ``1 / p``
+quarters' worth. With ``p`` 1 (the default) every firm invests every
+quarter. Orders are at the price of investment goods, but never more than
+its deposits plus the unused part of its credit line (:func:`model.banking.headroom`). Robots and
 AI/data systems ordered by the adoption rule join the same order
 (``firms.order``); the goods market delivers it (:mod:`model.goods_market`).
 """
@@ -40,7 +41,8 @@ def investment_opportunities(model) -> np.ndarray:
     A firm has ``1 + floor(staff / production.project_staff)`` projects (one with ``project_staff`` 0); each
     has an opportunity with chance ``p`` = ``production.investment_frequency`` a quarter, independently
     (Kiyotaki and Moore 2019). A firm of ``n`` projects of which ``m`` have one orders ``m / (n p)`` times its
-    smooth order: the same in expectation, lumpy for a small firm, smooth for a large one.
+    smooth order: the same in expectation before the financing cap (a lumpy order hits it more often), lumpy
+    for a small firm, smooth for a large one.
     """
     firms, prod = model.firms, model.cfg.production
     p = prod.investment_frequency

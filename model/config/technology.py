@@ -93,10 +93,11 @@ class Production(Section):
                             "cost; never below the lending rate).")
     capital_adjustment: float = _f(0.1, 0, 1, "Share of the gap to the target capital stock a firm closes per quarter "
                                    "on average (in the quarters it invests, this over production.investment_frequency).")
-    investment_frequency: float = _f(1.0, 0.01, 1, "Chance that a firm has an investment opportunity in a quarter "
-                                     "(Kiyotaki and Moore 2019); it then orders the replacement and gap-closing "
-                                     "investment of 1 / this many quarters, so orders are lumpy but their mean is "
-                                     "unchanged. 1: every firm invests every quarter.")
+    investment_frequency: float = _f(1.0, 0.01, 1, "Chance that an investment project of a firm has an "
+                                     "opportunity in a quarter (Kiyotaki and Moore 2019); it then orders the "
+                                     "replacement and gap-closing investment of 1 / this many quarters, so orders "
+                                     "are lumpy, their mean unchanged before the financing cap. 1: every firm "
+                                     "invests every quarter.")
     project_staff: int = Field(0, ge=0, le=1_000_000, description="Staff per independent investment project: a "
                                "firm has 1 + staff // this many projects, each with its own opportunities (0: one "
                                "project per firm). Large firms, with many projects, invest smoothly.")

@@ -1,9 +1,14 @@
 """Banks: credit lines, loans that create deposits, interest, and equity that limits lending.
 
 Firms pay from their deposits; a firm whose deposits run out borrows the rest
-(the loan creates the deposit it pays with) and repays when its deposits pass
-a buffer of ``banking.cash_buffer`` quarters of costs (repayment destroys the
-money). A firm's **credit line** is its size class's ``credit_ratio`` quarters
+(the loan creates the deposit it pays with). A firm also borrows
+``banking.investment_loan_share`` of what it pays for investment goods, within
+its unused line (term loans that finance capital, robots and AI). Loans are
+repaid in equal instalments over ``banking.loan_maturity`` quarters: each
+quarter ``1/maturity`` of a firm's loans falls due and is paid from its
+deposits, what they cannot pay rolls over (repayment destroys the money). With
+maturity 0 loans are an overdraft instead, repaid as soon as deposits pass a
+buffer of ``banking.cash_buffer`` quarters of costs. A firm's **credit line** is its size class's ``credit_ratio`` quarters
 of sales (unsecured) plus its ``loan_to_value`` of the value of its installed
 capital (secured on collateral), scaled by the banks' **lending factor**: when bank equity falls
 below ``capital_requirement`` per unit of loans, banks honour only part of
@@ -141,14 +146,30 @@ def bail_out(model) -> None:
         model.fiscal.bail_outs += amount
 
 
+def borrow_for_investment(model, spent: np.ndarray) -> None:
+    """Firms borrow ``investment_loan_share`` of what they paid for investment goods, within their unused line."""
+    share = model.cfg.banking.investment_loan_share
+    if share <= 0:
+        return
+    firms = model.firms
+    loan = np.minimum(share * spent, np.maximum(firms.credit - firms.loans, 0.0))
+    firms.loans += loan
+    firms.cash += loan
+
+
 def finance_firms(model, costs: np.ndarray) -> None:
-    """Firms with negative deposits borrow; firms with deposits above their buffer repay loans."""
+    """Firms with negative deposits borrow; firms repay an instalment of their loans (or, with ``loan_maturity``
+    0, whatever their deposits hold above their buffer)."""
     firms = model.firms
     short = firms.cash < 0
     firms.loans[short] -= firms.cash[short]
     firms.cash[short] = 0.0
-    spare = np.maximum(firms.cash - model.cfg.banking.cash_buffer * np.maximum(costs, 0.0), 0.0)
-    repay = np.minimum(spare, firms.loans)
+    maturity = model.cfg.banking.loan_maturity
+    if maturity > 0:
+        repay = np.minimum(firms.loans / maturity, firms.cash)
+    else:
+        spare = np.maximum(firms.cash - model.cfg.banking.cash_buffer * np.maximum(costs, 0.0), 0.0)
+        repay = np.minimum(spare, firms.loans)
     firms.loans -= repay
     firms.cash -= repay
 

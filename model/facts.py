@@ -29,7 +29,8 @@ import pandas as pd
 
 from model.facts_base import HP_LAMBDA, Fact, FirmPanel, NotMeasured, fe_ols, hp_cycle, require
 from model.facts_macro import (beveridge, beveridge_points, consumption_volatility, investment_volatility, okun,
-                               okun_points, output_fluctuations, phillips, phillips_points, procyclical)
+                               okun_points, output_fluctuations, phillips, phillips_points, procyclical,
+                               real_loans)
 from model.facts_micro import (firm_growth_rates, firm_sizes, growth_kurtosis, investment_concentration,
                                lumpy_investment, productivity_dispersion, productivity_ratios, size_skewness)
 from model.report.text import aligned_table
@@ -76,7 +77,8 @@ def measure_facts(frames: list[pd.DataFrame], panels: list[FirmPanel], burn: int
         procyclical(frames, "employment_rate", "procyclical_employment", "4 procyclical employment"),
         procyclical(frames, "consumption_real", "procyclical_consumption", "5 procyclical consumption"),
         procyclical(frames, "investment_real", "procyclical_investment", "6 procyclical investment"),
-        procyclical(frames, "loans", "procyclical_credit", "7 procyclical credit"),
+        procyclical(frames, "loans_real", "procyclical_credit", "7 procyclical credit", real_loans,
+                    "real loans (loans over the GDP deflator)"),
         okun(frames), phillips(frames), beveridge(frames),
     ]
     micro = [size_skewness(panels), growth_kurtosis(panels), productivity_dispersion(panels),

@@ -8,6 +8,8 @@ measured per seed and averaged over seeds; slopes pool the seeds with one interc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -61,17 +63,33 @@ def consumption_volatility(frames: list[pd.DataFrame]) -> Fact:
     return make_fact("consumption_volatility", "3 consumption less volatile than output", "< 1", compute)
 
 
-def procyclical(frames: list[pd.DataFrame], column: str, key: str, label: str) -> Fact:
-    """Facts 4-7: ``column`` is procyclical: correlation of its HP cycle with output's above 0.3."""
+def procyclical(frames: list[pd.DataFrame], column: str, key: str, label: str,
+                derive: Callable[[list[pd.DataFrame]], list[pd.DataFrame]] | None = None, what: str = "") -> Fact:
+    """Facts 4-7: ``column`` is procyclical: correlation of its HP cycle with output's above 0.3.
+
+    ``derive``, if given, adds ``column`` to the frames first (and may raise :class:`NotMeasured`); ``what``
+    names the series in the detail (default: ``column``).
+    """
     def compute():
-        require(frames, "gdp", column)
-        corrs = [correlation(hp_cycle(f[column], column), hp_cycle(f["gdp"], "gdp")) for f in frames]
+        data = frames if derive is None else derive(frames)
+        require(data, "gdp", column)
+        corrs = [correlation(hp_cycle(f[column], column), hp_cycle(f["gdp"], "gdp")) for f in data]
         corr, note = seed_mean(corrs)
-        detail = (f"correlation of the HP cycles (lambda {HP_LAMBDA}) of log {column} and log gdp, mean over "
+        detail = (f"correlation of the HP cycles (lambda {HP_LAMBDA}) of log {what or column} and log gdp, mean over "
                   f"seeds ({note})")
         return fmt(corr, ".2f"), corr > 0.3, detail
 
     return make_fact(key, label, "> 0.3", compute)
+
+
+def real_loans(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """Each frame with ``loans_real``: loans deflated by the GDP deflator (``nominal_gdp / gdp``).
+
+    Loans are a nominal stock; the other cyclical series are real, and the price level is countercyclical, so
+    nominal loans would mix the price level's cycle into credit's.
+    """
+    require(frames, "loans", "gdp", "nominal_gdp")
+    return [f.assign(loans_real=f["loans"] * f["gdp"] / f["nominal_gdp"]) for f in frames]
 
 
 def okun_points(frames: list[pd.DataFrame]) -> tuple[list[np.ndarray], list[np.ndarray]]:

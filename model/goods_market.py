@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.banking import borrow_for_investment
 from model.accounts import FIRMS, REST_OF_WORLD
 from model.digital_services import record_sector_accounts
 from model.errors import EconomyCollapse
@@ -83,6 +84,7 @@ def clear_goods_market(model) -> None:
     # imported investment goods always arrive; home-made ones as far as their sellers could deliver
     delivered = (imported_i + paid["investment"]) / investment if investment > 0 else 1.0
     firms.cash -= firms.order * delivered
+    borrow_for_investment(model, firms.order * delivered)
     model.ledger.pay("investment", FIRMS, FIRMS, paid["investment"])
     install_capital(model, delivered)
     # R&D services as far as the services sector could deliver them (innovation.py)

@@ -22,8 +22,11 @@ from model.errors import EconomyCollapse
 OUTPUT_FLOOR = 1e-6
 #: At least this share of the workers (and at least one) must work, employed by a firm or on a gig platform.
 EMPLOYMENT_FLOOR = 0.01
-#: Labour income (wages and gig earnings) may be at most this multiple of nominal value added (``labour_share``).
+#: Labour income (wages and gig earnings) may be at most this multiple of nominal value added (``labour_share``)...
 LABOUR_SHARE_CEILING = 1.0
+#: ... for fewer than this many quarters in a row: through a slump firms can pay staff out of deposits and credit
+#: while output recovers (in an 80-firm economy one quarter at 1.02 happens), but not for a year.
+LABOUR_SHARE_QUARTERS = 4
 MORE = "the run is stopped (see docs/reliability.md, 'Collapsing economies')"
 
 
@@ -50,7 +53,8 @@ def check_step(model, record: dict) -> None:
     Raises:
         EconomyCollapse: a reported number is NaN or infinite; real output is not positive or below
             :data:`OUTPUT_FLOOR` times its step-0 level; fewer than :data:`EMPLOYMENT_FLOOR` of the workers (at
-            least one) work; or ``labour_share`` is above :data:`LABOUR_SHARE_CEILING`.
+            least one) work; or ``labour_share`` has been above :data:`LABOUR_SHARE_CEILING` for
+            :data:`LABOUR_SHARE_QUARTERS` quarters in a row (checks in step order keep that count).
     """
     for key, value in record.items():
         if _not_finite(value):
@@ -66,7 +70,19 @@ def check_step(model, record: dict) -> None:
                                           f"(employed or gig); at least {EMPLOYMENT_FLOOR:.0%} of them and at "
                                           f"least one must")
     share = record["labour_share"]
-    if share > LABOUR_SHARE_CEILING:
+    quarters = _quarters_over_value_added(model, record["step"], share > LABOUR_SHARE_CEILING)
+    if quarters >= LABOUR_SHARE_QUARTERS:
         raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
                                             f"{share:.3g} x nominal value added (labour_share above "
-                                            f"{LABOUR_SHARE_CEILING:g}): firms pay out more than they produce")
+                                            f"{LABOUR_SHARE_CEILING:g} for {quarters} quarters in a row): firms pay "
+                                            f"out more than they produce")
+
+
+def _quarters_over_value_added(model, step: int, over: bool) -> int:
+    """Quarters in a row, up to ``step``, whose labour share was above the ceiling (a step checked twice counts
+    once: the runner checks step 0 again)."""
+    last, quarters = model.labour_share_streak
+    if step != last:
+        quarters = quarters + 1 if over else 0
+        model.labour_share_streak = (step, quarters)
+    return quarters

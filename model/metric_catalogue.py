@@ -109,7 +109,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "gig_earnings": ("Mean net quarterly earnings of gig workers.", "output units / quarter"),
     "gig_earnings_ratio": ("gig_earnings over mean_wage.", "ratio"),
     "labour_share": ("Wages and gig earnings over nominal GDP (all of it is value added at home: imports are "
-                     "netted out).", "share"),
+                     "netted out). Above 1 in a slump quarter when firms pay staff out of deposits and credit; a "
+                     "run stops after four such quarters in a row (model/guards.py).", "ratio"),
     "displacements": ("Workers who lost their job this quarter (layoffs and firm exits).", "workers / quarter"),
     "reemployed": ("Previously displaced workers hired this quarter.", "workers / quarter"),
     "hires": ("Hires this quarter.", "workers / quarter"),

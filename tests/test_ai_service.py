@@ -41,7 +41,8 @@ def test_only_members_with_data_and_no_own_ai_rent_and_they_pay_a_share_of_what_
     assert used.any() and (firms.ai_gain < 1).all()
     assert seen["owed"] > 0
     assert model.records[-1]["ai_service_fees"] == pytest.approx(seen["owed"], rel=1e-9)
-    assert model.records[-1]["ai_service_share"] == pytest.approx(used.mean(), abs=1 / firms.n)
+    exited = model.records[-1]["firms_exited"]  # the metric counts them; their rows now hold entrants that did not
+    assert abs(model.records[-1]["ai_service_share"] - used.mean()) <= (exited + 0.5) / firms.n
     assert model.books_gap_max < 1e-9
 
 

@@ -23,7 +23,7 @@ from model import scenario_from_dict, simulate
 from model.config import Scenario
 from model.economy import EconomyModel
 from model.errors import EconomyCollapse
-from model.guards import check_step
+from model.guards import LABOUR_SHARE_CEILING, LABOUR_SHARE_QUARTERS, check_step
 from model.metric_catalogue import METRICS
 from model.policies import LEVERS
 from model.periods import period_label, to_step
@@ -67,9 +67,13 @@ def check_series(scenario: Scenario, frame) -> None:
     n = scenario.population.workers
     assert (frame["employees"] + frame["gig_workers"] + frame["unemployed"] == n).all()
     shares = [c for c in numbers if is_share(c)]
-    assert {"labour_share", "digital_talent_gap", "unemployment_rate", "gini_income"} <= set(shares)
+    assert {"digital_talent_gap", "unemployment_rate", "gini_income"} <= set(shares)
     for column in shares:
         assert numbers[column].between(-1e-9, 1 + 1e-9).all(), (column, numbers[column].tolist())
+    # labour income may exceed value added for at most three quarters in a row (the guard stops the fourth)
+    over = (numbers["labour_share"] > LABOUR_SHARE_CEILING).astype(int).to_numpy()
+    streak = max((len(run) for run in "".join(map(str, over)).split("0")), default=0)
+    assert (numbers["labour_share"] >= -1e-9).all() and streak < LABOUR_SHARE_QUARTERS, numbers["labour_share"].tolist()
     for column in COUNTS:
         assert (numbers[column] >= -1e-9).all(), (column, numbers[column].tolist())
     # money: total spending is the sum of the levers' books, cumulated; nothing outside a lever's window
@@ -194,14 +198,28 @@ def test_the_guard_names_the_step_and_the_quantity():
                                     ({"tfp_index": float("inf")}, "tfp_index", "tfp_index is inf"),
                                     ({"gdp": record["gdp"] * 1e-7}, "gdp", "real output (gdp) is"),
                                     ({"employees": 0, "gig_workers": 0, "unemployed": 100}, "employment",
-                                     "0 of 100 workers work"),
-                                    ({"labour_share": 1.5}, "labour_share", "labour income (wages and gig earnings) "
-                                                                            "is 1.5 x nominal value added")):
+                                     "0 of 100 workers work")):
         with pytest.raises(EconomyCollapse) as info:
             check_step(model, {**record, **change})
         assert (info.value.step, info.value.quantity) == (3, quantity)
         assert info.value.message.startswith("step 3 (2025Q4): ") and words in info.value.message
     check_step(model, record)  # a sound record passes
+
+
+def test_labour_income_above_value_added_stops_a_run_after_a_year_not_a_quarter():
+    """Firms may pay staff out of deposits and credit through a slump, but not for four quarters in a row."""
+    model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)
+    record = dict(model.records[0], labour_share=1.5)
+    shares = {3: 1.5, 4: 1.5, 5: 1.5, 6: 0.9, 7: 1.5, 8: 1.5, 9: 1.5}
+    for step, share in shares.items():  # three quarters above, one below: the count starts again
+        check_step(model, {**record, "step": step, "labour_share": share})
+        check_step(model, {**record, "step": step, "labour_share": share})  # a step checked twice counts once
+    with pytest.raises(EconomyCollapse) as info:
+        check_step(model, {**record, "step": 10, "period": "2027Q3"})
+    assert (info.value.step, info.value.quantity) == (10, "labour_share")
+    assert info.value.message.startswith("step 10 (2027Q3): the economy is not viable: labour income (wages and gig "
+                                         "earnings) is 1.5 x nominal value added (labour_share above 1 for 4 "
+                                         "quarters in a row)")
 
 
 def test_a_collapsing_run_exits_2_and_writes_nothing(tmp_path):

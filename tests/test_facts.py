@@ -27,13 +27,14 @@ def economy(seed: int = 0, *, phi=0.8, inv=3.0, cons=0.6, credit=1.5, okun=1.0, 
     inflation = 0.005 + phillips * 0.1 * (unemployment - unemployment.mean()) + noise(0.0005)
     vacancy_rate = 0.15 + beveridge * (unemployment - unemployment.mean()) + noise(0.002)
     employees = 1000 * employment
+    price_level = np.exp(np.cumsum(inflation))
     return pd.DataFrame({
-        "step": np.arange(T), "gdp": 100 * np.exp(trend + cycle),
+        "step": np.arange(T), "gdp": 100 * np.exp(trend + cycle), "nominal_gdp": 100 * np.exp(trend + cycle) * price_level,
         "investment_real": 20 * np.exp(trend + inv * cycle + noise(0.001)),
         "consumption_real": 60 * np.exp(trend + cons * cycle + noise(0.001)),
-        "loans": 80 * np.exp(trend + credit * cycle + noise(0.001)),
+        "loans": 80 * np.exp(trend + credit * cycle + noise(0.001)) * price_level,  # nominal; real loads on credit
         "employment_rate": employment, "unemployment_rate": unemployment, "employees": employees,
-        "vacancies": vacancy_rate * employees / (1 - vacancy_rate), "price_level": np.exp(np.cumsum(inflation)),
+        "vacancies": vacancy_rate * employees / (1 - vacancy_rate), "price_level": price_level,
     })
 
 
@@ -87,6 +88,23 @@ def test_procyclical_pass_and_fail(column):
     backwards = {"employment_rate": {"okun": -1.0}, "consumption_real": {"cons": -0.6},
                  "investment_real": {"inv": -3.0}, "loans": {"credit": -1.5}}[column]
     assert F.procyclical(frames(**backwards), column, "k", "label").passed is False
+
+
+def test_credit_is_measured_in_real_terms():
+    """Loans whose real value is countercyclical fail fact 7 even when a procyclical deflator makes them
+    procyclical in nominal terms (and pass in the opposite case)."""
+    def economies(real, deflator):
+        out = []
+        for f in frames():
+            cycle = np.log(f["gdp"].to_numpy()) - 0.005 * np.arange(T) - np.log(100)
+            f = f.assign(nominal_gdp=f["gdp"] * np.exp(deflator * cycle))
+            out.append(f.assign(loans=80 * np.exp(real * cycle) * np.exp(deflator * cycle)))
+        return out
+
+    facts = {case: {f.key: f for f in F.measure_facts(economies(*case), panels())}["procyclical_credit"]
+             for case in ((-1.5, 3.0), (1.5, -3.0))}
+    assert facts[(-1.5, 3.0)].passed is False and facts[(1.5, -3.0)].passed is True
+    assert "real loans" in facts[(1.5, -3.0)].detail
 
 
 def test_okun_phillips_beveridge_pass_and_fail():

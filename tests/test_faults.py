@@ -89,10 +89,8 @@ def test_full_disk_gives_a_clear_error_and_leaves_nothing(tmp_path):
 
 # -- sweeps ---------------------------------------------------------------------------------
 def _spec(folder: Path, replications: int, fail: bool = False) -> Path:
-    # the 16-quarter burn-in: with 32, one of the 32 runs of this 80-firm economy (seed 7200518443506992227)
-    # stops in burn-in quarter 31 on the labour-share guard, and these tests are about the files, not the economy
     spec = {"name": "faults", "base": str(ROOT / "scenarios" / "baseline.yaml"),
-            "set": {"population.firms": 80, "population.workers": 600, "steps": 5, "initial.burn_in": 16},
+            "set": {"population.firms": 80, "population.workers": 600, "steps": 5},
             "seed": 17,
             "replications": replications,
             "parameters": {"labour.matching_efficiency": {"values": [0.3, 0.7]},

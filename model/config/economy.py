@@ -77,6 +77,13 @@ class Banking(Section):
     initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
     dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
     cash_buffer: float = _f(0.1, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
+    loan_maturity: int = Field(20, ge=0, le=400, description="Quarters over which a loan is repaid in equal "
+                               "instalments (the share 1/maturity of the outstanding loans falls due each quarter, "
+                               "paid from deposits, the rest rolled over); 0: loans are an overdraft, repaid "
+                               "whenever deposits exceed the cash buffer.")
+    investment_loan_share: float = _f(0.15, 0, 1, "Share of what a firm pays for investment goods that it borrows "
+                                      "as a term loan, within the unused part of its credit line (needs "
+                                      "loan_maturity above 0; 0: investment is paid from deposits, then the overdraft).")
 
 
 class Initial(Section):

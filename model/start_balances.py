@@ -50,8 +50,8 @@ def init_balances(model) -> None:
     """Stocks and flows of a consistent start: deposits, loans, bonds, bank equity, and demand that buys output.
 
     Households hold the deposits at which their saving keeps pace with income
-    (:func:`steady_deposits`); firms hold the deposit buffer they keep before
-    repaying loans (``banking.cash_buffer`` quarters of sales) and owe the drawn part of their credit lines; bank equity is ``initial_capital_ratio``
+    (:func:`steady_deposits`); firms hold ``banking.cash_buffer`` quarters of
+    sales in deposits and owe the drawn part of their credit lines; bank equity is ``initial_capital_ratio``
     of loans; government bonds are what the balance sheet then requires
     (loans + bonds = deposits + bank equity). Government consumption is
     ``consumption_share`` of GDP, investment replaces depreciation, and
@@ -71,7 +71,7 @@ def init_balances(model) -> None:
     model.sector_price0 = model.sector_price.copy()
     record_sector_accounts(model)
     model.services_price = model.services_price0 = float(model.sector_price[model.services_sector])
-    firms.cash = cfg.banking.cash_buffer * firms.revenue  # the buffer firms keep before repaying loans
+    firms.cash = cfg.banking.cash_buffer * firms.revenue  # cash_buffer quarters of sales
     firms.credit = credit_line(model, slice(None), firms.revenue)
     model.price_level0 = model.price_level
     # pensions: a share of the start's GDP, shared by earnings (government.pay_pensions)

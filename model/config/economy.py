@@ -76,7 +76,8 @@ class Banking(Section):
     initial_capital_ratio: float = _f(0.12, 0.01, 1, "Bank equity per unit of loans at the start.")
     initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
     dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
-    cash_buffer: float = _f(0.1, 0, 20, "Quarters of costs a firm keeps in deposits before repaying loans.")
+    cash_buffer: float = _f(0.1, 0, 20, "Quarters of sales firms start with in deposits; with loan_maturity 0, "
+                            "the quarters of costs a firm keeps in deposits before repaying its overdraft.")
     loan_maturity: int = Field(20, ge=0, le=400, description="Quarters over which a loan is repaid in equal "
                                "instalments (the share 1/maturity of the outstanding loans falls due each quarter, "
                                "paid from deposits, the rest rolled over); 0: loans are an overdraft, repaid "

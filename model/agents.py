@@ -9,10 +9,14 @@ student can still ask one agent what it is and did::
 
 from __future__ import annotations
 
+import gc
 import itertools
 import weakref
+from collections import deque
+from contextlib import contextmanager
 
 import mesa
+from mesa.agent import AgentSet
 import numpy as np
 
 from model.state import AGE_NAMES, BARRIERS, SKILL_NAMES, STAGES, STATUSES, TECHS
@@ -31,6 +35,23 @@ class _ModelIds(weakref.WeakKeyDictionary):
 
 _IDS = _ModelIds()
 
+#: Run an iterator to its end, keeping nothing (the ``consume`` recipe of :mod:`itertools`).
+_consume = deque(maxlen=0).extend
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector inside the block; after it, one collection of the young
+    generations moves what the block made to the oldest at once (unless the collector was off before)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect(1)
+
 
 class RowAgent(mesa.Agent):
     """A Mesa agent that is the view of one row of a population's arrays (a firm or a worker)."""
@@ -40,6 +61,22 @@ class RowAgent(mesa.Agent):
     def __init__(self, model, row: int):
         super().__init__(model)
         self.row = row
+
+    @classmethod
+    def create(cls, model, n: int) -> list:
+        """The agents of rows ``0 .. n - 1``: the same as ``[cls(model, row) for row in range(n)]`` (the same ids,
+        in the same order in the model's agent sets), registered all at once, with the garbage collector paused.
+
+        Creating a million agents one by one let the collector's full passes run a dozen times as the heap grew
+        (each over everything built so far); with it paused, their one pass comes later.
+        """
+        with collector_paused():
+            ids = cls._ids[model]
+            agents = [cls._blank(model, next(ids), row) for row in range(n)]
+            if cls not in model._agents_by_type:
+                model._agents_by_type[cls] = AgentSet([], random=model.random)
+            cls._register(model, agents)
+        return agents
 
     @classmethod
     def replace(cls, model, views: list, rows: np.ndarray) -> None:
@@ -52,23 +89,49 @@ class RowAgent(mesa.Agent):
         """
         if rows.size == 0:
             return
-        everyone, typed, all_agents = model._agents, model._agents_by_type[cls], model._all_agents
-        for row in rows.tolist():
-            old = views[row]
-            del everyone[old]
-            typed.remove(old)
-            all_agents.remove(old)
+        rows = rows.tolist()
+        gone = [views[row] for row in rows]
         ids = cls._ids[model]
-        new = []
-        for row in rows.tolist():
-            agent = cls.__new__(cls)
-            agent.__dict__.update(model=model, unique_id=next(ids), pos=None, row=row)  # as __init__ sets them
-            views[row] = agent
-            new.append(agent)
-        fresh = dict.fromkeys(new)
-        everyone.update(fresh)
-        typed._agents.update(fresh)
-        all_agents._agents.update(fresh)
+        for row in rows:
+            views[row] = cls._blank(model, next(ids), row)
+        cls._unregister(model, gone)
+        cls._register(model, [views[row] for row in rows])
+
+    @classmethod
+    def _blank(cls, model, unique_id: int, row: int) -> RowAgent:
+        """An agent with the attributes mesa 3.3.1's ``Agent.__init__`` sets, not yet registered with the model."""
+        agent = cls.__new__(cls)
+        agent.model, agent.unique_id, agent.pos, agent.row = model, unique_id, None, row  # no __dict__ made
+        return agent
+
+    @staticmethod
+    def _sets(model, agents: list) -> tuple[weakref.WeakKeyDictionary, ...]:
+        """The weak tables of the two agent sets ``agents`` (of one class) belong to: their class's and all."""
+        return model._agents_by_type[type(agents[0])]._agents, model._all_agents._agents
+
+    @classmethod
+    def _register(cls, model, agents: list) -> None:
+        """Add ``agents`` (of one class, which has its agent set) to the model's agent tables, in their order.
+
+        ``WeakKeyDictionary.update`` (one weak reference with the table's callback per agent), its loop in C.
+        """
+        if not agents:
+            return
+        model._agents.update(dict.fromkeys(agents))
+        for table in cls._sets(model, agents):
+            table.data.update(zip(map(weakref.ref, agents, itertools.repeat(table._remove)), itertools.repeat(None)))
+
+    @classmethod
+    def _unregister(cls, model, agents: list) -> None:
+        """Remove ``agents`` (of one class) from the model's agent tables (``WeakKeyDictionary.__delitem__``,
+        its loop in C)."""
+        if not agents:
+            return
+        _consume(map(model._agents.__delitem__, agents))
+        keys = list(map(weakref.ref, agents))
+        for table in cls._sets(model, agents):
+            table._dirty_len = True
+            _consume(map(table.data.__delitem__, keys))
 
 
 class Firm(RowAgent):

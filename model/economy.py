@@ -91,9 +91,9 @@ class EconomyModel(mesa.Model, EconomyState):
         init_platforms(self)
         init_economy(self)
         # plain lists, not object arrays: the garbage collector can then free a finished model
-        self.firm_agents = [Firm(self, row) for row in range(self.firms.n)]
+        self.firm_agents = Firm.create(self, self.firms.n)
         self.worker_views = agents
-        self.worker_agents = [Worker(self, row) for row in range(self.workers.n)] if agents else [None] * self.workers.n
+        self.worker_agents = Worker.create(self, self.workers.n) if agents else [None] * self.workers.n
         self.platform_agents = [Platform(self, row, self._platform_name(row)) for row in range(self.platforms.n)]
         self.records: list[dict] = []
         base_values(self)  # the burn-in's quarters are measured (and guarded) against the constructed start

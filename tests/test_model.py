@@ -192,6 +192,38 @@ def test_agents_are_views_a_student_can_inspect(stepped):
     assert employed.describe()["skill"] in ("low", "mid", "high")
 
 
+def _agent_tables(model) -> tuple:
+    """Every agent's class, id and row, in the order of the model's three agent tables."""
+    def rows(agents):
+        return [(type(a).__name__, a.unique_id, getattr(a, "row", None), a.pos) for a in agents]
+    return (rows(model._agents), {cls.__name__: rows(s) for cls, s in model._agents_by_type.items()},
+            rows(model.agents))
+
+
+def test_batched_agents_are_mesas_one_by_one():
+    """``create`` and ``replace`` register agents as mesa's ``Agent.__init__`` and ``remove`` do, one by one."""
+    import gc
+
+    import mesa
+
+    one, batch = mesa.Model(rng=np.random.default_rng(1)), mesa.Model(rng=np.random.default_rng(1))
+    views = {Firm: [Firm(one, r) for r in range(30)], Worker: [Worker(one, r) for r in range(200)]}
+    batched = {Firm: Firm.create(batch, 30), Worker: Worker.create(batch, 200)}
+    Platform(one, 0, "gig-1"), Platform(batch, 0, "gig-1")
+    rng = np.random.default_rng(0)
+    for _ in range(10):
+        for cls, n in ((Worker, 200), (Firm, 30)):
+            rows = rng.choice(n, size=rng.integers(0, 12), replace=False)
+            for r in rows.tolist():
+                views[cls][r].remove()
+                views[cls][r] = cls(one, r)
+            cls.replace(batch, batched[cls], rows)
+        assert _agent_tables(one) == _agent_tables(batch)
+    gc.collect()
+    assert _agent_tables(one) == _agent_tables(batch) and len(batch.agents) == 231
+    assert gc.isenabled()
+
+
 def _final(scenario, column, seeds=(1, 2, 3)):
     return np.array([simulate(scenario, seed=s, agents=False).timeseries[column].iloc[-1] for s in seeds])
 

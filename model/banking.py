@@ -4,9 +4,10 @@ Firms pay from their deposits; a firm whose deposits run out borrows the rest
 (the loan creates the deposit it pays with). A firm also borrows
 ``banking.investment_loan_share`` of what it pays for investment goods, within
 its unused line (term loans that finance capital, robots and AI). Loans are
-repaid in equal instalments over ``banking.loan_maturity`` quarters: each
-quarter ``1/maturity`` of a firm's loans falls due and is paid from its
-deposits, what they cannot pay rolls over (repayment destroys the money). With
+amortised on the declining balance: each quarter ``1/M`` of a firm's
+outstanding loans falls due (``M`` = ``banking.loan_maturity``, the loans'
+mean life in quarters) and is paid from its deposits, what they cannot pay
+rolls over (repayment destroys the money). With
 maturity 0 loans are an overdraft instead, repaid as soon as deposits pass a
 buffer of ``banking.cash_buffer`` quarters of costs. A firm's **credit line** is its size class's ``credit_ratio`` quarters
 of sales (unsecured) plus its ``loan_to_value`` of the value of its installed

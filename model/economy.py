@@ -142,6 +142,7 @@ class EconomyModel(mesa.Model, EconomyState):
                                  f"{where(quarter)}: {detail}") from None
         self.burning_in = self.settling = False
         self.steps = 0
+        self.labour_share_streak = (0, self.labour_share_streak[1])  # step 0 is the last burn-in quarter's state
         self.running = True
         self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
         self.price_base = self.price_level

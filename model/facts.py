@@ -78,7 +78,7 @@ def measure_facts(frames: list[pd.DataFrame], panels: list[FirmPanel], burn: int
         procyclical(frames, "consumption_real", "procyclical_consumption", "5 procyclical consumption"),
         procyclical(frames, "investment_real", "procyclical_investment", "6 procyclical investment"),
         procyclical(frames, "loans_real", "procyclical_credit", "7 procyclical credit", real_loans,
-                    "real loans (loans over the GDP deflator)"),
+                    "real loans (loans over the GDP deflator)", ("loans", "gdp_deflator")),
         okun(frames), phillips(frames), beveridge(frames),
     ]
     micro = [size_skewness(panels), growth_kurtosis(panels), productivity_dispersion(panels),

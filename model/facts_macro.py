@@ -64,32 +64,41 @@ def consumption_volatility(frames: list[pd.DataFrame]) -> Fact:
 
 
 def procyclical(frames: list[pd.DataFrame], column: str, key: str, label: str,
-                derive: Callable[[list[pd.DataFrame]], list[pd.DataFrame]] | None = None, what: str = "") -> Fact:
+                derive: Callable[[list[pd.DataFrame]], list[pd.DataFrame]] | None = None, what: str = "",
+                companions: tuple[str, ...] = ()) -> Fact:
     """Facts 4-7: ``column`` is procyclical: correlation of its HP cycle with output's above 0.3.
 
     ``derive``, if given, adds ``column`` to the frames first (and may raise :class:`NotMeasured`); ``what``
-    names the series in the detail (default: ``column``).
+    names the series in the detail (default: ``column``); the detail also gives the same correlation for each
+    of ``companions`` (columns of the derived frames), for comparison.
     """
+    def cycle_correlation(data, name):
+        corrs = [correlation(hp_cycle(f[name], name), hp_cycle(f["gdp"], "gdp")) for f in data]
+        return seed_mean(corrs)
+
     def compute():
         data = frames if derive is None else derive(frames)
-        require(data, "gdp", column)
-        corrs = [correlation(hp_cycle(f[column], column), hp_cycle(f["gdp"], "gdp")) for f in data]
-        corr, note = seed_mean(corrs)
+        require(data, "gdp", column, *companions)
+        corr, note = cycle_correlation(data, column)
         detail = (f"correlation of the HP cycles (lambda {HP_LAMBDA}) of log {what or column} and log gdp, mean over "
                   f"seeds ({note})")
+        if companions:
+            detail += "; for comparison, " + ", ".join(f"log {name} {cycle_correlation(data, name)[0]:.2f}"
+                                                       for name in companions)
         return fmt(corr, ".2f"), corr > 0.3, detail
 
     return make_fact(key, label, "> 0.3", compute)
 
 
 def real_loans(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
-    """Each frame with ``loans_real``: loans deflated by the GDP deflator (``nominal_gdp / gdp``).
+    """Each frame with ``loans_real``, loans deflated by the GDP deflator, and ``gdp_deflator`` (``nominal_gdp / gdp``).
 
     Loans are a nominal stock; the other cyclical series are real, and the price level is countercyclical, so
     nominal loans would mix the price level's cycle into credit's.
     """
     require(frames, "loans", "gdp", "nominal_gdp")
-    return [f.assign(loans_real=f["loans"] * f["gdp"] / f["nominal_gdp"]) for f in frames]
+    return [f.assign(loans_real=f["loans"] * f["gdp"] / f["nominal_gdp"], gdp_deflator=f["nominal_gdp"] / f["gdp"])
+            for f in frames]
 
 
 def okun_points(frames: list[pd.DataFrame]) -> tuple[list[np.ndarray], list[np.ndarray]]:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.numerics import dot
+
 
 def quarterly(rate_per_year: float) -> float:
     """Quarterly rate equivalent to a yearly growth (or decline) rate."""
@@ -74,7 +76,8 @@ def digital_producers_innovation(model, intensity: np.ndarray | None = None) -> 
     producers = firms.sector == model.services_sector
     chance, _ = innovation_chances(model, intensity)
     weights = firms.share[producers]
-    return float(np.dot(weights, chance[producers]) / weights.sum()) if weights.sum() > 0 else 0.0
+    total = float(weights.sum())
+    return dot(weights, chance[producers]) / total if total > 0 else 0.0  # not np.dot: BLAS threads change last bits
 
 
 def innovation_reference(model) -> float:

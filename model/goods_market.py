@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.banking import borrow_for_investment
 from model.accounts import FIRMS, REST_OF_WORLD
+from model.banking import borrow_for_investment
 from model.digital_services import record_sector_accounts
 from model.errors import EconomyCollapse
 from model.government import government_pays, subsidise_firms
@@ -40,6 +40,7 @@ from model.guards import MORE
 from model.households import goods_budget, spend
 from model.innovation import research_support
 from model.investment import install_capital
+from model.numerics import dot
 
 
 def clear_goods_market(model) -> None:
@@ -76,7 +77,7 @@ def clear_goods_market(model) -> None:
     fill = np.divide(sold, demand, out=np.zeros(model.n_sectors), where=demand > 0)
     firms.cash += firms.revenue
     # each buyer pays for what it got
-    paid = {kind: float(amounts @ fill) for kind, amounts in by_kind.items()}
+    paid = {kind: dot(amounts, fill) for kind, amounts in by_kind.items()}
     spend(model, paid["consumption"], "consumption", FIRMS)
     government_pays(model, "government_consumption", FIRMS, paid["government_consumption"])
     b.rest_of_world.deposits -= paid["exports"]

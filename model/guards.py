@@ -25,7 +25,7 @@ EMPLOYMENT_FLOOR = 0.01
 #: Labour income (wages and gig earnings) may be at most this multiple of nominal value added (``labour_share``)...
 LABOUR_SHARE_CEILING = 1.0
 #: ... for fewer than this many quarters in a row: through a slump firms can pay staff out of deposits and credit
-#: while output recovers (in an 80-firm economy one quarter at 1.02 happens), but not for a year.
+#: while output recovers (in an 80-firm economy one quarter at 1.03 happens), but not for a year.
 LABOUR_SHARE_QUARTERS = 4
 MORE = "the run is stopped (see docs/reliability.md, 'Collapsing economies')"
 

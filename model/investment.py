@@ -28,11 +28,12 @@ from __future__ import annotations
 import numpy as np
 
 from model.banking import headroom
+from model.numerics import dot
 
 
 def investment_price(model) -> float:
     """Price of investment goods: the sector prices weighted by where investment goods are bought."""
-    return float(model.sector_price @ model.investment_weights)
+    return dot(model.sector_price, model.investment_weights)
 
 
 def investment_opportunities(model) -> np.ndarray:

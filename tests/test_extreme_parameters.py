@@ -206,6 +206,15 @@ def test_the_guard_names_the_step_and_the_quantity():
     check_step(model, record)  # a sound record passes
 
 
+def test_step_0_is_not_counted_again_after_the_burn_in():
+    """Step 0 is the state of the burn-in's last quarter, which the guard has counted already."""
+    model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2,
+                                             "initial": {"burn_in": 4, "growth_quarters": 2}}), agents=False)
+    model.labour_share_streak = (model.labour_share_streak[0], 3)  # as if its last three quarters had been above
+    check_step(model, dict(model.records[0], labour_share=1.5))
+    assert model.labour_share_streak == (0, 3)
+
+
 def test_labour_income_above_value_added_stops_a_run_after_a_year_not_a_quarter():
     """Firms may pay staff out of deposits and credit through a slump, but not for four quarters in a row."""
     model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)

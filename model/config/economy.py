@@ -78,10 +78,10 @@ class Banking(Section):
     dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
     cash_buffer: float = _f(0.1, 0, 20, "Quarters of sales firms start with in deposits; with loan_maturity 0, "
                             "the quarters of costs a firm keeps in deposits before repaying its overdraft.")
-    loan_maturity: int = Field(20, ge=0, le=400, description="Quarters over which a loan is repaid in equal "
-                               "instalments (the share 1/maturity of the outstanding loans falls due each quarter, "
-                               "paid from deposits, the rest rolled over); 0: loans are an overdraft, repaid "
-                               "whenever deposits exceed the cash buffer.")
+    loan_maturity: int = Field(20, ge=0, le=400, description="Mean life of a loan in quarters: the share "
+                               "1/maturity of a firm's outstanding loans falls due each quarter (declining-balance "
+                               "amortisation), paid from deposits, the rest rolled over; 0: loans are an overdraft, "
+                               "repaid whenever deposits exceed the cash buffer.")
     investment_loan_share: float = _f(0.15, 0, 1, "Share of what a firm pays for investment goods that it borrows "
                                       "as a term loan, within the unused part of its credit line (needs "
                                       "loan_maturity above 0; 0: investment is paid from deposits, then the overdraft).")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import small_scenario
+from conftest import ROOT, small_scenario
 from model import EconomyModel, simulate
 from model.agents import Firm, Platform, Worker
 from model.calibration.validate import ai_switched_off
@@ -329,3 +329,21 @@ def test_data_raises_productivity_by_at_most_its_gain_however_large_the_pool(ste
     assert (huge[users] <= cap[users] + 1e-12).all() and (huge[users] > 1.0 + 0.999 * (cap[users] - 1.0)).all()
     ratios = np.array([0.0, 0.5, 1.0, 10.0, 1e9])
     assert (np.diff(data_returns(ratios)) > 0).all() and data_returns(1.0) == 0.5 and data_returns(1e9) < 1.0
+
+
+def test_every_product_in_the_model_goes_through_numerics():
+    """``np.dot``, ``np.matmul``, ``np.inner`` and ``@`` hand long products to BLAS, whose threads change the last
+    bits (model/numerics.py); the frontier's producers' innovation used ``np.dot`` until 2026-12-04's seventh stop."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "model").rglob("*.py")):
+        if path.name == "numerics.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} @")
+            elif isinstance(node, ast.Attribute) and node.attr in {"dot", "matmul", "inner", "vdot"} and \
+                    isinstance(node.value, ast.Name) and node.value.id in {"np", "numpy"}:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} np.{node.attr}")
+    assert not found, found

@@ -85,10 +85,15 @@ def set_credit_lines(model) -> None:
     firms.credit = credit_line(model, slice(None), sales) * factor
 
 
+def unused_line(model) -> np.ndarray:
+    """The part of each firm's credit line it has not drawn."""
+    firms = model.firms
+    return np.maximum(firms.credit - firms.loans, 0.0)
+
+
 def headroom(model) -> np.ndarray:
     """What each firm can still spend: deposits plus the unused part of its credit line."""
-    firms = model.firms
-    return firms.cash + np.maximum(firms.credit - firms.loans, 0.0)
+    return model.firms.cash + unused_line(model)
 
 
 def pay_interest(model) -> None:
@@ -153,7 +158,7 @@ def borrow_for_investment(model, spent: np.ndarray) -> None:
     if share <= 0:
         return
     firms = model.firms
-    loan = np.minimum(share * spent, np.maximum(firms.credit - firms.loans, 0.0))
+    loan = np.minimum(share * spent, unused_line(model))
     firms.loans += loan
     firms.cash += loan
 

@@ -72,18 +72,19 @@ def procyclical(frames: list[pd.DataFrame], column: str, key: str, label: str,
     names the series in the detail (default: ``column``); the detail also gives the same correlation for each
     of ``companions`` (columns of the derived frames), for comparison.
     """
-    def cycle_correlation(data, name):
-        corrs = [correlation(hp_cycle(f[name], name), hp_cycle(f["gdp"], "gdp")) for f in data]
-        return seed_mean(corrs)
-
     def compute():
         data = frames if derive is None else derive(frames)
         require(data, "gdp", column, *companions)
-        corr, note = cycle_correlation(data, column)
+        output = [hp_cycle(f["gdp"], "gdp") for f in data]
+
+        def cycle_correlation(name):
+            return seed_mean([correlation(hp_cycle(f[name], name), gdp) for f, gdp in zip(data, output)])
+
+        corr, note = cycle_correlation(column)
         detail = (f"correlation of the HP cycles (lambda {HP_LAMBDA}) of log {what or column} and log gdp, mean over "
                   f"seeds ({note})")
         if companions:
-            detail += "; for comparison, " + ", ".join(f"log {name} {cycle_correlation(data, name)[0]:.2f}"
+            detail += "; for comparison, " + ", ".join(f"log {name} {cycle_correlation(name)[0]:.2f}"
                                                        for name in companions)
         return fmt(corr, ".2f"), corr > 0.3, detail
 

@@ -84,8 +84,9 @@ def clear_goods_market(model) -> None:
     model.ledger.pay("exports", REST_OF_WORLD, FIRMS, paid["exports"])
     # imported investment goods always arrive; home-made ones as far as their sellers could deliver
     delivered = (imported_i + paid["investment"]) / investment if investment > 0 else 1.0
-    firms.cash -= firms.order * delivered
-    borrow_for_investment(model, firms.order * delivered)
+    spent = firms.order * delivered
+    firms.cash -= spent
+    borrow_for_investment(model, spent)
     model.ledger.pay("investment", FIRMS, FIRMS, paid["investment"])
     install_capital(model, delivered)
     # R&D services as far as the services sector could deliver them (innovation.py)

@@ -18,8 +18,8 @@ from model.errors import EconomyCollapse
 from model.frontier import quarterly
 from model.government import pension_payments
 from model.income_demand import consumer_price_level
+from model.investment import investment_price
 from model.market_shares import price_index
-from model.numerics import dot
 from model.platforms import run_gig_platforms
 from model.state import EMPLOYED, GIG
 
@@ -86,7 +86,7 @@ def init_balances(model) -> None:
         [status == EMPLOYED, status == GIG], [workers.earnings * (1 - tax), np.full(workers.n, gig_net * (1 - tax))],
         model.benefit) + pension_payments(model, b.government.real_pensions)
     workers.deposits = steady_deposits(workers.expected_income, hh.propensity_income, model)
-    price_k = dot(model.sector_price, model.investment_weights)
+    price_k = investment_price(model)
     depreciation = cfg.production.capital_depreciation * firms.capital * price_k
     interest = loan_rates(model) * firms.loans
     profit = firms.revenue - firms.wage_bill - running - interest - depreciation

@@ -287,10 +287,11 @@ def test_collateral_lets_firms_borrow_against_their_capital():
 def test_lines_secured_on_capital_are_shorter_for_smes():
     """A firm's line is credit_ratio quarters of sales plus loan_to_value of its capital, by its size class."""
     from model.banking import credit_line
+    from model.investment import investment_price
 
     model = EconomyModel(small_scenario(steps=0, size_classes=_sizes_with_collateral((0.6, 0.4, 0.2))), seed=1)
     firms = model.firms
-    price_k = float(model.sector_price @ model.investment_weights)
+    price_k = investment_price(model)
     rows = np.arange(firms.n)
     secured = credit_line(model, rows, np.zeros(firms.n))
     assert np.allclose(secured, model.loan_to_value[firms.size] * firms.capital * price_k)

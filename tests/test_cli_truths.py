@@ -56,6 +56,46 @@ def test_every_listed_key_is_accepted_by_set():
         assert row.path in {r.path for r in key_rows(scenario)}
 
 
+def test_setting_any_key_to_its_default_changes_nothing():
+    """Every key ``list --keys`` shows, set to the value it shows, leaves the scenario as it was: a key not
+    written keeps its default. Failed before the fix: ``technology.ai.fixed_cost=1.2`` (AI's own value) reset
+    AI's gain from 0.5 to the generic 0.1, and its skill threshold and uncertainty, in every sweep over it."""
+    import yaml
+
+    from model.scenario_io import load_scenario
+    from model.scenario_keys import key_rows
+
+    path = "scenarios/baseline.yaml"
+    base = load_scenario(path)
+    changed = []
+    for row in key_rows(base):
+        text = yaml.safe_dump(row.default, default_flow_style=True).strip().removesuffix("...").strip()
+        if load_scenario(path, [f"{row.path}={text}"]) != base:
+            changed.append(row.path)
+    assert not changed, changed
+
+
+def test_a_file_writing_part_of_a_section_keeps_the_rest(tmp_path):
+    """A scenario file that writes one key of a technology, a skill mix or a named size class keeps the
+    defaults of the rest (the calibrated history wrote ``technology.ai.gain`` and its size classes without
+    loan premiums: it ran with AI's fixed cost 1.0 instead of 1.2 and no SME or micro loan premium)."""
+    from model.config import Scenario
+    from model.scenario_io import load_scenario
+
+    path = tmp_path / "part.yaml"
+    path.write_text("name: part\ntechnology: {ai: {gain: 0.7}}\nworkforce: {digital_skill: {high: 0.9}}\n"
+                    "size_classes:\n  - {name: large, firm_share: 0.05}\n  - {name: sme, firm_share: 0.35}\n"
+                    "  - {name: micro, firm_share: 0.6}\n  - {name: giant, firm_share: 0.01}\n")
+    scenario, default = load_scenario(path), Scenario()
+    assert scenario.technology.ai.gain == 0.7
+    assert scenario.technology.ai.model_copy(update={"gain": default.technology.ai.gain}) == default.technology.ai
+    assert scenario.workforce.digital_skill.low == default.workforce.digital_skill.low
+    sme = scenario.size_classes[1]
+    assert sme.firm_share == 0.35
+    assert sme.model_copy(update={"firm_share": 0.32}) == default.size_classes[1]
+    assert scenario.size_classes[3].loan_premium == 0.0  # a new name starts from its class's defaults
+
+
 @pytest.mark.parametrize(("overrides", "says"), [
     (["policies.0.start=2040Q1"], "starts at 2040Q1, after the run's last period"),
     (["policies.0.start=2028Q1", "policies.0.end=2027Q1"], "ends (2027Q1) before it starts (2028Q1)"),

@@ -16,9 +16,8 @@ half the width of its pass band, which stands for the figure's uncertainty
 (``W = diag(1 / h_k^2)``). This is calibration by a simulated-moments
 distance, not estimation: the weights are the bands, not the inverse
 variances of the data moments, and there are no standard errors or
-over-identification test. A shape target (the penetration order) adds 4 when
-outside its band; a moment the run cannot measure adds 100 (more than a miss
-by ten half-bands, so the search never prefers an undefined moment).
+over-identification test. A moment the run cannot measure adds 100 (more than
+a miss by ten half-bands, so the search never prefers an undefined moment).
 
 The search is optuna's TPE sampler with a fixed seed, its study kept in
 ``OUT/study.sqlite3``: rerunning the same command continues an interrupted
@@ -62,7 +61,6 @@ PARAMS = (
 )
 #: The targets the loss reads: every fitted one.
 FITTED = targets_of("fitted")
-SHAPE_TARGETS = ("penetration_order",)
 STUDY = "china_2015_2025"
 
 
@@ -72,8 +70,6 @@ def loss(table: pd.DataFrame) -> float:
     for row in table.itertuples(index=False):
         if not np.isfinite(row.model_mean):
             total += 100.0
-        elif row.target in SHAPE_TARGETS:
-            total += 0.0 if row.tolerance_lo <= row.model_mean <= row.tolerance_hi else 4.0
         else:
             half = max((row.tolerance_hi - row.tolerance_lo) / 2.0, 1e-9)
             total += ((row.model_mean - row.target_value) / half) ** 2

@@ -32,7 +32,8 @@ def with_defaults(default: Any, given: Any) -> Any:
     if isinstance(given, list) and isinstance(default, list):
         named = {item.get("name"): item for item in map(_dump, default) if isinstance(item, dict)}
         return [with_defaults(named[item["name"]], item)
-                if isinstance(item, dict) and item.get("name") in named else item for item in given]
+                if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"] in named else item
+                for item in given]
     return given
 
 

@@ -56,14 +56,15 @@ def test_rented_ai_does_routine_cognitive_work_of_its_renters():
     """The same firms (renters in the run with the service, no own AI in either run) against the run without
     it: AI does part of their routine cognitive tasks, so they need fewer mid-skill workers and fewer workers
     per unit of output (common seeds 1-3, 6 quarters). Measured: mid-skill staff 282 against 300, staff per unit
-    of output 0.88 against 0.98."""
+    of output 0.88 against 0.98 (before the fit of 2026-12-05; since then AI's ceiling is 0.27 of routine cognitive
+    tasks, not 0.7, and renters' mean AI share is 0.035, so the test asks for 0.02, not 0.05)."""
     mid = SKILL_NAMES.index("mid")
     staff = {True: np.zeros(3), False: np.zeros(3)}
     output = {True: 0.0, False: 0.0}
     for seed in (1, 2, 3):
         on, off = _run(seed=seed, ai_service_efficiency=0.6), _run(seed=seed, ai_service_efficiency=0.0)
         rows = (on.firms.ai_gain > 0) & (off.firms.stage[:, AI] == NONE)
-        assert on.firms.ai_share[rows].mean() > 0.05 and off.firms.ai_share[rows].max() == 0
+        assert on.firms.ai_share[rows].mean() > 0.02 and off.firms.ai_share[rows].max() == 0
         for flag, model in ((True, on), (False, off)):
             staff[flag] += model.firms.headcount[rows].sum(axis=0)
             output[flag] += model.firms.output[rows].sum()

@@ -14,7 +14,13 @@ from model.labour_plan import labour_demand
 from model.production import ces, task_aggregate, task_weights_split
 from model.runner import simulate
 from model.state import INTEGRATED, LOW, ROBOTS
+from model.config.technology import Frontier
 
+
+#: The default robot price (quarters of a low-skill wage) and the cheaper one the direction tests compare with:
+#: the ratio of the 6 and 11.5 wage-quarters they used before the handoff of 2026-12-05 moved the default.
+PRICE = Frontier().robot_price
+CHEAP = PRICE * 6.0 / 11.5
 
 def _run(steps: int = 8, seed: int = 1, **sections) -> EconomyModel:
     model = EconomyModel(small_scenario(steps=steps, **sections), seed=seed)
@@ -52,15 +58,17 @@ def test_the_automated_share_follows_the_wage_over_the_robots_cost():
 
 
 def test_a_robot_tax_lowers_the_robot_stock_and_cheaper_robots_raise_it():
-    """Common seeds 1-3, 8 quarters of the test economy. Measured: a 50% robot tax -27..-31% robots,
-    automated share -27..-32%; robots at 6 instead of 11.5 wage-quarters +104..+118% robots."""
+    """Common seeds 1-3, 8 quarters of the test economy. Measured (2026-12-05, the fitted robot price elasticity
+    0.83 and the default price 4.28 wage-quarters): a 50% robot tax -17% robots and -8% automated share, robots at
+    6/11.5 of the price +29% (seed 1);
+    before the fit (elasticity 2, price 11.5) -27..-31%, -27..-32% and +104..+118%."""
     for seed in (1, 2, 3):
         base = _run(seed=seed)
         taxed = _run(seed=seed, policies=[{"lever": "robot_tax", "rate": 0.5}])
-        cheap = _run(seed=seed, frontier={"robot_price": 6.0})
-        assert _mean_last(taxed, "robot_stock") < 0.8 * _mean_last(base, "robot_stock")
-        assert _mean_last(taxed, "automated_share") < 0.9 * _mean_last(base, "automated_share")
-        assert _mean_last(cheap, "robot_stock") > 1.3 * _mean_last(base, "robot_stock")
+        cheap = _run(seed=seed, frontier={"robot_price": CHEAP})
+        assert _mean_last(taxed, "robot_stock") < 0.9 * _mean_last(base, "robot_stock")
+        assert _mean_last(taxed, "automated_share") < 0.95 * _mean_last(base, "automated_share")
+        assert _mean_last(cheap, "robot_stock") > 1.15 * _mean_last(base, "robot_stock")
         assert _mean_last(cheap, "robot_worker_equivalents") > _mean_last(base, "robot_worker_equivalents")
 
 
@@ -87,24 +95,33 @@ def _industry(args: tuple) -> np.ndarray:
 
 
 def _against_baseline(price: float, policies: list) -> np.ndarray:
-    """Relative change [seed, (low-skill, output, robots)] against robots at 11.5 wage-quarters, seeds 1-8."""
-    seeds = range(1, 9)
-    base = np.array([_industry((s, 11.5, [])) for s in seeds])
+    """Relative change [seed, (low-skill, output, robots)] against robots at the default price, seeds 1-32
+    (32, not 8, since the fit of 2026-12-05 made robots' response to price about half as strong)."""
+    seeds = range(1, 33)
+    base = np.array([_industry((s, PRICE, [])) for s in seeds])
     other = np.array([_industry((s, price, policies)) for s in seeds])
     return other / base - 1.0
 
 
+def _t(x: np.ndarray) -> float:
+    """The mean over its standard error."""
+    return float(x.mean() / (x.std(ddof=1) / np.sqrt(x.size)))
+
+
 def test_cheaper_robots_displace_routine_manual_workers_in_industry_and_raise_its_output():
-    """Robots at 6 instead of 11.5 wage-quarters, 24 quarters, seeds 1-8. Measured: robots +57..+132%;
-    industry's low-skill employment lower in 7 of 8 seeds (mean -11.8%), per unit of output in 7 of 8
-    (mean -14%); industry output higher on average (+3.2%). Asked: robots up in every seed, low-skill
-    employment down in at least 6 of 8 and by more than 5% on average, output up on average."""
-    change = _against_baseline(6.0, [])
+    """Robots at 6/11.5 of the default price, 24 quarters, seeds 1-32. Measured (2026-12-05, after the fit):
+    robots +43% (at least +26% in every seed), industry's low-skill employment -3.8% (t -2.5, lower in 24 of 32),
+    per unit of output -4.1% (t -2.4, lower in 24 of 32); industry output +0.5% (t 0.9: the productivity effect
+    is not resolved in this small economy; +1.9%, t 3.5, with the size classes' awareness before the handoff's
+    last step; it is asked in the baseline, below). Before the fit (robots 6 against 11.5 wage-quarters,
+    elasticity 2, seeds 1-8): robots +57..+132%, low-skill -11.8%, output +3.2%. Asked: robots up 15% in every
+    seed; low-skill staff per unit of output down by more than twice its standard error; low-skill employment
+    lower in at least 60% of the seeds."""
+    change = _against_baseline(CHEAP, [])
     low, output, robots = change.T
-    assert (robots > 0.3).all()
-    assert (low < 0).sum() >= 6 and low.mean() < -0.05
-    assert output.mean() > 0
-    assert (((1 + low) / (1 + output) - 1) < 0).sum() >= 6
+    assert (robots > 0.15).all(), robots
+    assert _t((1 + low) / (1 + output) - 1) < -2, low
+    assert (low < 0).mean() >= 0.6, low
 
 
 @pytest.mark.slow
@@ -126,13 +143,16 @@ def _half_price_robots_in_the_baseline() -> np.ndarray:
                          agents=False).timeseries.iloc[-4:]
         return frame[columns].mean().to_numpy()
 
-    return np.array([last_year(s, ["frontier.robot_price=5.75"]) / last_year(s, []) - 1.0 for s in range(42, 106)])
+    return np.array([last_year(s, [f"frontier.robot_price={PRICE / 2}"]) / last_year(s, []) - 1.0
+                     for s in range(42, 106)])
 
 
 def test_cheaper_robots_displace_low_skill_work_in_industry_and_raise_its_output_in_the_baseline():
     """The displacement and productivity effects of automation (Acemoglu and Restrepo 2020) at the baseline's size:
     with robots at half the price, industry's output rises and its low-skill staff per unit of output falls.
-    Measured (2026-12-04, seventh stop, term loans, seeds 42-105): robots +48% (at least +40% in every seed),
+    Measured (2026-12-05, after the fit and the handoff, seeds 42-105): robots +41% (at least +36% in every seed),
+    industry output +3.0% (se 0.2%, higher in 62 of 64), low-skill staff per unit of output -7.4% (lower in 55 of
+    64, t -8.1), industry's low-skill employment -4.7% (t -5.5). Before (seventh stop): robots +48% (at least +40% in every seed),
     industry output +5.0% (se 0.4%, higher in 62 of 64), low-skill staff per unit of output -8.3% (lower in 56 of
     64, t -8.1). Industry's low-skill employment itself is -3.9% (se 1.0%): the displacement effect outweighs the
     productivity effect, but the two nearly offset in some seeds, so its level is not asked (sixth stop, seeds
@@ -149,7 +169,10 @@ def test_cheaper_robots_displace_low_skill_work_in_industry_and_raise_its_output
 
 def test_cheaper_robots_lower_low_skill_wages_in_the_baseline():
     """The wage side of automation: with robots at half the price the national low-skill wage index ends lower,
-    by more than twice its standard error over seeds 42-105. Measured (2026-12-04, seventh stop, term loans):
+    by more than twice its standard error over seeds 42-105. Measured (2026-12-05, after the fit and the
+    handoff): -0.32% (se 0.14%, t -2.25), lower in 41 of 64. Fragile: one step earlier in the handoff (the
+    size classes' awareness 0.59 and 0.49 for SMEs and micro firms, not 0.65 and 0.6) it was -0.12% (t -0.8).
+    Seventh stop (2026-12-04, term loans):
     -0.57% (se 0.17%, t -3.3), lower in 41 of 64; on seeds 42-73 alone -0.30% (t -1.3), which failed the same
     test on 32 seeds. Earlier: sixth stop -0.52% (se 0.20%, seeds 42-73); fourth stop -0.9% (se 0.44%, seeds
     42-57); third stop -0.5% (se 0.33%): a strict xfail then. The effect is small against the seeds' noise
@@ -159,14 +182,14 @@ def test_cheaper_robots_lower_low_skill_wages_in_the_baseline():
 
 
 def test_a_robot_tax_raises_low_skill_employment_in_industry():
-    """A 50% robot tax, seeds 1-8, 24 quarters. Measured: robots -33..-47%; industry's low-skill employment
-    +9.1% on average (standard error 3.8%), higher in 5 of 8 seeds, unchanged in one (2026-12-04, with the
-    linear rent-sharing premium; before it, higher in 7 of 8, mean +5%). Asked: robots down by a fifth in every
-    seed, low-skill employment up on average by more than twice its standard error."""
-    change = _against_baseline(11.5, [{"lever": "robot_tax", "rate": 0.5}])
+    """A 50% robot tax, seeds 1-32, 24 quarters. Measured (2026-12-05, after the fit): robots -18% (at most -13%
+    in every seed), industry's low-skill employment +2.9% (t 3.2, higher in 24 of 32), output -1.2%. Before the
+    fit (seeds 1-8): robots -33..-47%, low-skill +9.1% (se 3.8%). Asked: robots down by a tenth in every seed,
+    low-skill employment up by more than twice its standard error."""
+    change = _against_baseline(PRICE, [{"lever": "robot_tax", "rate": 0.5}])
     low, _, robots = change.T
-    assert (robots < -0.2).all()
-    assert low.mean() > 2 * low.std(ddof=1) / np.sqrt(low.size), low
+    assert (robots < -0.1).all(), robots
+    assert _t(low) > 2, low
 
 
 def test_the_task_aggregate_is_normalised_and_without_automation_is_the_human_bundle():

@@ -256,10 +256,13 @@ def test_a_credit_crunch_lowers_sme_adoption_and_investment():
     crunch = {**SHOCK, "banking": {"capital_requirement": 0.5}}
     base, alt = paired("investment_real", SHOCK, crunch, steps=8)
     assert ((alt - base) / base).mean() < -0.03 and (alt < base).all()
-    # adoption moves less than investment against the noise of 300 firms: eight seeds, a sign test. Measured
-    # (seeds 0-10): the crunch lowers the SME adoption index by about 1 point on average, in 9 seeds of 11
-    base_ai, alt_ai = paired("adoption_index_sme", SHOCK, crunch, steps=8, seeds=range(8))
-    assert (alt_ai - base_ai).mean() < -0.005 and (alt_ai < base_ai).sum() >= 6
+    # adoption moves less than investment against the noise of 300 firms: sixteen seeds, a t test. Measured
+    # (2026-12-05, seeds 0-15): the crunch lowers the SME adoption index by 0.40 points (t -3.8), in 13 seeds of
+    # 16. Before the fit of that day it was about 1 point (seeds 0-10, 9 of 11): the fitted adoption hazard is
+    # 0.044 a quarter, not 0.2, so fewer SMEs reach the finance barrier each quarter.
+    base_ai, alt_ai = paired("adoption_index_sme", SHOCK, crunch, steps=8, seeds=range(16))
+    gap = alt_ai - base_ai
+    assert gap.mean() / (gap.std(ddof=1) / np.sqrt(gap.size)) < -2 and (gap < 0).sum() >= 11, gap
 
 
 def _sizes_with_collateral(loan_to_value):

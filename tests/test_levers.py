@@ -32,8 +32,9 @@ CASES = [
      "adoption_index_micro", +1),
     ("platform_membership brings firms onto platforms", {"lever": "platform_membership", "rate": 0.9}, {},
      "platform_members_share", +1),
-    ("digital_infrastructure raises adoption in its region",
-     {"lever": "digital_infrastructure", "regions": ["west"], "boost": 0.6}, {}, "adoption_index_west", +1),
+    # its adoption effect needs more seeds than these three: test_digital_infrastructure_raises_adoption_in_its_region
+    ("digital_infrastructure is paid for", {"lever": "digital_infrastructure", "regions": ["west"], "boost": 0.6},
+     {}, "policy_spending", +1),
     ("compute_west moves compute to greener power", {"lever": "compute_west", "share": 0.8}, {},
      "green_power_share", +1),
     ("compute_west cuts compute emissions", {"lever": "compute_west", "share": 0.8}, {}, "emissions", -1),
@@ -102,6 +103,22 @@ def _case(c):
 def test_lever_direction(lever, extra, metric, sign):
     effect = paired_effect(lever, extra, metric)
     assert sign * effect.mean() > 0, f"{metric}: paired effects {effect} should be {'>' if sign > 0 else '<'} 0"
+
+
+def test_digital_infrastructure_raises_adoption_in_its_region():
+    """Infrastructure in the west (0.4 -> 1.0) discounts adoption costs there. Since the fit of 2026-12-05 firms
+    past every barrier adopt with chance 0.044 a quarter (not 0.2), so the effect is small against three seeds'
+    noise (paired effects +0.003, -0.006, +0.001 over 14 quarters). Measured over seeds 1-12, 24 quarters: +0.84
+    points of the west's adoption index on average (t 3.1), higher in 9 of 12. Asked: more than twice its
+    standard error."""
+    lever = [{"lever": "digital_infrastructure", "regions": ["west"], "boost": 0.6, "start": 1}]
+    effect = []
+    for seed in range(1, 13):
+        base = simulate(small_scenario(steps=24), seed=seed, agents=False).timeseries["adoption_index_west"]
+        policy = simulate(small_scenario(steps=24, policies=lever), seed=seed, agents=False).timeseries
+        effect.append((policy["adoption_index_west"] - base).iloc[1:].mean())
+    effect = np.array(effect)
+    assert effect.mean() > 2 * effect.std(ddof=1) / np.sqrt(effect.size), effect
 
 
 def test_every_lever_has_a_direction_test():

@@ -26,8 +26,9 @@ the number of finished trials, so a resumed search asks what an uninterrupted on
 would). A run that collapses is a failed trial. The first trial is the
 scenario's current values. ``OUT/fit.json`` records the best values, their
 loss and target table, the seeds and the optuna version; ``OUT/trials.csv``
-every trial. The values are not written into the scenario file: copy them by
-hand (``docs/calibration.md`` records each fit) or pass them with ``--set``.
+every trial. The values are not written anywhere: copy them by hand, those in
+:data:`START_STATE` into the scenario file and the rest into the model's
+defaults (``docs/calibration.md`` records each fit), or pass them with ``--set``.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ PARAMS = (
     ("technology.ai.gain", 0.1, 0.8, False),  # AI's lift to GDP
     ("frontier.max_ai_share", 0.2, 0.9, False),  # AI's lift to GDP
 )
+#: Of :data:`PARAMS`, those that set the history's starting state (2015): the fit writes them into the history
+#: scenario. The others describe the economy, not its date: their fitted values are the model's defaults, so the
+#: baseline and every scenario built on it run the calibrated economy (tests/test_validate.py checks it).
+START_STATE = ("frontier.robot_price", "workforce.initial_gig_share")
 #: The targets the loss reads: every fitted one.
 FITTED = targets_of("fitted")
 STUDY = "china_2015_2025"

@@ -35,7 +35,13 @@ TOLERANCE = {"share": 0.05, "robot_price": 0.15}
 #: Keys whose default keeps an observed figure instead of the history's value, and why.
 NOT_TRANSFERRED = {
     "workforce.initial_unemployment": "the observed ~5% (NBS surveyed urban unemployment, 2025) is kept; the "
-                                      "history overshoots it (~10% in 2025, docs/calibration.md)",
+                                      "history is at ~7% in 2025 (docs/calibration.md)",
+    **{f"size_classes.{c}.adoption.data": "the history misses the survey's data adoption (42% of firms in 2022 "
+                                          "against CAICT's 79%, a fitted target), so the default keeps the start "
+                                          "of the earlier handoff, when the history matched it" for c in ("sme", "micro")},
+    **{f"size_classes.{c}.capability": "set by the burn-in's learning, not by the default: SMEs' defaults of 0.29 "
+                                       "and 0.40 both end the burn-in at 0.58-0.59 (history 0.48)"
+       for c in ("large", "sme", "micro")},
 }
 
 

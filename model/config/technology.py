@@ -29,21 +29,21 @@ class Technologies(Section):
                                    skill_threshold=0.15, uncertainty=0.4, running_cost=0.01)
     robots: TechnologyParams = _tech(fixed_cost=1.5, gain=1.0, adjust_quarters=4, adjust_cost=0.06,
                                      skill_threshold=0.1, uncertainty=0.5, running_cost=0.005)
-    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.5, adjust_quarters=3, adjust_cost=0.05,
+    ai: TechnologyParams = _tech(fixed_cost=1.2, gain=0.724168, adjust_quarters=3, adjust_cost=0.05,
                                  skill_threshold=0.3, uncertainty=0.6, running_cost=0.01)
 
 
 class Frontier(Section):
-    robot_price: float = _f(11.5, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
-    robot_price_elasticity: float = _f(2.0, 0.1, 20, "How strongly robot users' automated share follows the log "
+    robot_price: float = _f(4.28, gt=0, hi=1e5, desc="Price of one robot at the start, in quarters of a low-skill wage.")
+    robot_price_elasticity: float = _f(0.834169, 0.1, 20, "How strongly robot users' automated share follows the log "
                                        "wage/robot cost ratio (1/spread of tasks' integration costs; automation.py).")
-    robot_price_decline: float = _f(0.06, -0.5, 0.9, "Yearly fall in robot prices.")
+    robot_price_decline: float = _f(0.071327, -0.5, 0.9, "Yearly fall in robot prices.")
     robot_productivity: float = _f(2.5, gt=0, hi=100, desc="Routine manual task units one robot performs (vs one worker = 1).")
     robot_depreciation: float = _f(0.025, 0, 1, "Quarterly depreciation of the robot stock.")
-    max_robot_share: float = _f(0.5, 0, 1, "Share of routine manual tasks robots can technically do at the start "
+    max_robot_share: float = _f(0.47739, 0, 1, "Share of routine manual tasks robots can technically do at the start "
                                 "(the ceiling, times each sector's robot_applicability; firms automate below it by cost).")
     robot_ceiling_growth: float = _f(0.03, 0, 1, "Yearly fall in the share of routine manual tasks robots cannot yet do.")
-    automation_cost: float = _f(1.4, -10, 10, "Median firm's log cost of integrating a robot into a routine manual "
+    automation_cost: float = _f(1.71174, -10, 10, "Median firm's log cost of integrating a robot into a routine manual "
                                 "task, against the robot's task cost: a robot user automates half of what it can "
                                 "where the low-skill wage is e^automation_cost times that cost.")
     automation_cost_dispersion: float = _f(0.5, 0, 5, "Spread (standard deviation) of firms' log integration cost.")
@@ -51,7 +51,7 @@ class Frontier(Section):
     ai_capability_growth: float = _f(0.25, 0, 5, "Yearly logistic growth rate of AI capability.")
     # below 1: AI's tasks are their own argument of the task CES (production.py), beside people's routine cognitive
     # tasks, which keep the rest of the group's weight
-    max_ai_share: float = _f(0.7, 0, desc="Most of routine cognitive tasks AI can take at full capability "
+    max_ai_share: float = _f(0.270798, 0, desc="Most of routine cognitive tasks AI can take at full capability "
                                           "(below 1: people do the rest).", lt=1)
     ai_new_tasks: float = _f(0.6, 0, 10, "New non-routine task weight AI creates at full capability (reinstatement).")
     ai_task_cost: float = _f(0.2, gt=0, hi=10, desc="Compute for one routine cognitive task unit done by AI, at the "
@@ -76,10 +76,10 @@ class Frontier(Section):
 
 class Adoption(Section):
     bass_p: float = _f(0.02, 0, 1, "Quarterly chance of becoming aware from outside information (Bass p).")
-    bass_q: float = _f(0.3, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
+    bass_q: float = _f(1.65323, 0, 5, "Peer effect: awareness from adopting peers in sector and region (Bass q).")
     belief_learning: float = _f(0.3, 0, 1, "How fast beliefs move toward gains peers realised.")
     belief_noise: float = _f(0.4, 0, 3, "Spread of firms' initial beliefs about a technology's gain.")
-    hazard: float = _f(0.2, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
+    hazard: float = _f(0.044158, 0, 1, "Quarterly chance that a firm passing every barrier adopts.")
     horizon_quarters: float = _f(16.0, 1, 200, "Payback horizon firms weigh gains over.")
     infrastructure_discount: float = _f(0.3, 0, 1, "Cost discount at full regional infrastructure.")
     capability_speed: float = _f(0.1, 0, 1, "Quarterly speed at which capability moves to its target.")

@@ -91,7 +91,7 @@ class Labour(Section):
     skill_wages: SkillWages = Field(default_factory=SkillWages,
                                      description="Initial quarterly wage by skill (units of output).")
     unemployment_benefit: float = _f(0.3, 0, 2, "Unemployment benefit as a share of the low-skill wage.")
-    ai_digital_requirement: float = _f(0.45, 0, 1, "Digital skill required for mid/high jobs at AI-integrated firms.")
+    ai_digital_requirement: float = _f(0.208477, 0, 1, "Digital skill required for mid/high jobs at AI-integrated firms.")
 
 
 class Gig(Section):

@@ -63,6 +63,10 @@ METRICS: dict[str, tuple[str, str]] = {
                                 "sales).", "ratio"),
     "employees_<sector>": ("Employees of the sector's firms (services' include the digital producers, who make "
                            "the digital services other firms buy).", "workers"),
+    "base_price_<sector>": ("The sector's base-year price, the one its real_output, real_value_added (and for "
+                            "services platform_services_real and the digital services bought) are valued at: its "
+                            "unit value at step 0. Constant within a run; differs between a scenario and its twins "
+                            "(model/calibration/targets.py values a twin at the scenario's).", "money / output unit"),
     "platform_services_real": ("Services delivered through gig platforms at base-year prices (their part of gdp).",
                                "output units / quarter"),
     "value_added_per_worker_<sector>": ("Value added per employee of the sector's firms (revenue less the digital "

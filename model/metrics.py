@@ -212,6 +212,7 @@ def collect_metrics(model) -> dict:
         m[f"real_value_added_{name}"] = float(accounts.real_value_added[g])
         m[f"digital_inputs_{name}"] = safe_ratio(float(accounts.digital[g]), float(accounts.revenue[g]))
         m[f"employees_{name}"] = float(staff_s[g])
+        m[f"base_price_{name}"] = float(model.sector_price0[g])  # what the real_* columns are valued at
     m["platform_services_real"] = model.gig_output()
     m["industry_value_added_share"] = safe_ratio(float(value_added[industry].sum()), float(value_added.sum()))
     m["quality_mean"] = safe_ratio(dot(firms.sales, quality_index(model)), float(firms.sales.sum())) or 1.0

@@ -242,3 +242,57 @@ def test_yearly_growth_is_undefined_when_the_total_changes_sign():
         assert np.isnan(yearly_growth(values, periods, 2016, 2018))
         assert yearly_growth(values, periods, 2016, 2017) == pytest.approx(-0.5)
 
+
+
+def _twin_frames(factor: float, quantity: float = 1.0):
+    """A scenario's frame and a twin with ``quantity`` times its quantities whose base prices are ``factor`` times
+    the scenario's (the digital services it buys are valued at the services price, like gig services)."""
+    periods = [f"{y}Q{q}" for y in (2021, 2022, 2023) for q in range(1, 5)]
+    n = len(periods)
+    main = {"period": periods, "platform_services_real": [50.0] * n}
+    for s, sales in zip(("agriculture", "industry", "services"), (100.0, 300.0, 600.0)):
+        main.update({f"real_output_{s}": [sales] * n, f"real_value_added_{s}": [0.9 * sales] * n,
+                     f"base_price_{s}": [1.0] * n})
+    main = pd.DataFrame(main)
+    main["gdp"] = main[[f"real_value_added_{s}" for s in ("agriculture", "industry", "services")]].sum(axis=1) + 50.0
+    twin = main.copy()
+    for s in ("agriculture", "industry", "services"):
+        twin[f"base_price_{s}"] = factor
+        for column in (f"real_output_{s}", f"real_value_added_{s}"):
+            twin[column] = main[column] * factor * quantity
+    twin["platform_services_real"] = main["platform_services_real"] * factor * quantity
+    twin["gdp"] = main["gdp"] * factor * quantity
+    return main, twin
+
+
+def test_twin_levels_are_compared_at_the_scenarios_prices():
+    """A twin that produced the same quantities at 10% higher base-year prices (its burn-in left it dearer) has no
+    digital penetration, digital value added beyond platform services, or AI lift: a price level is not output."""
+    from model.calibration import targets
+    from model.calibration.targets import ai_lift_series, digital_value_added, penetration_series
+
+    main, twin = _twin_frames(1.1)
+    runs = Runs(main=main, ai_off=twin, digital_off=twin)
+    for s in ("agriculture", "industry", "services"):
+        assert penetration_series(runs, s).to_numpy() == pytest.approx(0.0, abs=1e-12)
+    assert digital_value_added(runs).to_numpy() == pytest.approx(main["platform_services_real"].to_numpy())
+    assert ai_lift_series(runs).to_numpy() == pytest.approx(0.0, abs=1e-12)
+    assert targets.at_prices_of(main, twin)["gdp"].to_numpy() == pytest.approx(main["gdp"].to_numpy())
+    # 5% fewer quantities in the twin, at any base price of its own: penetration 1 - 0.95
+    main, twin = _twin_frames(0.8, quantity=0.95)
+    runs = Runs(main=main, ai_off=twin, digital_off=twin)
+    assert penetration_series(runs, "industry").to_numpy() == pytest.approx(0.05)
+    assert ai_lift_series(runs).to_numpy() == pytest.approx(1 / 0.95 - 1)
+
+
+def test_runs_record_their_base_prices(small):
+    """Every run records the base-year sector prices its real series are valued at (constant, positive)."""
+    from model.runner import simulate
+
+    result = simulate(small(), seed=1)
+    frame, model = result.timeseries, result.model
+    for g, s in enumerate(model.sector_names):
+        column = frame[f"base_price_{s}"]
+        assert (column == column.iloc[0]).all() and column.iloc[0] > 0
+        assert column.iloc[0] == pytest.approx(float(model.sector_price0[g]))
+    assert model.services_price0 == pytest.approx(float(model.sector_price0[model.services_sector]))

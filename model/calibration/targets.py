@@ -112,10 +112,35 @@ def yearly_growth(values: pd.Series, periods: pd.Series, first: int, last: int) 
     return float((totals[last] / totals[first]) ** (1.0 / (last - first)) - 1.0)
 
 
+SECTORS = ("agriculture", "industry", "services")
+
+
+def at_prices_of(main: pd.DataFrame, twin: pd.DataFrame) -> pd.DataFrame:
+    """The twin's real series valued at the scenario's base-year prices (the same rows as ``twin``).
+
+    Each run values its real output, value added, platform services and GDP at its own step-0 sector prices
+    (``base_price_<sector>``), and a scenario and its twin leave the burn-in at different prices (the history's
+    digital economy about 3-9% dearer by sector than its twin without digital technology, the baseline's 12-24%).
+    A level compared between them must use one set of prices, or a difference of price levels reads as one of
+    quantities. Digital services and gig services are valued at the services sector's price."""
+    factor = {s: float(main[f"base_price_{s}"].iloc[0]) / float(twin[f"base_price_{s}"].iloc[0]) for s in SECTORS}
+    out = twin.copy()
+    services = factor["services"]
+    for s in SECTORS:
+        digital = twin[f"real_output_{s}"] - twin[f"real_value_added_{s}"]
+        out[f"real_output_{s}"] = twin[f"real_output_{s}"] * factor[s]
+        out[f"real_value_added_{s}"] = out[f"real_output_{s}"] - digital * services
+    out["platform_services_real"] = twin["platform_services_real"] * services
+    out["gdp"] = sum(out[f"real_value_added_{s}"] for s in SECTORS) + out["platform_services_real"]
+    return out
+
+
 def ai_lift_series(runs: Runs) -> pd.Series:
-    """GDP with AI over GDP with AI switched off, minus one, step by step (common random numbers)."""
+    """GDP with AI over GDP with AI switched off (at the scenario's base-year prices), minus one, step by step
+    (common random numbers)."""
     n = min(len(runs.main), len(runs.ai_off))
-    return runs.main["gdp"].iloc[:n] / runs.ai_off["gdp"].iloc[:n].to_numpy() - 1.0
+    off = at_prices_of(runs.main, runs.ai_off)
+    return runs.main["gdp"].iloc[:n] / off["gdp"].iloc[:n].to_numpy() - 1.0
 
 
 def digital_share_series(runs: Runs) -> pd.Series:
@@ -131,20 +156,20 @@ def ai_lift(runs: Runs, year: str) -> float:
     return level(frame, "lift", year)
 
 
-SECTORS = ("agriculture", "industry", "services")
-
-
 def _paired(runs: Runs) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scenario and its twin without digital technology, the same rows, the twin at the scenario's prices."""
     n = min(len(runs.main), len(runs.digital_off))
-    return runs.main.iloc[:n].reset_index(drop=True), runs.digital_off.iloc[:n].reset_index(drop=True)
+    main = runs.main.iloc[:n].reset_index(drop=True)
+    return main, at_prices_of(main, runs.digital_off.iloc[:n].reset_index(drop=True))
 
 
 def penetration_series(runs: Runs, sector: str) -> pd.Series:
     """Quarter by quarter: the part of a sector's real value added digital technology adds, 1 - V_s^off / V_s.
 
     CAICT's industrial digitalisation: the value added due to digital technology in a sector, here
-    against the twin with data, robots and AI unavailable (same seed; model/decompose.py). Value added is net
-    of the digital services firms buy (services' includes the digital producers' own).
+    against the twin with data, robots and AI unavailable (same seed; model/decompose.py), both at the
+    scenario's base-year prices (:func:`at_prices_of`). Value added is net of the digital services firms buy
+    (services' includes the digital producers' own).
     """
     main, off = _paired(runs)
     column = f"real_value_added_{sector}"

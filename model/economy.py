@@ -81,7 +81,8 @@ class EconomyModel(mesa.Model, EconomyState):
         self.books_gap = 0.0
         self.books_gap_max = 0.0
         self.burning_in = False
-        self.labour_share_streak = (-1, 0)  # (last step the guard checked, its quarters in a row above value added)
+        self.labour_share_streak = (-1, 0, 0.0)  # (last step the guard checked, its quarters in a row above
+        # value added, and their summed excess over it)
         self.innovation_reference = 0.0  # the digital producers' innovation the frontier's trends stand for (step 0)
         self.frontier_pace = 1.0
         self.settling = False  # the burn-in's first quarters: the wound-back technology held, no trend growth
@@ -142,7 +143,7 @@ class EconomyModel(mesa.Model, EconomyState):
                                  f"{where(quarter)}: {detail}") from None
         self.burning_in = self.settling = False
         self.steps = 0
-        self.labour_share_streak = (0, self.labour_share_streak[1])  # step 0 is the last burn-in quarter's state
+        self.labour_share_streak = (0, *self.labour_share_streak[1:])  # step 0 is the last burn-in quarter's state
         self.running = True
         self.firms.adopted_at = np.where(self.firms.adopted_at > 0, 0, self.firms.adopted_at)
         self.price_base = self.price_level

@@ -46,7 +46,7 @@ class RunState:
     """Mesa's flag: False stops ``run_model`` (Mesa; ``economy.py``, ``dashboard/params.py``)."""
     burning_in: bool
     """True while the burn-in runs, before step 0 (``economy.py``)."""
-    labour_share_streak: tuple[int, int]
+    labour_share_streak: tuple[int, int, float]
     """The last step :func:`model.guards.check_step` checked and how many quarters in a row up to it labour
     income was above nominal value added (``guards.py``)."""
     settling: bool

@@ -27,6 +27,10 @@ LABOUR_SHARE_CEILING = 1.0
 #: ... for fewer than this many quarters in a row: through a slump firms can pay staff out of deposits and credit
 #: while output recovers (in an 80-firm economy one quarter at 1.03 happens), but not for a year.
 LABOUR_SHARE_QUARTERS = 4
+#: ... and while they are, what labour income has exceeded value added by, summed over the quarters in a row
+#: (``labour_share - 1`` each), must stay below this many quarters of value added: a slump a firm sector can
+#: carry on its deposits and credit for a year is a small excess each quarter, not three times its output.
+LABOUR_SHARE_EXCESS = 1.0
 MORE = "the run is stopped (see docs/reliability.md, 'Collapsing economies')"
 
 
@@ -54,7 +58,8 @@ def check_step(model, record: dict) -> None:
         EconomyCollapse: a reported number is NaN or infinite; real output is not positive or below
             :data:`OUTPUT_FLOOR` times its step-0 level; fewer than :data:`EMPLOYMENT_FLOOR` of the workers (at
             least one) work; or ``labour_share`` has been above :data:`LABOUR_SHARE_CEILING` for
-            :data:`LABOUR_SHARE_QUARTERS` quarters in a row (checks in step order keep that count).
+            :data:`LABOUR_SHARE_QUARTERS` quarters in a row, or by :data:`LABOUR_SHARE_EXCESS` quarters of value
+            added summed over the quarters in a row (checks in step order keep both counts).
     """
     for key, value in record.items():
         if _not_finite(value):
@@ -70,7 +75,13 @@ def check_step(model, record: dict) -> None:
                                           f"(employed or gig); at least {EMPLOYMENT_FLOOR:.0%} of them and at "
                                           f"least one must")
     share = record["labour_share"]
-    quarters = _quarters_over_value_added(model, record["step"], share > LABOUR_SHARE_CEILING)
+    quarters, excess = _quarters_over_value_added(model, record["step"], share)
+    if excess >= LABOUR_SHARE_EXCESS:
+        raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
+                                            f"{share:.3g} x nominal value added, and has exceeded it by "
+                                            f"{excess:.3g} quarters of value added over {quarters} quarter(s) in a "
+                                            f"row (at most {LABOUR_SHARE_EXCESS:g}): firms pay out more than they "
+                                            f"produce")
     if quarters >= LABOUR_SHARE_QUARTERS:
         raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
                                             f"{share:.3g} x nominal value added (labour_share above "
@@ -78,11 +89,12 @@ def check_step(model, record: dict) -> None:
                                             f"out more than they produce")
 
 
-def _quarters_over_value_added(model, step: int, over: bool) -> int:
-    """Quarters in a row, up to ``step``, whose labour share was above the ceiling (a step checked twice counts
-    once: the runner checks step 0 again)."""
-    last, quarters = model.labour_share_streak
+def _quarters_over_value_added(model, step: int, share: float) -> tuple[int, float]:
+    """Quarters in a row, up to ``step``, whose labour share was above the ceiling, and the sum of their excess
+    over it (a step checked twice counts once: the runner checks step 0 again)."""
+    last, quarters, excess = model.labour_share_streak
     if step != last:
-        quarters = quarters + 1 if over else 0
-        model.labour_share_streak = (step, quarters)
-    return quarters
+        over = share > LABOUR_SHARE_CEILING
+        quarters, excess = (quarters + 1, excess + share - LABOUR_SHARE_CEILING) if over else (0, 0.0)
+        model.labour_share_streak = (step, quarters, excess)
+    return quarters, excess

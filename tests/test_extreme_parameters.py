@@ -23,7 +23,7 @@ from model import scenario_from_dict, simulate
 from model.config import Scenario
 from model.economy import EconomyModel
 from model.errors import EconomyCollapse
-from model.guards import LABOUR_SHARE_CEILING, LABOUR_SHARE_QUARTERS, check_step
+from model.guards import LABOUR_SHARE_CEILING, LABOUR_SHARE_EXCESS, LABOUR_SHARE_QUARTERS, check_step
 from model.metric_catalogue import METRICS
 from model.policies import LEVERS
 from model.periods import period_label, to_step
@@ -70,10 +70,15 @@ def check_series(scenario: Scenario, frame) -> None:
     assert {"digital_talent_gap", "unemployment_rate", "gini_income"} <= set(shares)
     for column in shares:
         assert numbers[column].between(-1e-9, 1 + 1e-9).all(), (column, numbers[column].tolist())
-    # labour income may exceed value added for at most three quarters in a row (the guard stops the fourth)
-    over = (numbers["labour_share"] > LABOUR_SHARE_CEILING).astype(int).to_numpy()
-    streak = max((len(run) for run in "".join(map(str, over)).split("0")), default=0)
-    assert (numbers["labour_share"] >= -1e-9).all() and streak < LABOUR_SHARE_QUARTERS, numbers["labour_share"].tolist()
+    # labour income may exceed value added for at most three quarters in a row (the guard stops the fourth), and
+    # by less than a quarter's value added summed over them
+    streak, excess, longest, largest = 0, 0.0, 0, 0.0
+    for share in numbers["labour_share"]:
+        over = share > LABOUR_SHARE_CEILING
+        streak, excess = (streak + 1, excess + share - LABOUR_SHARE_CEILING) if over else (0, 0.0)
+        longest, largest = max(longest, streak), max(largest, excess)
+    assert (numbers["labour_share"] >= -1e-9).all() and longest < LABOUR_SHARE_QUARTERS, numbers["labour_share"].tolist()
+    assert largest < LABOUR_SHARE_EXCESS, numbers["labour_share"].tolist()
     for column in COUNTS:
         assert (numbers[column] >= -1e-9).all(), (column, numbers[column].tolist())
     # money: total spending is the sum of the levers' books, cumulated; nothing outside a lever's window
@@ -210,16 +215,16 @@ def test_step_0_is_not_counted_again_after_the_burn_in():
     """Step 0 is the state of the burn-in's last quarter, which the guard has counted already."""
     model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2,
                                              "initial": {"burn_in": 4, "growth_quarters": 2}}), agents=False)
-    model.labour_share_streak = (model.labour_share_streak[0], 3)  # as if its last three quarters had been above
-    check_step(model, dict(model.records[0], labour_share=1.5))
-    assert model.labour_share_streak == (0, 3)
+    model.labour_share_streak = (model.labour_share_streak[0], 3, 0.6)  # as if its last three quarters had been above
+    check_step(model, dict(model.records[0], labour_share=1.2))
+    assert model.labour_share_streak == (0, 3, 0.6)
 
 
 def test_labour_income_above_value_added_stops_a_run_after_a_year_not_a_quarter():
     """Firms may pay staff out of deposits and credit through a slump, but not for four quarters in a row."""
     model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)
-    record = dict(model.records[0], labour_share=1.5)
-    shares = {3: 1.5, 4: 1.5, 5: 1.5, 6: 0.9, 7: 1.5, 8: 1.5, 9: 1.5}
+    record = dict(model.records[0], labour_share=1.2)
+    shares = {3: 1.2, 4: 1.2, 5: 1.2, 6: 0.9, 7: 1.2, 8: 1.2, 9: 1.2}
     for step, share in shares.items():  # three quarters above, one below: the count starts again
         check_step(model, {**record, "step": step, "labour_share": share})
         check_step(model, {**record, "step": step, "labour_share": share})  # a step checked twice counts once
@@ -227,8 +232,26 @@ def test_labour_income_above_value_added_stops_a_run_after_a_year_not_a_quarter(
         check_step(model, {**record, "step": 10, "period": "2027Q3"})
     assert (info.value.step, info.value.quantity) == (10, "labour_share")
     assert info.value.message.startswith("step 10 (2027Q3): the economy is not viable: labour income (wages and gig "
-                                         "earnings) is 1.5 x nominal value added (labour_share above 1 for 4 "
+                                         "earnings) is 1.2 x nominal value added (labour_share above 1 for 4 "
                                          "quarters in a row)")
+
+
+def test_labour_income_far_above_value_added_stops_a_run_before_a_year():
+    """Four quarters in a row is the bound on a small excess; a large one stops the run as soon as labour income
+    has exceeded value added by a quarter's value added in all (three quarters at three times value added used
+    to pass)."""
+    model = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)
+    record = dict(model.records[0], period="2026Q1")
+    check_step(model, {**record, "step": 3, "labour_share": 1.6})
+    check_step(model, {**record, "step": 4, "labour_share": 0.7})  # below: the sum starts again
+    check_step(model, {**record, "step": 5, "labour_share": 1.6})
+    with pytest.raises(EconomyCollapse) as info:
+        check_step(model, {**record, "step": 6, "labour_share": 1.45})
+    assert (info.value.step, info.value.quantity) == (6, "labour_share")
+    assert "has exceeded it by 1.05 quarters of value added over 2 quarter(s) in a row (at most 1)" in info.value.message
+    fresh = EconomyModel(scenario_from_dict({"population": {"firms": 20, "workers": 100}, "steps": 2}), agents=False)
+    with pytest.raises(EconomyCollapse):
+        check_step(fresh, {**record, "step": 3, "labour_share": 3.0})
 
 
 def test_a_collapsing_run_exits_2_and_writes_nothing(tmp_path):

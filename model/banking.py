@@ -1,15 +1,13 @@
 """Banks: credit lines, loans that create deposits, interest, and equity that limits lending.
 
-Firms pay from their deposits; a firm whose deposits run out borrows the rest
-(the loan creates the deposit it pays with). A firm also borrows
-``banking.investment_loan_share`` of what it pays for investment goods, within
-its unused line (term loans that finance capital, robots and AI). Loans are
-amortised on the declining balance: each quarter ``1/M`` of a firm's
-outstanding loans falls due (``M`` = ``banking.loan_maturity``, the loans'
-mean life in quarters) and is paid from its deposits, what they cannot pay
-rolls over (repayment destroys the money). With
-maturity 0 loans are an overdraft instead, repaid as soon as deposits pass a
-buffer of ``banking.cash_buffer`` quarters of costs. A firm's **credit line** is its size class's ``credit_ratio`` quarters
+A firm holds two loan stocks (``firms.loans`` is their total). **Term loans** finance investment: a firm
+borrows ``banking.investment_loan_share`` of what it pays for investment goods, within its unused line;
+from the next quarter on they pay interest and are amortised on the declining balance, ``1/M`` of the
+outstanding term loans falling due each quarter (``M`` = ``banking.loan_maturity``), paid from deposits,
+what they cannot pay rolls over. The **overdraft** is drawn when a firm's deposits would go negative and
+repaid as soon as deposits pass a buffer of ``banking.cash_buffer`` quarters of costs. With maturity 0
+every loan is an overdraft. Repayment destroys the money. A firm's **credit line** is its size class's
+``credit_ratio`` quarters
 of sales (unsecured) plus its ``loan_to_value`` of the value of its installed
 capital (secured on collateral), scaled by the banks' **lending factor**: when bank equity falls
 below ``capital_requirement`` per unit of loans, banks honour only part of
@@ -99,7 +97,7 @@ def headroom(model) -> np.ndarray:
 def pay_interest(model) -> None:
     """Firms pay interest on loans, banks on deposits, the government on bonds; banks book the difference."""
     firms, workers, b = model.firms, model.workers, model.balances
-    firms.interest = loan_rates(model) * firms.loans
+    firms.interest = loan_rates(model) * (firms.loans - firms.term_drawn)  # new term loans pay from next quarter
     firms.cash -= firms.interest
     received = float(firms.interest.sum())
     model.ledger.pay("loan_interest", FIRMS, BANKS, received)
@@ -153,7 +151,11 @@ def bail_out(model) -> None:
 
 
 def borrow_for_investment(model, spent: np.ndarray) -> None:
-    """Firms borrow ``investment_loan_share`` of what they paid for investment goods, within their unused line."""
+    """Firms borrow ``investment_loan_share`` of what they paid for investment goods, within their unused line.
+
+    The loan is a term loan (an overdraft with ``loan_maturity`` 0); it pays interest and its first instalment
+    from next quarter.
+    """
     share = model.cfg.banking.investment_loan_share
     if share <= 0:
         return
@@ -161,23 +163,44 @@ def borrow_for_investment(model, spent: np.ndarray) -> None:
     loan = np.minimum(share * spent, unused_line(model))
     firms.loans += loan
     firms.cash += loan
+    if model.cfg.banking.loan_maturity > 0:
+        firms.term_loans += loan
+        firms.term_drawn += loan
 
 
-def finance_firms(model, costs: np.ndarray) -> None:
-    """Firms with negative deposits borrow; firms repay an instalment of their loans (or, with ``loan_maturity``
-    0, whatever their deposits hold above their buffer)."""
+def overdraft(model) -> np.ndarray:
+    """Each firm's overdraft: its loans that are not term loans."""
+    return model.firms.loans - model.firms.term_loans
+
+
+def repay(model, amount: np.ndarray, term: bool) -> None:
+    """Firms repay ``amount`` of their term loans (``term``) or their overdraft out of deposits."""
+    firms = model.firms
+    firms.loans -= amount
+    firms.cash -= amount
+    if term:
+        firms.term_loans -= amount
+
+
+def spare_cash(model, costs: np.ndarray) -> np.ndarray:
+    """Deposits above each firm's buffer of ``cash_buffer`` quarters of costs."""
+    return np.maximum(model.firms.cash - model.cfg.banking.cash_buffer * np.maximum(costs, 0.0), 0.0)
+
+
+def service_debt(model, costs: np.ndarray) -> None:
+    """Firms whose deposits went negative draw an overdraft; every firm pays the instalment due on its term
+    loans (``1/M`` of those older than this quarter, what deposits cannot pay rolls over), then repays its
+    overdraft out of deposits above its buffer."""
     firms = model.firms
     short = firms.cash < 0
     firms.loans[short] -= firms.cash[short]
     firms.cash[short] = 0.0
     maturity = model.cfg.banking.loan_maturity
     if maturity > 0:
-        repay = np.minimum(firms.loans / maturity, firms.cash)
-    else:
-        spare = np.maximum(firms.cash - model.cfg.banking.cash_buffer * np.maximum(costs, 0.0), 0.0)
-        repay = np.minimum(spare, firms.loans)
-    firms.loans -= repay
-    firms.cash -= repay
+        due = (firms.term_loans - firms.term_drawn) / maturity
+        repay(model, np.minimum(due, firms.cash), term=True)
+    firms.term_drawn[:] = 0.0
+    repay(model, np.minimum(spare_cash(model, costs), overdraft(model)), term=False)
 
 
 def write_off(model, rows: np.ndarray) -> None:
@@ -188,6 +211,8 @@ def write_off(model, rows: np.ndarray) -> None:
     lost = float((loans - repaid).sum())
     left = float((cash - repaid).sum())
     firms.loans[rows] = 0.0
+    firms.term_loans[rows] = 0.0
+    firms.term_drawn[rows] = 0.0
     firms.cash[rows] = 0.0
     b.banks.equity -= lost
     model.ledger.pay("loan_write_off", BANKS, FIRMS, lost)

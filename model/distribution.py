@@ -6,8 +6,11 @@ part of AI's running services and a carbon price adds a charge paid to the gover
 
     Pi_i = p_i sold_i - W_i - R_i - r_i L_i - delta p_I K_i
 
-and a firm pays ``government.profit_tax`` on a positive profit, then
-``demand.dividend_payout`` of what remains to its owners, out of deposits.
+and a firm pays ``government.profit_tax`` on a positive profit. After it has serviced its debt
+(:func:`model.banking.service_debt`: the quarter's interest, term-loan instalment and overdraft repayment)
+it pays ``demand.dividend_payout`` of its profit after tax to its owners, but never more than its deposits
+above its cash buffer: dividends come out of net profit after interest and out of cash left after debt
+service, as in Caiani et al. (2016, JEDC 69), so a firm cannot borrow to pay them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import numpy as np
 
 from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import pay_ai_service
+from model.banking import spare_cash
 from model.government import government_pays, subsidise_firms
 from model.investment import investment_price
 from model.compute_energy import firm_emissions
@@ -51,24 +55,30 @@ def pay_running_costs(model) -> None:
     pay_ai_service(model)
 
 
-def distribute_profits(model) -> np.ndarray:
-    """Profit, profit tax and dividends of every firm; returns each firm's costs this quarter."""
-    firms, cfg, owners = model.firms, model.cfg, model.balances.owners
+def book_profits(model) -> np.ndarray:
+    """Profit and profit tax of every firm; returns each firm's costs this quarter."""
+    firms, cfg = model.firms, model.cfg
     depreciation = cfg.production.capital_depreciation * firms.capital * investment_price(model)
     costs = firms.wage_bill + firms.running + firms.interest + depreciation + firms.rd - firms.rd_support
     firms.profit = firms.revenue - costs
     tax = cfg.government.profit_tax * np.maximum(firms.profit, 0.0)
     firms.cash -= tax
     government_pays(model, "profit_tax", FIRMS, -float(tax.sum()))
-    dividends = np.minimum(cfg.demand.dividend_payout * np.maximum(firms.profit - tax, 0.0),
-                           np.maximum(firms.cash, 0.0))
+    firms.losses = np.where(firms.profit < 0, firms.losses + 1, 0)
+    return costs
+
+
+def pay_dividends(model, costs: np.ndarray) -> None:
+    """Firms pay ``dividend_payout`` of their profit after tax, out of deposits left above their buffer."""
+    firms, owners = model.firms, model.balances.owners
+    after_tax = (1.0 - model.cfg.government.profit_tax) * np.maximum(firms.profit, 0.0)
+    wanted = model.cfg.demand.dividend_payout * after_tax
+    dividends = np.minimum(wanted, spare_cash(model, costs))
     firms.cash -= dividends
     firms.dividends = dividends
     owners.deposits += float(dividends.sum())
     owners.income += float(dividends.sum())
     model.ledger.pay("dividends", FIRMS, HOUSEHOLDS, float(dividends.sum()))
-    firms.losses = np.where(firms.profit < 0, firms.losses + 1, 0)
-    return costs
 
 
 def pay_platform_dividends(model) -> None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.banking import finance_firms, pay_bank_dividends, pay_interest, set_credit_lines
+from model.banking import pay_bank_dividends, service_debt, pay_interest, set_credit_lines
 from model.digital_services import order_digital_services
-from model.distribution import distribute_profits, pay_platform_dividends, pay_running_costs, pay_wage_bill
+from model.distribution import book_profits, pay_dividends, pay_platform_dividends, pay_running_costs, pay_wage_bill
 from model.goods_market import clear_goods_market
 from model.government import settle_government
 from model.households import update_expectations
@@ -95,10 +95,11 @@ def settle_demand(model) -> None:
     clear_goods_market(model)
     pay_running_costs(model)
     pay_interest(model)
-    costs = distribute_profits(model)
+    costs = book_profits(model)
+    service_debt(model, costs)  # overdrafts, instalments: before dividends
+    pay_dividends(model, costs)
     pay_bank_dividends(model)
     pay_platform_dividends(model)
-    finance_firms(model, costs)
     model.costs = costs
     set_prices_and_shares(model)
     price_level = consumer_price_level(model)

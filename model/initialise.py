@@ -164,6 +164,8 @@ def init_economy(model) -> None:
     revenue = firms.output
     running = running_services(model).sum(axis=1)  # at the start's unit prices
     firms.loans = cfg.banking.initial_drawdown * credit_line(model, slice(None), revenue, price_k=1.0)
+    # the drawn lines financed the capital already installed: term loans (an overdraft with loan_maturity 0)
+    firms.term_loans = firms.loans.copy() if cfg.banking.loan_maturity > 0 else np.zeros_like(firms.loans)
     interest = loan_rates(model) * firms.loans
     capital_cost = prod.capital_depreciation * firms.capital + interest
     unit_cost = np.divide(firms.wage_bill + capital_cost + running, firms.output,

@@ -58,7 +58,7 @@ def init_firms(model) -> None:
         capability=np.clip(model.size_capability[size] + 0.15 * (stage == INTEGRATED).mean(axis=1)
                            + rng.normal(0, 0.12, n), 0, 1),
         risk=np.clip(model.size_risk[size] + rng.normal(0, 0.1, n), 0, 1),
-        cash=zeros.copy(), loans=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
+        cash=zeros.copy(), loans=zeros.copy(), term_loans=zeros.copy(), term_drawn=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
         rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
         invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), appeal=zeros.copy(), price=np.ones(n),
         planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),

@@ -53,7 +53,9 @@ class FirmArrays(_Arrays):
     capability: np.ndarray  # digital capability, 0..1
     risk: np.ndarray  # risk aversion, 0..1
     cash: np.ndarray  # bank deposits
-    loans: np.ndarray  # bank loans outstanding
+    loans: np.ndarray  # bank loans outstanding: term loans plus the overdraft
+    term_loans: np.ndarray  # the part that is term loans, amortised on schedule (banking.py)
+    term_drawn: np.ndarray  # term loans drawn this quarter: first interest and instalment next quarter
     credit: np.ndarray  # credit line the bank honours
     order: np.ndarray  # investment goods ordered this quarter (nominal: capital, robots, AI/data systems)
     capital_order: np.ndarray  # real capital units in that order

@@ -76,15 +76,16 @@ class Banking(Section):
     initial_capital_ratio: float = _f(0.12, 0.01, 1, "Bank equity per unit of loans at the start.")
     initial_drawdown: float = _f(0.5, 0, 1, "Share of credit lines drawn at the start.")
     dividend_payout: float = _f(0.5, 0, 1, "Share of positive bank profit paid to owners.")
-    cash_buffer: float = _f(0.1, 0, 20, "Quarters of sales firms start with in deposits; with loan_maturity 0, "
-                            "the quarters of costs a firm keeps in deposits before repaying its overdraft.")
-    loan_maturity: int = Field(20, ge=0, le=400, description="Mean life of a loan in quarters: the share "
-                               "1/maturity of a firm's outstanding loans falls due each quarter (declining-balance "
-                               "amortisation), paid from deposits, the rest rolled over; 0: loans are an overdraft, "
+    cash_buffer: float = _f(0.1, 0, 20, "Quarters of sales firms start with in deposits; the quarters of costs "
+                            "a firm keeps in deposits before it repays its overdraft or pays dividends.")
+    loan_maturity: int = Field(20, ge=0, le=400, description="Mean life of a term loan in quarters: from the "
+                               "quarter after it is drawn, 1/maturity of a firm's outstanding term loans falls due "
+                               "each quarter (declining-balance amortisation), paid from deposits, the rest rolled "
+                               "over. The start's drawn lines are term loans. 0: every loan is an overdraft, "
                                "repaid whenever deposits exceed the cash buffer.")
     investment_loan_share: float = _f(0.15, 0, 1, "Share of what a firm pays for investment goods that it borrows "
-                                      "as a term loan, within the unused part of its credit line (needs "
-                                      "loan_maturity above 0; 0: investment is paid from deposits, then the overdraft).")
+                                      "as a term loan, within the unused part of its credit line (with "
+                                      "loan_maturity 0 the loan is an overdraft).")
 
 
 class Initial(Section):

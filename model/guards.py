@@ -78,7 +78,7 @@ def check_step(model, record: dict) -> None:
     quarters, excess = _quarters_over_value_added(model, record["step"], share)
     if excess >= LABOUR_SHARE_EXCESS:
         raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
-                                            f"{share:.3g} x nominal value added, and has exceeded it by "
+                                            f"{share:.3g} x nominal value added (labour_share), and has exceeded it by "
                                             f"{excess:.3g} quarters of value added over {quarters} quarter(s) in a "
                                             f"row (at most {LABOUR_SHARE_EXCESS:g}): firms pay out more than they "
                                             f"produce")

@@ -46,8 +46,10 @@ CASES = [
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "employees", +1),
     ("skills_training moves workers out of gig work after an AI shock",
      {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "flexible_employment_share", -1),
-    ("skills_training narrows the digital talent gap after an AI shock",
-     {"lever": "skills_training", "share": 0.5, "target": "all"}, AI_SHOCK, "digital_talent_gap", -1),
+    # Not asked: skills_training and the digital talent gap. Measured after an AI shock (2026-12-05, seeds 1-36,
+    # 14 quarters): no effect (mean paired difference 0.0000, t -0.02) while employment rises by 437 (t 61);
+    # perhaps the firms that hire the trained workers open as many new vacancies needing digital skill (not
+    # diagnosed). It passed on three seeds until term loans and overdrafts.
     ("public_data raises TFP", {"lever": "public_data", "share": 1.0}, {}, "tfp_index", +1),
     ("data_sharing pools more data", {"lever": "data_sharing", "pool_boost": 0.6}, {}, "pooled_data", +1),
     ("commission cap raises gig earnings", {"lever": "platform_regulation", "commission_cap": 0.1,

@@ -242,15 +242,18 @@ def test_ai_raises_high_skill_wages_relative_to_mid_skill():
     """AI takes routine cognitive tasks from mid-skill staff (its tasks are their own argument of the task CES)
     and augments high-skill work: with fast AI the high/mid wage ratio ends well above the economy without AI.
 
-    Measured (seeds 1-3, last year's mean): 1.6-2.1 higher. Before AI's tasks were their own argument (AI
-    scaled people's routine cognitive time), it ended lower in 2 of 3 seeds.
+    Measured (2026-12-05, seeds 1-10, last year's mean): the ratio ends at 1.8-2.2 with fast AI against 1.3-1.6
+    without, a gap of 0.55 (sd 0.11 across seeds, smallest 0.42; with one loan stock, before term loans and
+    overdrafts: 0.56, sd 0.11, smallest 0.35). Asked: a gap above 0.25 in each of seeds 1-3 (about three standard
+    deviations below the mean; 0.5 before, which seeds 4 and 10 of the old code missed too). Before AI's tasks
+    were their own argument (AI scaled people's routine cognitive time), it ended lower in 2 of 3 seeds.
     """
     # the economy without AI: no gains, no tasks taken or created, and no firm starting with AI
     no_ai = ai_switched_off(small_scenario(steps=24))
     fast_ai = small_scenario(steps=24, frontier={"ai_capability": 0.6, "ai_capability_growth": 1.0})
     # the last year's mean: one quarter's wage ratio of 300 firms moves with a few hires
     gap = _final_year(fast_ai, "wage_ratio_high_mid") - _final_year(no_ai, "wage_ratio_high_mid")
-    assert (gap > 0.5).all(), gap
+    assert (gap > 0.25).all(), gap
 
 
 def test_without_policy_smes_adopt_later_than_large_firms():
@@ -291,14 +294,17 @@ def test_owner_households_share_the_owners_income_by_their_firms_dividends(stepp
 def test_higher_dividend_payout_raises_the_household_income_gini():
     """Owners' income is part of the Gini: paying out 80% rather than 20% of profit raises it (common seeds).
 
-    Measured at 300 firms, 8 quarters, seeds 1-2: 0.339/0.353 -> 0.368/0.379; required: +0.01 on the mean.
+    Measured at 300 firms, 8 quarters (2026-12-05, dividends after debt service, capped at deposits above the
+    cash buffer): seeds 1-2 0.357/0.392 -> 0.365/0.403. The cap binds: firms pay 13% of their profit after tax
+    at a payout of 0.2 and 36-42% at 0.8, so the Gini moves a third of what it did when dividends were paid
+    before debt service (0.339/0.353 -> 0.368/0.379, when +0.01 on the mean was asked). Required: higher in
+    each of seeds 1-3, by 0.005 on the mean.
     """
-    means = {}
-    for payout in (0.2, 0.8):
-        values = [simulate(small_scenario(demand={"dividend_payout": payout}), seed=seed, steps=8,
-                           agents=False).timeseries["gini_income"].iloc[1:].mean() for seed in (1, 2)]
-        means[payout] = float(np.mean(values))
-    assert means[0.8] - means[0.2] > 0.01, means
+    values = {payout: np.array([simulate(small_scenario(demand={"dividend_payout": payout}), seed=seed, steps=8,
+                                         agents=False).timeseries["gini_income"].iloc[1:].mean()
+                                for seed in (1, 2, 3)]) for payout in (0.2, 0.8)}
+    gain = values[0.8] - values[0.2]
+    assert (gain > 0).all() and gain.mean() > 0.005, values
 
 
 def test_platform_matching_gain_is_measured_against_street_hail_utilisation():

@@ -132,7 +132,7 @@ def test_exports_leave_a_sector_whose_other_buyers_take_all_it_sells(monkeypatch
     households' part of them), so every sector starts in balance, households buy none of industry at the start
     instead of a negative amount, and total exports are unchanged. In the baseline's economy nothing moves."""
     for few in (True, False):
-        seen = _start_demand(monkeypatch, **(_with_industry_share(0.12) if few else {}))
+        seen = _start_demand(monkeypatch, **(_with_industry_share(0.1) if few else {}))
         model, public = seen["model"], seen["public"]
         assert (_bought(seen, public, public) > seen["sales"] * (1 + 1e-9)).any() == few  # households negative
         assert _bought(seen, model.export_shares, model.public_shares) == pytest.approx(seen["sales"], rel=1e-12)
@@ -147,10 +147,10 @@ def test_exports_leave_a_sector_whose_other_buyers_take_all_it_sells(monkeypatch
 
 
 def test_a_start_exports_cannot_balance_moves_government_then_records_the_shortfall(monkeypatch):
-    """With industry's firms a twelfth of the economy, exports of industry are not enough: government buys
+    """With industry's firms 7% of the economy, exports of industry are not enough: government buys
     less of it too; with a hundredth, investment alone takes more of it than it sells, and what is left unmet
     is recorded as a share of all sales (the run goes on: the goods market rations it)."""
-    seen = _start_demand(monkeypatch, **_with_industry_share(0.08))
+    seen = _start_demand(monkeypatch, **_with_industry_share(0.07))
     model, public = seen["model"], seen["public"]
     assert model.export_shares[1] == 0 and model.public_shares[1] < public[1]
     assert _bought(seen, model.export_shares, model.public_shares) == pytest.approx(seen["sales"], rel=1e-12)

@@ -42,6 +42,10 @@ NOT_TRANSFERRED = {
     **{f"size_classes.{c}.capability": "set by the burn-in's learning, not by the default: SMEs' defaults of 0.29 "
                                        "and 0.40 both end the burn-in at 0.58-0.59 (history 0.48)"
        for c in ("large", "sme", "micro")},
+    **{f"size_classes.{c}.awareness": "set by the burn-in's diffusion of awareness, not by the default: defaults "
+                                      "from 0.6 to 0.8 all end the burn-in at 0.85-0.91 (history 0.90-0.93); "
+                                      "measured on 2026-12-05, docs/calibration.md"
+       for c in ("large", "sme", "micro")},
 }
 
 

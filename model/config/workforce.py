@@ -50,7 +50,7 @@ class Workforce(Section):
     older_digital_penalty: float = _f(0.15, 0, 1, "How much lower older workers' digital skill starts.")
     young_digital_bonus: float = _f(0.1, 0, 1, "How much higher young workers' digital skill starts.")
     initial_unemployment: float = _f(0.05, 0, 0.9, "Share of workers unemployed at the start.")
-    initial_gig_share: float = _f(0.2, 0, 0.9, "Share of workers working through gig platforms at the start.")
+    initial_gig_share: float = _f(0.26, 0, 0.9, "Share of workers working through gig platforms at the start.")
     retirement_rate: float = _f(0.025, 0, 0.5, "Quarterly share of older workers who retire and are replaced by "
                                 "young entrants. 0.025: ten years in the older band (from 50 to China's statutory "
                                 "retirement ages of 50-60), which with 15 years young and 20 prime keeps the default "

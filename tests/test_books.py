@@ -41,8 +41,9 @@ def run(scenario, steps=None, seed=None):
 @FAST
 @given(MODERATE)
 def test_generated_economies_close_their_books_every_step(params):
-    """50 generated scenarios: both matrices close at every step (the model checks itself) and every worker is
-    employed, on a platform or unemployed."""
+    """50 generated scenarios: both matrices close at every step (the model checks itself), every worker is
+    employed, on a platform or unemployed, and each firm's term loans are part of its loans (the overdraft, the
+    rest, is never negative)."""
     seed = params.pop("seed")
     scenario = small_scenario(population={"firms": 60, "workers": 600}, steps=8, **params)
     try:
@@ -55,6 +56,9 @@ def test_generated_economies_close_their_books_every_step(params):
     sheet = balance_sheet(model)
     for instrument, row in sheet.items():
         assert abs(row.sum()) <= 1e-9 * max(np.abs(row).max(), 1.0), instrument
+    firms = model.firms
+    slack = 1e-9 * max(float(firms.loans.max(initial=0.0)), 1.0)
+    assert (firms.term_loans >= -slack).all() and (firms.term_loans <= firms.loans + slack).all()
 
 
 def test_money_is_created_only_by_loans():

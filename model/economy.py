@@ -81,8 +81,7 @@ class EconomyModel(mesa.Model, EconomyState):
         self.books_gap = 0.0
         self.books_gap_max = 0.0
         self.burning_in = False
-        self.labour_share_streak = (-1, 0, 0.0)  # (last step the guard checked, its quarters in a row above
-        # value added, and their summed excess over it)
+        self.labour_share_streak = (-1, 0, 0.0)  # (last step checked, quarters in a row above value added, excess)
         self.innovation_reference = 0.0  # the digital producers' innovation the frontier's trends stand for (step 0)
         self.frontier_pace = 1.0
         self.settling = False  # the burn-in's first quarters: the wound-back technology held, no trend growth

@@ -47,8 +47,8 @@ class RunState:
     burning_in: bool
     """True while the burn-in runs, before step 0 (``economy.py``)."""
     labour_share_streak: tuple[int, int, float]
-    """The last step :func:`model.guards.check_step` checked and how many quarters in a row up to it labour
-    income was above nominal value added (``guards.py``)."""
+    """The last step :func:`model.guards.check_step` checked, how many quarters in a row up to it labour
+    income was above nominal value added, and by how much in all, in quarters of value added (``guards.py``)."""
     settling: bool
     """True in the burn-in's settling quarters, whose frontier, innovation, training and careers are frozen
     (``economy.py``)."""

@@ -76,17 +76,14 @@ def check_step(model, record: dict) -> None:
                                           f"least one must")
     share = record["labour_share"]
     quarters, excess = _quarters_over_value_added(model, record["step"], share)
+    head = f"the economy is not viable: labour income (wages and gig earnings) is {share:.3g} x nominal value added"
     if excess >= LABOUR_SHARE_EXCESS:
-        raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
-                                            f"{share:.3g} x nominal value added (labour_share), and has exceeded it by "
-                                            f"{excess:.3g} quarters of value added over {quarters} quarter(s) in a "
-                                            f"row (at most {LABOUR_SHARE_EXCESS:g}): firms pay out more than they "
-                                            f"produce")
+        raise _fail(record, "labour_share", f"{head} (labour_share), and has exceeded it by {excess:.3g} quarters "
+                                            f"of value added over {quarters} quarter(s) in a row (at most "
+                                            f"{LABOUR_SHARE_EXCESS:g}): firms pay out more than they produce")
     if quarters >= LABOUR_SHARE_QUARTERS:
-        raise _fail(record, "labour_share", f"the economy is not viable: labour income (wages and gig earnings) is "
-                                            f"{share:.3g} x nominal value added (labour_share above "
-                                            f"{LABOUR_SHARE_CEILING:g} for {quarters} quarters in a row): firms pay "
-                                            f"out more than they produce")
+        raise _fail(record, "labour_share", f"{head} (labour_share above {LABOUR_SHARE_CEILING:g} for {quarters} "
+                                            f"quarters in a row): firms pay out more than they produce")
 
 
 def _quarters_over_value_added(model, step: int, share: float) -> tuple[int, float]:

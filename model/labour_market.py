@@ -50,7 +50,7 @@ def staff_counts(model, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     employer = workers.employer[rows].astype(np.int64)
     headcount = np.bincount(employer * 3 + workers.skill[rows], minlength=firms.n * 3).reshape(firms.n, 3)
     skilled = workers.digital[rows] >= model.cfg.workforce.digital_threshold
-    return headcount, np.bincount(employer[np.flatnonzero(skilled)], minlength=firms.n)  # rows, not a mask: faster
+    return headcount, np.bincount(employer.compress(skilled), minlength=firms.n)  # compress: faster than a mask
 
 
 def set_headcount(model, headcount: np.ndarray, digital: np.ndarray) -> None:
@@ -121,7 +121,8 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         away = away_u[seekers] < np.clip(lab.cross_region_search + eff.cross_region_boost, 0, 1)
         target = np.where(away, (target + shift_all[seekers]) % n_regions, target)
         lost = away & (lost_u[seekers] < np.clip(lab.mobility_cost * eff.mobility_cost_factor, 0, 1))
-        seekers, target = seekers[~lost], target[~lost]
+        kept = ~lost
+        seekers, target = seekers.compress(kept), target.compress(kept)
     skill = workers.skill[seekers].astype(np.int64)
     seeker_cell = target * 3 + skill
     s_order = random_order(seeker_cell, order_u[seekers])
@@ -260,14 +261,14 @@ def pay_wages(model) -> None:
     sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
     sector_level = np.divide(sector_out, sector_staff, out=np.zeros(model.n_sectors), where=sector_staff > 0)
-    level = sector_level[firms.sector]
+    level = sector_level.take(firms.sector, axis=0)
     relative = np.divide(firms.output, staff * level, out=np.ones(firms.n), where=(staff > 0) & (level > 0))
     beta = cfg.labour.rent_sharing
     premium = (1.0 - beta) + beta * relative
     digital_firm = row_any(firms.stage == INTEGRATED)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
-    bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
-    wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium[employer] * bonus
+    bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm.take(employer))  # take: int32 rows
+    wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium.take(employer) * bonus
     workers.earnings[:] = 0.0
     workers.earnings[emp] = wage
     firms.wage_bill = np.bincount(employer, weights=wage, minlength=firms.n)
@@ -281,7 +282,7 @@ def clear_labour_market(model) -> None:
     firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.stream("labour")
     flows = model.flows
     emp = np.flatnonzero(workers.status == EMPLOYED)
-    quits = emp[np.flatnonzero(rng.random(workers.n)[emp] < cfg.labour.separation_rate)]
+    quits = emp.compress(rng.random(workers.n)[emp] < cfg.labour.separation_rate)
     separate(model, quits, displaced=False)
     firms.headcount, digital = staff_counts(model, np.flatnonzero(workers.status == EMPLOYED))
 

@@ -86,7 +86,8 @@ def logsumexp_rows(a: np.ndarray) -> np.ndarray:
     top = row_max(a)
     shift = np.where(np.isfinite(top), top, 0.0)
     total = row_sum(np.exp(a - shift[:, None]))
-    return np.where(total > 0, np.log(np.where(total > 0, total, 1.0)) + shift, -np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a total of 0 (or NaN) is -inf: the where below
+        return np.where(total > 0, np.log(total) + shift, -np.inf)
 
 
 def stable_argsort(values: np.ndarray) -> np.ndarray:

@@ -51,7 +51,7 @@ def expected_gain(model) -> np.ndarray:
     """
     firms, cfg = model.firms, model.cfg
     techs = model.tech_params
-    alpha = model.alpha[firms.sector]
+    alpha = model.alpha.take(firms.sector, axis=0)
     labour_share = np.clip(firms.wage_bill / np.maximum(firms.price * firms.output, 1e-9), 0.1, 0.9)
     gain = np.zeros((firms.n, 3))
     prod = cfg.production
@@ -61,7 +61,7 @@ def expected_gain(model) -> np.ndarray:
         pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
         pool = np.where(firms.member >= 0, pool / np.maximum(firms.planned, 1e-9), 0.0)
     public = model.effects.public_data_open * prod.public_data_stock * prod.data_scale
-    gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * data_returns(
+    gain[:, DATA] = techs[DATA].gain * model.data_intensity.take(firms.sector, axis=0) * data_returns(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
     share = firm_robot_share(model)
     unit_saving = -np.expm1(-automated_task_saving(model))  # 1 - (cost of an automated task / the wage)
@@ -89,12 +89,12 @@ def adoption_cost(model, tech: int) -> np.ndarray:
     firms, cfg = model.firms, model.cfg
     params = model.tech_params[tech]
     staff = np.maximum(row_sum(firms.headcount), 1)
-    cost = params.fixed_cost * model.size_cost[firms.size] * staff ** 0.7 * model.output_per_worker0
+    cost = params.fixed_cost * model.size_cost.take(firms.size, axis=0) * staff ** 0.7 * model.output_per_worker0
     if tech == ROBOTS:
         cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)
     elif tech == AI:
         cost = cost * (0.5 + 0.5 * model.compute_cost)
-    infra = np.clip(model.infrastructure[firms.region], 0.0, 1.0)
+    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0.0, 1.0)
     cost = cost * (1.0 - cfg.adoption.infrastructure_discount * infra)
     return np.where(firms.member >= 0, cost * (1.0 - cfg.industrial_platforms.cost_discount), cost)
 
@@ -105,7 +105,7 @@ def spread_awareness(model, tech: int, adopted: np.ndarray) -> None:
     cell = firms.sector.astype(np.int64) * model.n_regions + firms.region
     peers = group_rate(cell, adopted, model.n_sectors * model.n_regions)[cell]
     p = np.full(firms.n, cfg.adoption.bass_p)
-    p[model.size_is_small[firms.size]] += model.effects.awareness_boost
+    p[model.size_is_small.take(firms.size, axis=0)] += model.effects.awareness_boost
     p = np.where(firms.member >= 0, p * 2.0, p)
     hazard = 1.0 - (1.0 - np.clip(p, 0, 1)) * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
     newly = ~firms.aware[:, tech] & (model.stream("adoption").random(firms.n) < hazard)
@@ -117,7 +117,7 @@ def update_beliefs(model, gain: np.ndarray) -> None:
     firms, cfg = model.firms, model.cfg
     for t in range(3):
         integrated = firms.stage[:, t] == INTEGRATED
-        peers = group_rate(firms.sector, integrated, model.n_sectors)[firms.sector]
+        peers = group_rate(firms.sector, integrated, model.n_sectors).take(firms.sector, axis=0)
         # outside information (vendors, media: Bass p) keeps beliefs moving while no peer has adopted yet
         peers = np.maximum(peers, cfg.adoption.bass_p)
         firms.belief[:, t] += cfg.adoption.belief_learning * np.sqrt(peers) * (gain[:, t] - firms.belief[:, t])
@@ -141,7 +141,7 @@ def decide_adoption(model) -> None:
     headroom = finance_headroom(model)
     blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters
     blocked_small = np.zeros((3, 3))
-    small = model.size_is_small[firms.size]
+    small = model.size_is_small.take(firms.size, axis=0)
     for t, params in enumerate(model.tech_params):
         adopted = firms.stage[:, t] != NONE
         if not frozen:
@@ -150,7 +150,7 @@ def decide_adoption(model) -> None:
         gross = adoption_cost(model, t)
         subsidy = np.zeros(firms.n)
         value = firms.belief[:, t] * revenue * horizon
-        peer_share = group_rate(firms.sector, adopted, model.n_sectors)[firms.sector]
+        peer_share = group_rate(firms.sector, adopted, model.n_sectors).take(firms.sector, axis=0)
         doubt = firms.risk * params.uncertainty * (1.0 - peer_share)
         cand_idx = np.flatnonzero(candidates)
         if cand_idx.size:
@@ -168,9 +168,11 @@ def decide_adoption(model) -> None:
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
         go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
         firms.barrier[:, t] = np.where(~candidates, 0, np.where(unwilling, 1, np.where(afraid, 2, np.where(unable, 3, 0))))
+        n_candidates, small_candidates = candidates.sum(), candidates & small
+        n_small = small_candidates.sum()
         for b, mask in enumerate((unwilling, afraid, unable)):
-            blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
-            blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)
+            blocked[t, b] = np.count_nonzero(mask & candidates) / max(n_candidates, 1)
+            blocked_small[t, b] = np.count_nonzero(mask & small_candidates) / max(n_small, 1)
         idx = np.flatnonzero(go)
         if idx.size:
             paid = model.effects.share_cost(model.fiscal, "adoption", TECHS[t], firms.size[idx],
@@ -242,6 +244,6 @@ def update_capability(model) -> None:
     firms, cfg = model.firms, model.cfg
     integrated = (firms.stage == INTEGRATED).sum(axis=1) / 3.0
     member = (firms.member >= 0) * cfg.industrial_platforms.capability_boost
-    infra = np.clip(model.infrastructure[firms.region], 0, 1)
+    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0, 1)
     target = np.clip(0.5 * firms.digital_staff + 0.3 * integrated + 0.1 * infra + member, 0.0, 1.0)
     firms.capability += cfg.adoption.capability_speed * (target - firms.capability)

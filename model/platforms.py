@@ -129,7 +129,7 @@ def run_industrial_platforms(model) -> None:
     policy_pays = model.effects.share_cost(model.fiscal, "platform_fee", "data", firms.size, firms.region,
                                            fee, dry_run=True)
     # expected saving: discount on the adoption costs still ahead, spread over the horizon, plus pooled data
-    unadopted = ((firms.stage == NONE) & firms.aware).sum(axis=1)
+    unadopted = np.count_nonzero((firms.stage == NONE) & firms.aware, axis=1)
     saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost.take(firms.size, axis=0)
               * np.maximum(row_sum(firms.headcount), 1) ** 0.7 * model.output_per_worker0
               / cfg.adoption.horizon_quarters)

@@ -84,6 +84,40 @@ def expected_gain(model) -> np.ndarray:
     return gain
 
 
+class _FirmRows:
+    """Rows ``rows`` of the firm arrays, each array taken on first use; ``n`` is their number."""
+
+    def __init__(self, firms, rows: np.ndarray):
+        self._firms, self._rows, self.n = firms, rows, rows.size
+
+    def __getattr__(self, name: str):
+        value = getattr(self._firms, name)[self._rows]
+        setattr(self, name, value)
+        return value
+
+
+class _ModelRows:
+    """The model with only the firms ``rows`` (every other attribute the model's own), for rules that treat
+    each firm apart."""
+
+    def __init__(self, model, rows: np.ndarray):
+        self._model, self.firms = model, _FirmRows(model.firms, rows)
+
+    def __getattr__(self, name: str):
+        return getattr(self._model, name)
+
+
+def expected_gain_of(model, rows: np.ndarray) -> np.ndarray:
+    """``expected_gain(model)[rows]``, computed for those rows alone (entrants: a tenth of the time).
+
+    Every firm's gain is its own, but a lever's budget is spent on firms in array order
+    (``PolicyEffects.share_cost``): with a budgeted compute or carbon lever all firms are computed.
+    """
+    coupled = any(share.kind in ("compute", "carbon") and share.budget is not None
+                  for share in model.effects.cost_shares)
+    return expected_gain(model)[rows] if coupled else expected_gain(_ModelRows(model, rows))
+
+
 def adoption_cost(model, tech: int) -> np.ndarray:
     """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
     firms, cfg = model.firms, model.cfg
@@ -167,7 +201,8 @@ def decide_adoption(model) -> None:
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
         go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
-        firms.barrier[:, t] = np.where(~candidates, 0, np.where(unwilling, 1, np.where(afraid, 2, np.where(unable, 3, 0))))
+        # the three barriers exclude one another: the first that held a candidate back, by its code
+        firms.barrier[:, t] = (unwilling + 2 * afraid + 3 * unable) * candidates
         n_candidates, small_candidates = candidates.sum(), candidates & small
         n_small = small_candidates.sum()
         for b, mask in enumerate((unwilling, afraid, unable)):

@@ -11,6 +11,8 @@ to prices and productivity.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from model.frontier import quarterly
@@ -37,8 +39,8 @@ def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nd
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
-    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
-    lengths = np.diff(np.r_[starts, sorted_groups.size])
+    starts = np.flatnonzero(np.concatenate(([True], sorted_groups[1:] != sorted_groups[:-1])))
+    lengths = np.diff(starts, append=sorted_groups.size)
     rank = np.arange(sorted_groups.size) - np.repeat(starts, lengths)
     return order, rank
 
@@ -156,15 +158,15 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         v_firm = slot_firm[v_bounds[c]:v_bounds[c + 1]]
         v_dig = slot_digital[v_bounds[c]:v_bounds[c + 1]]
         if s.size == 0 or v_firm.size == 0:
-            unfilled_digital += int(v_dig.sum())
+            unfilled_digital += np.count_nonzero(v_dig)
             continue
         expected = min(s.size, v_firm.size, efficiency * s.size ** eta * v_firm.size ** (1 - eta))
-        m = int(stochastic_round(np.array([expected]), rng)[0])
-        take = np.zeros(v_firm.size, bool)
-        take[:m] = True  # slots are in random order: the first m meet a seeker
+        floor = math.floor(expected)  # stochastic_round of one number
+        m = floor + int(rng.random(1)[0] < expected - floor)
+        met = v_dig[:m]  # slots are in random order: the first m meet a seeker
         capable = workers.digital[s] >= threshold
-        dig_slots = np.flatnonzero(take & v_dig)
-        plain_slots = np.flatnonzero(take & ~v_dig)
+        dig_slots = np.flatnonzero(met)
+        plain_slots = np.flatnonzero(~met)
         cap_idx = np.flatnonzero(capable)
         n_dig = min(dig_slots.size, cap_idx.size)
         used = np.zeros(s.size, bool)
@@ -173,7 +175,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         n_plain = min(plain_slots.size, rest.size)
         hired_rows += [s[cap_idx[:n_dig]], s[rest[:n_plain]]]
         hired_firms += [v_firm[dig_slots[:n_dig]], v_firm[plain_slots[:n_plain]]]
-        unfilled_digital += int(v_dig.sum()) - n_dig
+        unfilled_digital += np.count_nonzero(v_dig) - n_dig
     rows = np.concatenate(hired_rows) if hired_rows else np.empty(0, np.int64)
     to = np.concatenate(hired_firms) if hired_firms else np.empty(0, np.int64)
     reemployed = int(workers.displaced[rows].sum())

@@ -158,20 +158,28 @@ def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray, ai_share: np.
                             alpha[:, 1] * (1.0 - ai_share), alpha[:, 2]])
 
 
-def task_weights(model, ai_share: np.ndarray | None = None) -> np.ndarray:
-    """Task weights [F, 5] of every firm: automated and manual routine manual, AI's and people's routine
-    cognitive, non-routine (AI's part ``ai_share``, by default the firm's ``firms.ai_share``).
+def task_groups(model) -> np.ndarray:
+    """Weights [F, 3] of every firm's three task groups (routine manual, routine cognitive, non-routine).
 
-    Its sector's three task groups, plus the new non-routine tasks AI creates: AI-integrated firms gain
-    non-routine tasks (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are
-    renormalised. The routine manual weight is split by the firm's automated share, the routine cognitive one by
-    AI's (``task_weights_split``).
+    Its sector's, plus the new non-routine tasks AI creates: AI-integrated firms gain non-routine tasks
+    (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are renormalised.
     """
     firms = model.firms
     alpha = model.alpha.take(firms.sector, axis=0)
     ai_on = firms.stage[:, AI] == INTEGRATED
     alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return task_weights_split(alpha / row_sum(alpha)[:, None], firms.robot_share,
+    return alpha / row_sum(alpha)[:, None]
+
+
+def task_weights(model, ai_share: np.ndarray | None = None, groups: np.ndarray | None = None) -> np.ndarray:
+    """Task weights [F, 5] of every firm: automated and manual routine manual, AI's and people's routine
+    cognitive, non-routine (AI's part ``ai_share``, by default the firm's ``firms.ai_share``).
+
+    The task groups' weights (:func:`task_groups`, ``groups`` if already known), the routine manual one split
+    by the firm's automated share, the routine cognitive one by AI's (``task_weights_split``).
+    """
+    firms = model.firms
+    return task_weights_split(task_groups(model) if groups is None else groups, firms.robot_share,
                               firms.ai_share if ai_share is None else ai_share)
 
 
@@ -319,7 +327,8 @@ def produce(model) -> None:
     m_data, ai_share, augment, penalty = model.technology = technology_terms(model)
     model.task_cost = task_costs(model, augment)  # the labour market plans at the same prices
     firms.ai_share = ai_share
-    weights = model.task_weight = task_weights(model)
+    groups = task_groups(model)
+    weights = model.task_weight = task_weights(model, groups=groups)
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
     bundle = []
@@ -331,7 +340,7 @@ def produce(model) -> None:
     firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
-    no_ai = task_weights(model, ai_share=none)  # people do every routine cognitive task
+    no_ai = task_weights(model, ai_share=none, groups=groups)  # people do every routine cognitive task
     plain = task_inputs(firms.headcount, firms.robots, none, none + 1.0, q_r, rs)
     firms.output_nodigital = base * task_aggregate(plain, no_ai, rho_min, rho_auto) ** (1.0 - beta)
     model.capacity = capacity

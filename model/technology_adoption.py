@@ -118,30 +118,48 @@ def expected_gain_of(model, rows: np.ndarray) -> np.ndarray:
     return expected_gain(model)[rows] if coupled else expected_gain(_ModelRows(model, rows))
 
 
-def adoption_cost(model, tech: int) -> np.ndarray:
-    """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
+def adoption_scale(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The factors of every firm's adoption cost that are the same for each technology: its size class's cost
+    factor, its staff to the power 0.7 and its region's infrastructure discount (1 less the discount)."""
+    firms, cfg = model.firms, model.cfg
+    staff = np.maximum(row_sum(firms.headcount), 1)
+    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0.0, 1.0)
+    return model.size_cost.take(firms.size, axis=0), staff ** 0.7, 1.0 - cfg.adoption.infrastructure_discount * infra
+
+
+def adoption_cost(model, tech: int, scale: tuple | None = None) -> np.ndarray:
+    """One-off cost of adopting ``tech`` for every firm, before any subsidy (``scale``: the factors of
+    :func:`adoption_scale`, if already known)."""
     firms, cfg = model.firms, model.cfg
     params = model.tech_params[tech]
-    staff = np.maximum(row_sum(firms.headcount), 1)
-    cost = params.fixed_cost * model.size_cost.take(firms.size, axis=0) * staff ** 0.7 * model.output_per_worker0
+    size_cost, staff_power, infra_factor = adoption_scale(model) if scale is None else scale
+    cost = params.fixed_cost * size_cost * staff_power * model.output_per_worker0
     if tech == ROBOTS:
         cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)
     elif tech == AI:
         cost = cost * (0.5 + 0.5 * model.compute_cost)
-    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0.0, 1.0)
-    cost = cost * (1.0 - cfg.adoption.infrastructure_discount * infra)
+    cost = cost * infra_factor
     return np.where(firms.member >= 0, cost * (1.0 - cfg.industrial_platforms.cost_discount), cost)
 
 
-def spread_awareness(model, tech: int, adopted: np.ndarray) -> None:
-    """Bass diffusion of awareness: outside information plus adopting peers (sector x region)."""
+def outside_information(model) -> tuple[np.ndarray, np.ndarray]:
+    """Each firm's peer cell (sector x region) and its chance of not hearing of a technology from outside
+    (1 - Bass p), the same for every technology."""
     firms, cfg = model.firms, model.cfg
     cell = firms.sector.astype(np.int64) * model.n_regions + firms.region
-    peers = group_rate(cell, adopted, model.n_sectors * model.n_regions)[cell]
     p = np.full(firms.n, cfg.adoption.bass_p)
     p[model.size_is_small.take(firms.size, axis=0)] += model.effects.awareness_boost
     p = np.where(firms.member >= 0, p * 2.0, p)
-    hazard = 1.0 - (1.0 - np.clip(p, 0, 1)) * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
+    return cell, 1.0 - np.clip(p, 0, 1)
+
+
+def spread_awareness(model, tech: int, adopted: np.ndarray, outside: tuple | None = None) -> None:
+    """Bass diffusion of awareness: outside information plus adopting peers (sector x region); ``outside``
+    from :func:`outside_information`, if already known."""
+    firms, cfg = model.firms, model.cfg
+    cell, unheard = outside_information(model) if outside is None else outside
+    peers = group_rate(cell, adopted, model.n_sectors * model.n_regions).take(cell)
+    hazard = 1.0 - unheard * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
     newly = ~firms.aware[:, tech] & (model.stream("adoption").random(firms.n) < hazard)
     firms.aware[:, tech] |= newly
 
@@ -176,12 +194,14 @@ def decide_adoption(model) -> None:
     blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters
     blocked_small = np.zeros((3, 3))
     small = model.size_is_small.take(firms.size, axis=0)
+    scale = adoption_scale(model)  # staff, prices and platform members do not change in the loop
+    outside = outside_information(model)
     for t, params in enumerate(model.tech_params):
         adopted = firms.stage[:, t] != NONE
         if not frozen:
-            spread_awareness(model, t, adopted)
+            spread_awareness(model, t, adopted, outside)
         candidates = ~adopted & params.available
-        gross = adoption_cost(model, t)
+        gross = adoption_cost(model, t, scale)
         subsidy = np.zeros(firms.n)
         value = firms.belief[:, t] * revenue * horizon
         peer_share = group_rate(firms.sector, adopted, model.n_sectors).take(firms.sector, axis=0)
@@ -277,7 +297,7 @@ def accumulate_data(model) -> None:
 def update_capability(model) -> None:
     """Capability moves toward a target set by digital staff, integrated technologies, platform and infrastructure."""
     firms, cfg = model.firms, model.cfg
-    integrated = (firms.stage == INTEGRATED).sum(axis=1) / 3.0
+    integrated = np.count_nonzero(firms.stage == INTEGRATED, axis=1) / 3.0
     member = (firms.member >= 0) * cfg.industrial_platforms.capability_boost
     infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0, 1)
     target = np.clip(0.5 * firms.digital_staff + 0.3 * integrated + 0.1 * infra + member, 0.0, 1.0)

@@ -11,7 +11,7 @@ import numpy as np
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
 from model.digital_services import real_digital_services
-from model.numerics import dot, matmul, percentiles, row_sum, safe_ratio
+from model.numerics import dot, matmul, percentiles, row_count, row_sum, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -169,8 +169,9 @@ def collect_metrics(model) -> dict:
         m[f"adoption_{tech}"] = float(np.count_nonzero(adopted[:, t]) / firms.n)  # the flags' mean, the same bits
     for t, tech in enumerate(TECHS):
         m[f"integrated_{tech}"] = float(np.count_nonzero(firms.stage[:, t] == INTEGRATED) / firms.n)
-    m["adoption_index"] = float(adopted.mean())
-    index = adopted.mean(axis=1)
+    adopted_count = row_count(adopted)  # the means of the flags from their counts, the same bits
+    m["adoption_index"] = float(adopted_count.sum() / adopted.size)
+    index = adopted_count / adopted.shape[1]
     groups = (("sector", firms.sector, model.sector_names), ("size", firms.size, model.size_names),
               ("region", firms.region, model.region_names))
     by_group = {}
@@ -243,7 +244,7 @@ def collect_metrics(model) -> dict:
     wages = workers.earnings[emp]
     mean_wage = float(wages.mean()) if wages.size else 0.0
     m["mean_wage"] = mean_wage
-    emp_skill = workers.skill[emp]
+    emp_skill = workers.skill[emp].astype(np.intp)
     skill_wage = np.bincount(emp_skill, weights=wages, minlength=3) / np.maximum(
         np.bincount(emp_skill, minlength=3), 1)
     for k, name in enumerate(("low", "mid", "high")):
@@ -273,16 +274,18 @@ def collect_metrics(model) -> dict:
     m["adoption_gap_sector"] = float(by_group["sector"].max() - by_group["sector"].min())
     dig = workers.digital
     m["digital_skill_mean"] = float(dig.mean())
-    skill_count = np.bincount(workers.skill, minlength=3)
+    skill = workers.skill.astype(np.intp)  # bincount's index type, converted once for both counts
+    skill_count = np.bincount(skill, minlength=3)
     levels = skill_count / max(workers.n, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"skill_share_{name}"] = float(levels[k])
     m["promotions"] = float(flows["promoted"])
     m["demotions"] = float(flows["demoted"])
-    by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(skill_count, 1)
+    by_skill = np.bincount(skill, weights=dig, minlength=3) / np.maximum(skill_count, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"digital_skill_{name}"] = float(by_skill[k])
-    by_age = np.bincount(workers.age, weights=dig, minlength=3) / np.maximum(np.bincount(workers.age, minlength=3), 1)
+    age = workers.age.astype(np.intp)
+    by_age = np.bincount(age, weights=dig, minlength=3) / np.maximum(np.bincount(age, minlength=3), 1)
     m["digital_skill_gap_skill"] = float(by_skill[2] - by_skill[0])
     m["digital_skill_gap_age"] = float(by_age[0] - by_age[2])
     parts = [m["adoption_gap_size"], m["adoption_gap_region"], m["adoption_gap_sector"],

@@ -81,6 +81,16 @@ def row_any(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def row_count(a: np.ndarray) -> np.ndarray:
+    """``a.sum(axis=1)`` of a 2-D boolean array (the count of True in each row), column by column: the same
+    integers in a fraction of the time of NumPy's reduction along short rows (see :func:`row_sum`)."""
+    a = np.asarray(a)
+    out = a[:, 0].astype(np.intp)
+    for k in range(1, a.shape[1]):
+        out += a[:, k]
+    return out
+
+
 def logsumexp_rows(a: np.ndarray) -> np.ndarray:
     """``log(sum(exp(a), axis=1))`` without overflow; ``-inf`` for a row of ``-inf`` (no SciPy call per step)."""
     top = row_max(a)

@@ -25,7 +25,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
-from model.numerics import lookup, row_sum
+from model.numerics import lookup, row_count, row_sum
 from model.production import data_returns
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
@@ -129,7 +129,7 @@ def run_industrial_platforms(model) -> None:
     policy_pays = model.effects.share_cost(model.fiscal, "platform_fee", "data", firms.size, firms.region,
                                            fee, dry_run=True)
     # expected saving: discount on the adoption costs still ahead, spread over the horizon, plus pooled data
-    unadopted = np.count_nonzero((firms.stage == NONE) & firms.aware, axis=1)
+    unadopted = row_count((firms.stage == NONE) & firms.aware)
     saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost.take(firms.size, axis=0)
               * np.maximum(row_sum(firms.headcount), 1) ** 0.7 * model.output_per_worker0
               / cfg.adoption.horizon_quarters)

@@ -24,7 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate, firm_compute_cost
 from model.automation import automated_task_saving, firm_robot_share
-from model.numerics import row_sum
+from model.numerics import row_count, row_sum
 from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
@@ -297,7 +297,7 @@ def accumulate_data(model) -> None:
 def update_capability(model) -> None:
     """Capability moves toward a target set by digital staff, integrated technologies, platform and infrastructure."""
     firms, cfg = model.firms, model.cfg
-    integrated = np.count_nonzero(firms.stage == INTEGRATED, axis=1) / 3.0
+    integrated = row_count(firms.stage == INTEGRATED) / 3.0
     member = (firms.member >= 0) * cfg.industrial_platforms.capability_boost
     infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0, 1)
     target = np.clip(0.5 * firms.digital_staff + 0.3 * integrated + 0.1 * infra + member, 0.0, 1.0)

@@ -154,7 +154,8 @@ def lookup(table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``table[rows, cols]`` for a small 2-D table, by one flat index: the same values, in half the time of
     NumPy's two-index gather at 20,000 rows."""
     table = np.ascontiguousarray(table)
-    return table.ravel().take(rows.astype(np.intp) * table.shape[1] + cols)
+    index = np.int16 if table.size <= np.iinfo(np.int16).max else np.intp  # narrow indexes are built faster
+    return table.ravel().take(rows.astype(index) * table.shape[1] + cols)
 
 
 def safe_ratio(a: float, b: float) -> float:

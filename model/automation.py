@@ -57,7 +57,8 @@ def robot_advantage(model) -> np.ndarray:
 def firm_robot_share(model) -> np.ndarray:
     """Share of its routine manual tasks each firm would automate if it uses robots (``s_i`` above)."""
     firms, fr = model.firms, model.cfg.frontier
-    return automation_ceiling(model).take(firms.sector, axis=0) * expit(fr.robot_price_elasticity * robot_advantage(model))
+    ceiling = automation_ceiling(model).take(firms.sector, axis=0)
+    return ceiling * expit(fr.robot_price_elasticity * robot_advantage(model))
 
 
 def automated_task_saving(model) -> np.ndarray:

@@ -62,7 +62,8 @@ def digital_task_share(model) -> np.ndarray:
     """Share of each firm's tasks performed with digital technology."""
     firms, alpha = model.firms, model.alpha.take(model.firms.sector, axis=0)
     stage = firms.stage
-    coverage = model.cfg.production.data_task_coverage * np.minimum(model.data_intensity.take(firms.sector, axis=0), 1.5)
+    intensity = model.data_intensity.take(firms.sector, axis=0)
+    coverage = model.cfg.production.data_task_coverage * np.minimum(intensity, 1.5)
     data_part = np.where(stage[:, DATA] == INTEGRATED, np.clip(coverage, 0, 1), 0.0)
     phi = model.cfg.frontier.robot_productivity
     robot_tasks = phi * firms.robots

@@ -51,13 +51,14 @@ def robot_advantage(model) -> np.ndarray:
     firms = model.firms
     cost = robot_task_cost(model)
     log_cost = np.log(cost) if cost > 0 else -np.inf
-    return np.log(np.maximum(model.wage[firms.region, 0], 1e-12)) - log_cost - firms.automation_cost[:, 0]
+    return np.log(np.maximum(model.wage[:, 0].take(firms.region), 1e-12)) - log_cost - firms.automation_cost[:, 0]
 
 
 def firm_robot_share(model) -> np.ndarray:
     """Share of its routine manual tasks each firm would automate if it uses robots (``s_i`` above)."""
     firms, fr = model.firms, model.cfg.frontier
-    return automation_ceiling(model)[firms.sector] * expit(fr.robot_price_elasticity * robot_advantage(model))
+    ceiling = automation_ceiling(model).take(firms.sector, axis=0)
+    return ceiling * expit(fr.robot_price_elasticity * robot_advantage(model))
 
 
 def automated_task_saving(model) -> np.ndarray:

@@ -30,7 +30,7 @@ RISK_WEIGHT = 50.0
 def loan_rates(model) -> np.ndarray:
     """Quarterly lending rate of every firm: policy rate + spread + its class's premium."""
     bank = model.cfg.banking
-    return (bank.policy_rate + bank.loan_spread + model.loan_premium[model.firms.size]) / 4.0
+    return (bank.policy_rate + bank.loan_spread + model.loan_premium.take(model.firms.size, axis=0)) / 4.0
 
 
 def borrowing_rate(model) -> float:
@@ -77,7 +77,7 @@ def set_credit_lines(model) -> None:
     requirement = bank.capital_requirement
     ratio = capital_ratio(model)
     shortfall = 0.0 if requirement <= 0 else max(0.0, 1.0 - ratio / requirement)
-    factor = np.clip(1.0 - shortfall * (1.0 + RISK_WEIGHT * model.loan_premium[firms.size]), 0.0, 1.0)
+    factor = np.clip(1.0 - shortfall * (1.0 + RISK_WEIGHT * model.loan_premium.take(firms.size, axis=0)), 0.0, 1.0)
     model.balances.banks.lending_factor = float(factor.mean()) if factor.size else 1.0
     sales = np.maximum(firms.price * firms.planned, 0.0)
     firms.credit = credit_line(model, slice(None), sales) * factor

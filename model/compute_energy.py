@@ -17,7 +17,8 @@ def firm_compute_cost(model, per_unit: float = 1.0) -> np.ndarray:
     """The cost of ``per_unit`` units of compute to each firm, relative to the start: ``per_unit`` x the
     frontier's compute cost x its region's factor (``regions.compute_cost``) x any policy's (``compute_west``)."""
     region = model.firms.region
-    return per_unit * model.compute_cost * model.region_compute[region] * model.effects.compute_cost_factor[region]
+    return (per_unit * model.compute_cost * model.region_compute.take(region)
+            * model.effects.compute_cost_factor.take(region))  # take: int8 rows, faster than indexing
 
 
 def green_share(model) -> np.ndarray:
@@ -30,7 +31,7 @@ def compute_emissions_rate(model) -> np.ndarray:
     green = green_share(model)
     routing = model.effects.compute_routing
     used = green if routing is None else matmul(routing, green)
-    return (1.0 - used[model.firms.region]) * model.cfg.green.carbon_intensity
+    return (1.0 - used.take(model.firms.region, axis=0)) * model.cfg.green.carbon_intensity
 
 
 def compute_demand(model) -> np.ndarray:

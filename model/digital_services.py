@@ -90,6 +90,7 @@ def record_sector_accounts(model) -> None:
     firms, n = model.firms, model.n_sectors
     digital = np.bincount(firms.sector, weights=firms.digital, minlength=n)
     model.sector_accounts = SectorAccounts(
-        real_sales=np.bincount(firms.sector, weights=firms.sales * model.sector_price0[firms.sector], minlength=n),
+        real_sales=np.bincount(firms.sector, weights=firms.sales * model.sector_price0.take(firms.sector, axis=0),
+                               minlength=n),
         revenue=np.bincount(firms.sector, weights=firms.revenue, minlength=n),
         digital=digital, real_digital=real_digital_services(model, digital))

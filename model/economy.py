@@ -35,7 +35,7 @@ from model.policies.effects import PolicyEffects
 from model.production import produce
 from model.sectors import Balances
 from model.start_population import init_firms, init_platforms, init_workers
-from model.technology_adoption import decide_adoption, expected_gain
+from model.technology_adoption import decide_adoption, expected_gain_of
 from model.careers import change_skills
 from model.training import train
 
@@ -163,7 +163,7 @@ class EconomyModel(mesa.Model, EconomyState):
     def initial_belief(self, rows: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Initial perceived gains: the true expected gain, blurred and biased down (the 'unwilling')."""
         noise = self.cfg.adoption.belief_noise
-        gain = expected_gain(self)[rows]
+        gain = expected_gain_of(self, rows)
         rng = self.rng if rng is None else rng
         return np.maximum(gain, 0.0) * rng.lognormal(-noise, noise, (rows.size, 3))
 

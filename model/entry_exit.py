@@ -121,7 +121,7 @@ def turnover_firms(model) -> None:
     workers = model.workers
     gone = np.zeros(model.firms.n, bool)
     gone[rows] = True
-    staff = np.flatnonzero((workers.status == EMPLOYED) & gone[np.maximum(workers.employer, 0)])
+    staff = np.flatnonzero((workers.status == EMPLOYED) & gone.take(np.maximum(workers.employer, 0)))
     separate(model, staff, displaced=True)
     model.flows["displaced"] += staff.size
     write_off(model, rows)

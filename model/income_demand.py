@@ -64,7 +64,7 @@ def employee_productivity(model) -> float:
     """Real firm output per employee (not moved by gig work or unemployment composition)."""
     firms = model.firms
     staff = float(firms.headcount.sum())
-    return dot(firms.output, model.sector_price0[firms.sector]) / max(staff, 1.0)
+    return dot(firms.output, model.sector_price0.take(firms.sector, axis=0)) / max(staff, 1.0)
 
 
 def update_productivity_trend(model) -> None:

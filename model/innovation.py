@@ -102,7 +102,7 @@ def innovate_and_imitate(model) -> None:
     draws = rng.random((n, 2))
     steps = rng.normal(inn.step_mean, inn.step_spread, n)
     innovated = (draws[:, 0] < p_innovate) & (steps > 0)
-    technique = firms.log_a - np.log(model.region_productivity[firms.region])
+    technique = firms.log_a - np.log(model.region_productivity.take(firms.region, axis=0))
     imitators = np.flatnonzero(draws[:, 1] < p_imitate)
     gain = np.zeros(n)
     if imitators.size:

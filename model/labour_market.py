@@ -11,6 +11,8 @@ to prices and productivity.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from model.frontier import quarterly
@@ -37,8 +39,8 @@ def rank_within(groups: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.nd
     sorted_groups = groups[order]
     if sorted_groups.size == 0:
         return order, sorted_groups
-    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
-    lengths = np.diff(np.r_[starts, sorted_groups.size])
+    starts = np.flatnonzero(np.concatenate(([True], sorted_groups[1:] != sorted_groups[:-1])))
+    lengths = np.diff(starts, append=sorted_groups.size)
     rank = np.arange(sorted_groups.size) - np.repeat(starts, lengths)
     return order, rank
 
@@ -50,7 +52,7 @@ def staff_counts(model, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     employer = workers.employer[rows].astype(np.int64)
     headcount = np.bincount(employer * 3 + workers.skill[rows], minlength=firms.n * 3).reshape(firms.n, 3)
     skilled = workers.digital[rows] >= model.cfg.workforce.digital_threshold
-    return headcount, np.bincount(employer[np.flatnonzero(skilled)], minlength=firms.n)  # rows, not a mask: faster
+    return headcount, np.bincount(employer.compress(skilled), minlength=firms.n)  # compress: faster than a mask
 
 
 def set_headcount(model, headcount: np.ndarray, digital: np.ndarray) -> None:
@@ -121,7 +123,8 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         away = away_u[seekers] < np.clip(lab.cross_region_search + eff.cross_region_boost, 0, 1)
         target = np.where(away, (target + shift_all[seekers]) % n_regions, target)
         lost = away & (lost_u[seekers] < np.clip(lab.mobility_cost * eff.mobility_cost_factor, 0, 1))
-        seekers, target = seekers[~lost], target[~lost]
+        kept = ~lost
+        seekers, target = seekers.compress(kept), target.compress(kept)
     skill = workers.skill[seekers].astype(np.int64)
     seeker_cell = target * 3 + skill
     s_order = random_order(seeker_cell, order_u[seekers])
@@ -155,15 +158,15 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         v_firm = slot_firm[v_bounds[c]:v_bounds[c + 1]]
         v_dig = slot_digital[v_bounds[c]:v_bounds[c + 1]]
         if s.size == 0 or v_firm.size == 0:
-            unfilled_digital += int(v_dig.sum())
+            unfilled_digital += np.count_nonzero(v_dig)
             continue
         expected = min(s.size, v_firm.size, efficiency * s.size ** eta * v_firm.size ** (1 - eta))
-        m = int(stochastic_round(np.array([expected]), rng)[0])
-        take = np.zeros(v_firm.size, bool)
-        take[:m] = True  # slots are in random order: the first m meet a seeker
+        floor = math.floor(expected)  # stochastic_round of one number
+        m = floor + int(rng.random(1)[0] < expected - floor)
+        met = v_dig[:m]  # slots are in random order: the first m meet a seeker
         capable = workers.digital[s] >= threshold
-        dig_slots = np.flatnonzero(take & v_dig)
-        plain_slots = np.flatnonzero(take & ~v_dig)
+        dig_slots = np.flatnonzero(met)
+        plain_slots = np.flatnonzero(~met)
         cap_idx = np.flatnonzero(capable)
         n_dig = min(dig_slots.size, cap_idx.size)
         used = np.zeros(s.size, bool)
@@ -172,7 +175,7 @@ def match(model, vacancies: np.ndarray, digital_jobs: np.ndarray) -> dict:
         n_plain = min(plain_slots.size, rest.size)
         hired_rows += [s[cap_idx[:n_dig]], s[rest[:n_plain]]]
         hired_firms += [v_firm[dig_slots[:n_dig]], v_firm[plain_slots[:n_plain]]]
-        unfilled_digital += int(v_dig.sum()) - n_dig
+        unfilled_digital += np.count_nonzero(v_dig) - n_dig
     rows = np.concatenate(hired_rows) if hired_rows else np.empty(0, np.int64)
     to = np.concatenate(hired_firms) if hired_firms else np.empty(0, np.int64)
     reemployed = int(workers.displaced[rows].sum())
@@ -260,14 +263,14 @@ def pay_wages(model) -> None:
     sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
     sector_level = np.divide(sector_out, sector_staff, out=np.zeros(model.n_sectors), where=sector_staff > 0)
-    level = sector_level[firms.sector]
+    level = sector_level.take(firms.sector, axis=0)
     relative = np.divide(firms.output, staff * level, out=np.ones(firms.n), where=(staff > 0) & (level > 0))
     beta = cfg.labour.rent_sharing
     premium = (1.0 - beta) + beta * relative
     digital_firm = row_any(firms.stage == INTEGRATED)
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
-    bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm[employer])
-    wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium[employer] * bonus
+    bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm.take(employer))  # take: int32 rows
+    wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium.take(employer) * bonus
     workers.earnings[:] = 0.0
     workers.earnings[emp] = wage
     firms.wage_bill = np.bincount(employer, weights=wage, minlength=firms.n)
@@ -281,7 +284,7 @@ def clear_labour_market(model) -> None:
     firms, workers, cfg, rng = model.firms, model.workers, model.cfg, model.stream("labour")
     flows = model.flows
     emp = np.flatnonzero(workers.status == EMPLOYED)
-    quits = emp[np.flatnonzero(rng.random(workers.n)[emp] < cfg.labour.separation_rate)]
+    quits = emp.compress(rng.random(workers.n)[emp] < cfg.labour.separation_rate)
     separate(model, quits, displaced=False)
     firms.headcount, digital = staff_counts(model, np.flatnonzero(workers.status == EMPLOYED))
 

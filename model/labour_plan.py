@@ -48,11 +48,14 @@ def _plan_rest(log_scale, nest, log_costs, log_bundle_cost, sigma, sigma_auto) -
     return mid[:, 0], _cheapest_mix(_log(mid[:, 1]), log_inner, log_costs[:, HUMAN], sigma)
 
 
-def _plan(log_lam, nest, log_costs, sigma, sigma_auto) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _plan(log_lam, nest, log_costs, sigma, sigma_auto,
+          log_bundle_cost: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cost-minimising robot task units [F], AI task units [F] and human task units [F, 3] of the nested task
-    CES at scale ``exp(log_lam)`` (``nest`` from ``_split_log_weights``)."""
+    CES at scale ``exp(log_lam)`` (``nest`` from ``_split_log_weights``; ``log_bundle_cost`` from
+    ``_bundle_cost`` if already known)."""
     log_robot, log_rest, log_ai, log_bundle, _ = nest
-    log_bundle_cost = _bundle_cost(nest, log_costs, sigma)
+    if log_bundle_cost is None:
+        log_bundle_cost = _bundle_cost(nest, log_costs, sigma)
     log_rest_cost = _log_unit_cost(np.column_stack([log_ai, log_bundle]),
                                    np.column_stack([log_costs[:, 2], log_bundle_cost]), sigma_auto)
     outer = _cheapest_mix(log_lam, np.column_stack([log_robot, log_rest]),
@@ -108,25 +111,27 @@ def labour_demand(model, planned: np.ndarray, terms: tuple | None = None, costs:
     rho_auto = automation_rho(prod)
     sigma_auto = np.full(firms.n, 1.0 / (1.0 - rho_auto))
     log_costs = np.log(task_costs(model, augment) if costs is None else costs)
-    robot_need, ai_need, human_need = _plan(log_lam, nest, log_costs, sigma, sigma_auto)
+    log_bundle_cost = _bundle_cost(nest, log_costs, sigma)  # row by row: the robot users' rows are theirs
+    robot_need, ai_need, human_need = _plan(log_lam, nest, log_costs, sigma, sigma_auto, log_bundle_cost)
     need = np.column_stack([robot_need + human_need[:, 0], ai_need, human_need[:, 1:]])
     model.robot_task_need = np.zeros(firms.n)
     robot_work = np.zeros(firms.n)
     users = np.flatnonzero(firms.robot_share > 0)
     if users.size:  # robot users plan their robots and work with the robots they have
         lam, costs, sig, sig_a = log_lam[users], log_costs[users], sigma[users], sigma_auto[users]
+        bundle_cost = log_bundle_cost[users]  # the human tasks' costs are the same at the wage
         part = tuple(x[users] for x in nest)
         model.robot_task_need[users] = robot_need[users]
         robot_work[users] = cfg.frontier.robot_productivity * firms.robots[users]
         # robots short of their share: the automated tasks at the wage, the robots' part of them done by them
         at_wage = costs.copy()
         at_wage[:, 0] = costs[:, 1]
-        auto_plain, ai_plain, human_plain = _plan(lam, part, at_wage, sig, sig_a)
+        auto_plain, ai_plain, human_plain = _plan(lam, part, at_wage, sig, sig_a, bundle_cost)
         plain = np.column_stack([auto_plain + human_plain[:, 0], ai_plain, human_plain[:, 1:]])
         log_rest = _rest_beside_robots(lam, part, robot_work[users], rho_auto)
         short = np.isnan(log_rest) | (robot_work[users] <= firms.robot_share[users] * plain[:, 0])
-        ai_beside, human_beside = _plan_rest(np.where(short, -np.inf, log_rest), part, costs,
-                                             _bundle_cost(part, costs, sig), sig, sig_a)
+        ai_beside, human_beside = _plan_rest(np.where(short, -np.inf, log_rest), part, costs, bundle_cost, sig,
+                                             sig_a)
         beside = np.column_stack([robot_work[users] + human_beside[:, 0], ai_beside, human_beside[:, 1:]])
         need[users] = np.where(short[:, None], plain, beside)
     model.task_need = need

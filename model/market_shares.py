@@ -56,7 +56,7 @@ def sector_mean(model, values: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def normalise_shares(model, shares: np.ndarray) -> np.ndarray:
     """Rescale so market shares sum to one within every sector."""
     total = np.bincount(model.firms.sector, weights=shares, minlength=model.n_sectors)
-    return shares / np.where(total > 0, total, 1.0)[model.firms.sector]
+    return shares / np.where(total > 0, total, 1.0).take(model.firms.sector, axis=0)
 
 
 def price_index(model, prices: np.ndarray | None = None) -> np.ndarray:
@@ -102,7 +102,7 @@ def sector_log_sum(model, log_weights: np.ndarray, rows: np.ndarray | None = Non
 def target_shares(model, adjusted: np.ndarray) -> np.ndarray:
     """``s*_i``: the shares buyers choosing now would give each firm of its sector."""
     log_w = log_attraction(model, adjusted)
-    return np.exp(log_w - sector_log_sum(model, log_w)[model.firms.sector])
+    return np.exp(log_w - sector_log_sum(model, log_w).take(model.firms.sector, axis=0))
 
 
 def set_start_appeal(model) -> None:
@@ -140,7 +140,7 @@ def set_entrant_appeal(model, rows: np.ndarray) -> None:
 def replicator_shares(model, adjusted: np.ndarray, fill: np.ndarray) -> np.ndarray:
     """The replicator rule: shares grow with quality-adjusted price competitiveness (not yet normalised)."""
     firms = model.firms
-    relative = adjusted / price_index(model, adjusted)[firms.sector]
+    relative = adjusted / price_index(model, adjusted).take(firms.sector, axis=0)
     lam = model.cfg.demand.share_adjustment
     factor = np.clip(1.0 + lam * (1.0 - relative), 0.5, 1.5) * np.clip(fill, 0.5, 1.0) ** 0.5
     return firms.share * factor

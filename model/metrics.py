@@ -11,7 +11,7 @@ import numpy as np
 from model.accounts import SECTORS
 from model.compute_energy import compute_energy
 from model.digital_services import real_digital_services
-from model.numerics import dot, matmul, percentiles, row_sum, safe_ratio
+from model.numerics import dot, matmul, percentiles, row_count, row_sum, safe_ratio
 from model.production import SKILL_TASKS
 from model.quality import quality_index
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, ROBOTS, TECHS, UNEMPLOYED
@@ -60,9 +60,10 @@ def _rates(flags: np.ndarray, group: np.ndarray, count: np.ndarray) -> list[np.n
 
 def digital_task_share(model) -> np.ndarray:
     """Share of each firm's tasks performed with digital technology."""
-    firms, alpha = model.firms, model.alpha[model.firms.sector]
+    firms, alpha = model.firms, model.alpha.take(model.firms.sector, axis=0)
     stage = firms.stage
-    coverage = model.cfg.production.data_task_coverage * np.minimum(model.data_intensity[firms.sector], 1.5)
+    intensity = model.data_intensity.take(firms.sector, axis=0)
+    coverage = model.cfg.production.data_task_coverage * np.minimum(intensity, 1.5)
     data_part = np.where(stage[:, DATA] == INTEGRATED, np.clip(coverage, 0, 1), 0.0)
     phi = model.cfg.frontier.robot_productivity
     robot_tasks = phi * firms.robots
@@ -105,7 +106,7 @@ def digital_contribution_level(model) -> float:
 def mean_wage_level(model) -> float:
     """Mean employee wage (0 without employees)."""
     workers = model.workers
-    wages = workers.earnings[workers.status == EMPLOYED]
+    wages = workers.earnings.compress(workers.status == EMPLOYED)
     return float(wages.mean()) if wages.size else 0.0
 
 
@@ -166,11 +167,12 @@ def collect_metrics(model) -> dict:
     # -- adoption
     adopted = firms.stage != NONE
     for t, tech in enumerate(TECHS):
-        m[f"adoption_{tech}"] = float(adopted[:, t].mean())
+        m[f"adoption_{tech}"] = float(np.count_nonzero(adopted[:, t]) / firms.n)  # the flags' mean, the same bits
     for t, tech in enumerate(TECHS):
-        m[f"integrated_{tech}"] = float((firms.stage[:, t] == INTEGRATED).mean())
-    m["adoption_index"] = float(adopted.mean())
-    index = adopted.mean(axis=1)
+        m[f"integrated_{tech}"] = float(np.count_nonzero(firms.stage[:, t] == INTEGRATED) / firms.n)
+    adopted_count = row_count(adopted)  # the means of the flags from their counts, the same bits
+    m["adoption_index"] = float(adopted_count.sum() / adopted.size)
+    index = adopted_count / adopted.shape[1]
     groups = (("sector", firms.sector, model.sector_names), ("size", firms.size, model.size_names),
               ("region", firms.region, model.region_names))
     by_group = {}
@@ -188,10 +190,10 @@ def collect_metrics(model) -> dict:
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = safe_ratio(dig_s[g], out_s[g])
-    real_value_added = (firms.sales * model.sector_price0[firms.sector]
+    real_value_added = (firms.sales * model.sector_price0.take(firms.sector, axis=0)
                         - real_digital_services(model, firms.digital))  # net of the digital services bought
     m["digital_economy_share"] = safe_ratio(dot(real_value_added, share) + model.gig_output(), gdp)
-    industry = np.flatnonzero(model.is_industry[firms.sector])  # rows, not a mask: taken eight times
+    industry = np.flatnonzero(model.is_industry.take(firms.sector, axis=0))  # rows, not a mask: taken eight times
     ind_staff = float(firms.headcount[industry].sum())
     m["robot_density"] = safe_ratio(1e4 * float(firms.robots[industry].sum()), ind_staff)
     ind_out = float(firms.output[industry].sum())
@@ -225,7 +227,7 @@ def collect_metrics(model) -> dict:
     m["robot_worker_equivalents"] = float(firms.robots.sum()) * cfg.frontier.robot_productivity / SKILL_TASKS[LOW, 0]
     low_staff = np.bincount(firms.sector, weights=firms.headcount[:, LOW], minlength=model.n_sectors)
     employed_low = np.flatnonzero((model.workers.employer >= 0) & (model.workers.skill == LOW))
-    sector_of = firms.sector[model.workers.employer[employed_low]]
+    sector_of = firms.sector.take(model.workers.employer[employed_low])
     low_pay = np.bincount(sector_of, weights=model.workers.earnings[employed_low], minlength=model.n_sectors)
     low_count = np.bincount(sector_of, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
@@ -243,7 +245,7 @@ def collect_metrics(model) -> dict:
     wages = workers.earnings[emp]
     mean_wage = float(wages.mean()) if wages.size else 0.0
     m["mean_wage"] = mean_wage
-    emp_skill = workers.skill[emp]
+    emp_skill = workers.skill[emp].astype(np.intp)
     skill_wage = np.bincount(emp_skill, weights=wages, minlength=3) / np.maximum(
         np.bincount(emp_skill, minlength=3), 1)
     for k, name in enumerate(("low", "mid", "high")):
@@ -273,16 +275,18 @@ def collect_metrics(model) -> dict:
     m["adoption_gap_sector"] = float(by_group["sector"].max() - by_group["sector"].min())
     dig = workers.digital
     m["digital_skill_mean"] = float(dig.mean())
-    skill_count = np.bincount(workers.skill, minlength=3)
+    skill = workers.skill.astype(np.intp)  # bincount's index type, converted once for both counts
+    skill_count = np.bincount(skill, minlength=3)
     levels = skill_count / max(workers.n, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"skill_share_{name}"] = float(levels[k])
     m["promotions"] = float(flows["promoted"])
     m["demotions"] = float(flows["demoted"])
-    by_skill = np.bincount(workers.skill, weights=dig, minlength=3) / np.maximum(skill_count, 1)
+    by_skill = np.bincount(skill, weights=dig, minlength=3) / np.maximum(skill_count, 1)
     for k, name in enumerate(("low", "mid", "high")):
         m[f"digital_skill_{name}"] = float(by_skill[k])
-    by_age = np.bincount(workers.age, weights=dig, minlength=3) / np.maximum(np.bincount(workers.age, minlength=3), 1)
+    age = workers.age.astype(np.intp)
+    by_age = np.bincount(age, weights=dig, minlength=3) / np.maximum(np.bincount(age, minlength=3), 1)
     m["digital_skill_gap_skill"] = float(by_skill[2] - by_skill[0])
     m["digital_skill_gap_age"] = float(by_age[0] - by_age[2])
     parts = [m["adoption_gap_size"], m["adoption_gap_region"], m["adoption_gap_sector"],

@@ -81,12 +81,23 @@ def row_any(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def row_count(a: np.ndarray) -> np.ndarray:
+    """``a.sum(axis=1)`` of a 2-D boolean array (the count of True in each row), column by column: the same
+    integers in a fraction of the time of NumPy's reduction along short rows (see :func:`row_sum`)."""
+    a = np.asarray(a)
+    out = a[:, 0].astype(np.intp)
+    for k in range(1, a.shape[1]):
+        out += a[:, k]
+    return out
+
+
 def logsumexp_rows(a: np.ndarray) -> np.ndarray:
     """``log(sum(exp(a), axis=1))`` without overflow; ``-inf`` for a row of ``-inf`` (no SciPy call per step)."""
     top = row_max(a)
     shift = np.where(np.isfinite(top), top, 0.0)
     total = row_sum(np.exp(a - shift[:, None]))
-    return np.where(total > 0, np.log(np.where(total > 0, total, 1.0)) + shift, -np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a total of 0 (or NaN) is -inf: the where below
+        return np.where(total > 0, np.log(total) + shift, -np.inf)
 
 
 def stable_argsort(values: np.ndarray) -> np.ndarray:
@@ -143,7 +154,8 @@ def lookup(table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``table[rows, cols]`` for a small 2-D table, by one flat index: the same values, in half the time of
     NumPy's two-index gather at 20,000 rows."""
     table = np.ascontiguousarray(table)
-    return table.ravel().take(rows.astype(np.intp) * table.shape[1] + cols)
+    index = np.int16 if table.size <= np.iinfo(np.int16).max else np.intp  # narrow indexes are built faster
+    return table.ravel().take(rows.astype(index) * table.shape[1] + cols)
 
 
 def safe_ratio(a: float, b: float) -> float:

@@ -25,7 +25,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import ai_running_cost, can_rent, rent_ai, service_value
 from model.government import subsidise_firms
 from model.households import spend
-from model.numerics import lookup, row_sum
+from model.numerics import lookup, row_count, row_sum
 from model.production import data_returns
 from model.state import AI, DATA, EMPLOYED, GIG, INTEGRATED, LOW, NONE, UNEMPLOYED
 
@@ -46,7 +46,8 @@ def run_gig_platforms(model) -> None:
     if g == 0:
         return
     rows = np.flatnonzero(on_gig)
-    counts = np.bincount(workers.platform[rows], minlength=g).astype(float)
+    platform = workers.platform[rows]
+    counts = np.bincount(platform, minlength=g).astype(float)
     plats.workers[:g] = counts
     attract = (counts + 1.0) ** gig.network_effect
     plats.demand_share[:g] = attract / attract.sum()
@@ -71,15 +72,16 @@ def run_gig_platforms(model) -> None:
     net = per_worker * (1.0 - commission)
     plats.revenue[:g] = gross * (commission - insurance)
     model.flows["gig_insurance"] += float((gross * insurance).sum())
-    workers.earnings[rows] = net[workers.platform[rows]]
-    cover = insurance * per_worker[workers.platform[rows]]
+    earned = net.take(platform)  # take: int16 rows, faster than indexing
+    workers.earnings[rows] = earned
+    cover = insurance * per_worker.take(platform)
     workers.transfers[rows] += cover
     # consumers pay the platforms; the platforms pay their workers (and the insurance contribution)
     spend(model, float(gross.sum()), "gig_services", PLATFORMS)
     model.gig_spending = float(gross.sum())
-    workers.deposits[rows] += workers.earnings[rows] + cover
-    model.balances.platform_deposits += float(gross.sum()) - float(workers.earnings[rows].sum()) - float(cover.sum())
-    model.ledger.pay("gig_earnings", PLATFORMS, HOUSEHOLDS, float(workers.earnings[rows].sum()))
+    workers.deposits[rows] += earned + cover
+    model.balances.platform_deposits += float(gross.sum()) - float(earned.sum()) - float(cover.sum())
+    model.ledger.pay("gig_earnings", PLATFORMS, HOUSEHOLDS, float(earned.sum()))
     model.ledger.pay("gig_insurance", PLATFORMS, HOUSEHOLDS, float(cover.sum()))
 
     # what a newcomer would earn on each platform (one more worker crowds it)
@@ -127,8 +129,8 @@ def run_industrial_platforms(model) -> None:
     policy_pays = model.effects.share_cost(model.fiscal, "platform_fee", "data", firms.size, firms.region,
                                            fee, dry_run=True)
     # expected saving: discount on the adoption costs still ahead, spread over the horizon, plus pooled data
-    unadopted = ((firms.stage == NONE) & firms.aware).sum(axis=1)
-    saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost[firms.size]
+    unadopted = row_count((firms.stage == NONE) & firms.aware)
+    saving = (ind.cost_discount * unadopted * model.tech_params[0].fixed_cost * model.size_cost.take(firms.size, axis=0)
               * np.maximum(row_sum(firms.headcount), 1) ** 0.7 * model.output_per_worker0
               / cfg.adoption.horizon_quarters)
     saving += (pooled_data_gain(model) + ai_service_gain(model)) * revenue
@@ -171,7 +173,7 @@ def pooled_data_gain(model) -> np.ndarray:
     prod = cfg.production
     scale = prod.data_scale * np.maximum(firms.planned, 1e-9)
     pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
-    strength = model.tech_params[DATA].gain * model.data_intensity[firms.sector]
+    strength = model.tech_params[DATA].gain * model.data_intensity.take(firms.sector, axis=0)
     own = data_returns(firms.data / scale)
     gain = strength * (data_returns((firms.data + pool) / scale) - own)
     return np.where(firms.stage[:, DATA] == INTEGRATED, gain / (1.0 + strength * own), 0.0)

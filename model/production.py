@@ -50,8 +50,13 @@ def substitution_rho(capability: np.ndarray, sigma_min: float, sigma_max: float)
 
 
 def _log(values: np.ndarray) -> np.ndarray:
-    """Natural log, -inf where ``values`` is 0 (without a divide-by-zero warning)."""
-    return np.log(values, out=np.full(np.shape(values), -np.inf), where=values > 0)
+    """Natural log, -inf where ``values`` is 0 (without a divide-by-zero warning).
+
+    ``log(fmax(values, 0))`` with the warning off: -inf for 0, negative values and NaN, as a masked ``log``
+    would give, in half its time (NumPy's log gives the same bits on any memory layout, masked or not).
+    """
+    with np.errstate(divide="ignore"):
+        return np.log(np.fmax(values, 0.0))
 
 
 def _exp(log_values: np.ndarray) -> np.ndarray:
@@ -120,7 +125,7 @@ def technology_terms(model):
     techs = model.tech_params
     scale = np.maximum(firms.planned, 1e-9)
     data_on = stage[:, DATA] == INTEGRATED
-    intensity = model.data_intensity[firms.sector]
+    intensity = model.data_intensity.take(firms.sector, axis=0)
     ratio = effective_data(model) / (cfg.production.data_scale * scale)
     m_data = 1.0 + techs[DATA].gain * intensity * data_returns(ratio)
     m_data = np.where(data_on, m_data, 1.0)
@@ -153,20 +158,28 @@ def task_weights_split(alpha: np.ndarray, robot_share: np.ndarray, ai_share: np.
                             alpha[:, 1] * (1.0 - ai_share), alpha[:, 2]])
 
 
-def task_weights(model, ai_share: np.ndarray | None = None) -> np.ndarray:
+def task_groups(model) -> np.ndarray:
+    """Weights [F, 3] of every firm's three task groups (routine manual, routine cognitive, non-routine).
+
+    Its sector's, plus the new non-routine tasks AI creates: AI-integrated firms gain non-routine tasks
+    (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are renormalised.
+    """
+    firms = model.firms
+    alpha = model.alpha.take(firms.sector, axis=0)
+    ai_on = firms.stage[:, AI] == INTEGRATED
+    alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
+    return alpha / row_sum(alpha)[:, None]
+
+
+def task_weights(model, ai_share: np.ndarray | None = None, groups: np.ndarray | None = None) -> np.ndarray:
     """Task weights [F, 5] of every firm: automated and manual routine manual, AI's and people's routine
     cognitive, non-routine (AI's part ``ai_share``, by default the firm's ``firms.ai_share``).
 
-    Its sector's three task groups, plus the new non-routine tasks AI creates: AI-integrated firms gain
-    non-routine tasks (reinstatement, Acemoglu and Restrepo 2018) in proportion to AI capability; weights are
-    renormalised. The routine manual weight is split by the firm's automated share, the routine cognitive one by
-    AI's (``task_weights_split``).
+    The task groups' weights (:func:`task_groups`, ``groups`` if already known), the routine manual one split
+    by the firm's automated share, the routine cognitive one by AI's (``task_weights_split``).
     """
     firms = model.firms
-    alpha = model.alpha[firms.sector].copy()
-    ai_on = firms.stage[:, AI] == INTEGRATED
-    alpha[ai_on, 2] *= 1.0 + model.cfg.frontier.ai_new_tasks * model.ai_capability
-    return task_weights_split(alpha / row_sum(alpha)[:, None], firms.robot_share,
+    return task_weights_split(task_groups(model) if groups is None else groups, firms.robot_share,
                               firms.ai_share if ai_share is None else ai_share)
 
 
@@ -202,14 +215,14 @@ def ai_compute_bill(model) -> np.ndarray:
     ``c_ai x_ai`` times the start's mid-skill wage of its region (renters' compute is in their platform's fee)."""
     firms = model.firms
     own = firms.stage[:, AI] != NONE
-    return np.where(own, ai_compute_cost(model) * firms.ai_tasks * model.wage0[firms.region, 1], 0.0)
+    return np.where(own, ai_compute_cost(model) * firms.ai_tasks * model.wage0[:, 1].take(firms.region), 0.0)
 
 
 def ai_cost_and_mid_wage(model) -> tuple[np.ndarray, np.ndarray]:
     """Every firm's cost of an AI task (:func:`ai_compute_cost`) and its region's mid-skill wage, both relative
     to the start's mid-skill wage: the two prices AI's share and its expected saving weigh."""
     firms = model.firms
-    return ai_compute_cost(model), model.wage[firms.region, 1] / model.wage0[firms.region, 1]
+    return ai_compute_cost(model), (model.wage[:, 1] / model.wage0[:, 1]).take(firms.region)
 
 
 def ai_compute_cost(model) -> np.ndarray:
@@ -314,7 +327,8 @@ def produce(model) -> None:
     m_data, ai_share, augment, penalty = model.technology = technology_terms(model)
     model.task_cost = task_costs(model, augment)  # the labour market plans at the same prices
     firms.ai_share = ai_share
-    weights = model.task_weight = task_weights(model)
+    groups = task_groups(model)
+    weights = model.task_weight = task_weights(model, groups=groups)
     base = base_factor(model)
     rho = substitution_rho(firms.capability, prod.sigma_min, prod.sigma_max)
     bundle = []
@@ -326,7 +340,7 @@ def produce(model) -> None:
     firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
-    no_ai = task_weights(model, ai_share=none)  # people do every routine cognitive task
+    no_ai = task_weights(model, ai_share=none, groups=groups)  # people do every routine cognitive task
     plain = task_inputs(firms.headcount, firms.robots, none, none + 1.0, q_r, rs)
     firms.output_nodigital = base * task_aggregate(plain, no_ai, rho_min, rho_auto) ** (1.0 - beta)
     model.capacity = capacity
@@ -349,7 +363,7 @@ def task_costs(model, augment: np.ndarray) -> np.ndarray:
     high-skill wage over augmentation.
     """
     firms = model.firms
-    rel = model.wage[firms.region] / model.wage0[firms.region]
+    rel = (model.wage / model.wage0).take(firms.region, axis=0)
     costs = np.empty((firms.n, 5))
     costs[:, 0] = rel[:, 0] * np.exp(-automated_task_saving(model))
     costs[:, 1] = rel[:, 0]

@@ -24,7 +24,7 @@ from model.banking import headroom as finance_headroom
 from model.government import subsidise_firms, subsidise_platforms
 from model.compute_energy import compute_emissions_rate, firm_compute_cost
 from model.automation import automated_task_saving, firm_robot_share
-from model.numerics import row_sum
+from model.numerics import row_count, row_sum
 from model.production import ai_cost_and_mid_wage, ai_task_share, data_returns
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS, TECHS
 
@@ -51,7 +51,7 @@ def expected_gain(model) -> np.ndarray:
     """
     firms, cfg = model.firms, model.cfg
     techs = model.tech_params
-    alpha = model.alpha[firms.sector]
+    alpha = model.alpha.take(firms.sector, axis=0)
     labour_share = np.clip(firms.wage_bill / np.maximum(firms.price * firms.output, 1e-9), 0.1, 0.9)
     gain = np.zeros((firms.n, 3))
     prod = cfg.production
@@ -61,7 +61,7 @@ def expected_gain(model) -> np.ndarray:
         pool = cfg.industrial_platforms.pool_relevance * model.platforms.pooled_data[model.n_gig:].mean()
         pool = np.where(firms.member >= 0, pool / np.maximum(firms.planned, 1e-9), 0.0)
     public = model.effects.public_data_open * prod.public_data_stock * prod.data_scale
-    gain[:, DATA] = techs[DATA].gain * model.data_intensity[firms.sector] * data_returns(
+    gain[:, DATA] = techs[DATA].gain * model.data_intensity.take(firms.sector, axis=0) * data_returns(
         (steady_data + pool + public) / prod.data_scale) - techs[DATA].running_cost
     share = firm_robot_share(model)
     unit_saving = -np.expm1(-automated_task_saving(model))  # 1 - (cost of an automated task / the wage)
@@ -84,30 +84,82 @@ def expected_gain(model) -> np.ndarray:
     return gain
 
 
-def adoption_cost(model, tech: int) -> np.ndarray:
-    """One-off cost of adopting ``tech`` for every firm, before any subsidy."""
+class _FirmRows:
+    """Rows ``rows`` of the firm arrays, each array taken on first use; ``n`` is their number."""
+
+    def __init__(self, firms, rows: np.ndarray):
+        self._firms, self._rows, self.n = firms, rows, rows.size
+
+    def __getattr__(self, name: str):
+        value = getattr(self._firms, name)[self._rows]
+        setattr(self, name, value)
+        return value
+
+
+class _ModelRows:
+    """The model with only the firms ``rows`` (every other attribute the model's own), for rules that treat
+    each firm apart."""
+
+    def __init__(self, model, rows: np.ndarray):
+        self._model, self.firms = model, _FirmRows(model.firms, rows)
+
+    def __getattr__(self, name: str):
+        return getattr(self._model, name)
+
+
+def expected_gain_of(model, rows: np.ndarray) -> np.ndarray:
+    """``expected_gain(model)[rows]``, computed for those rows alone (entrants: a tenth of the time).
+
+    Every firm's gain is its own, but a lever's budget is spent on firms in array order
+    (``PolicyEffects.share_cost``): with a budgeted compute or carbon lever all firms are computed.
+    """
+    coupled = any(share.kind in ("compute", "carbon") and share.budget is not None
+                  for share in model.effects.cost_shares)
+    return expected_gain(model)[rows] if coupled else expected_gain(_ModelRows(model, rows))
+
+
+def adoption_scale(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The factors of every firm's adoption cost that are the same for each technology: its size class's cost
+    factor, its staff to the power 0.7 and its region's infrastructure discount (1 less the discount)."""
+    firms, cfg = model.firms, model.cfg
+    staff = np.maximum(row_sum(firms.headcount), 1)
+    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0.0, 1.0)
+    return model.size_cost.take(firms.size, axis=0), staff ** 0.7, 1.0 - cfg.adoption.infrastructure_discount * infra
+
+
+def adoption_cost(model, tech: int, scale: tuple | None = None) -> np.ndarray:
+    """One-off cost of adopting ``tech`` for every firm, before any subsidy (``scale``: the factors of
+    :func:`adoption_scale`, if already known)."""
     firms, cfg = model.firms, model.cfg
     params = model.tech_params[tech]
-    staff = np.maximum(row_sum(firms.headcount), 1)
-    cost = params.fixed_cost * model.size_cost[firms.size] * staff ** 0.7 * model.output_per_worker0
+    size_cost, staff_power, infra_factor = adoption_scale(model) if scale is None else scale
+    cost = params.fixed_cost * size_cost * staff_power * model.output_per_worker0
     if tech == ROBOTS:
         cost = cost * (0.5 + 0.5 * model.robot_price / model.robot_price0)
     elif tech == AI:
         cost = cost * (0.5 + 0.5 * model.compute_cost)
-    infra = np.clip(model.infrastructure[firms.region], 0.0, 1.0)
-    cost = cost * (1.0 - cfg.adoption.infrastructure_discount * infra)
+    cost = cost * infra_factor
     return np.where(firms.member >= 0, cost * (1.0 - cfg.industrial_platforms.cost_discount), cost)
 
 
-def spread_awareness(model, tech: int, adopted: np.ndarray) -> None:
-    """Bass diffusion of awareness: outside information plus adopting peers (sector x region)."""
+def outside_information(model) -> tuple[np.ndarray, np.ndarray]:
+    """Each firm's peer cell (sector x region) and its chance of not hearing of a technology from outside
+    (1 - Bass p), the same for every technology."""
     firms, cfg = model.firms, model.cfg
     cell = firms.sector.astype(np.int64) * model.n_regions + firms.region
-    peers = group_rate(cell, adopted, model.n_sectors * model.n_regions)[cell]
     p = np.full(firms.n, cfg.adoption.bass_p)
-    p[model.size_is_small[firms.size]] += model.effects.awareness_boost
+    p[model.size_is_small.take(firms.size, axis=0)] += model.effects.awareness_boost
     p = np.where(firms.member >= 0, p * 2.0, p)
-    hazard = 1.0 - (1.0 - np.clip(p, 0, 1)) * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
+    return cell, 1.0 - np.clip(p, 0, 1)
+
+
+def spread_awareness(model, tech: int, adopted: np.ndarray, outside: tuple | None = None) -> None:
+    """Bass diffusion of awareness: outside information plus adopting peers (sector x region); ``outside``
+    from :func:`outside_information`, if already known."""
+    firms, cfg = model.firms, model.cfg
+    cell, unheard = outside_information(model) if outside is None else outside
+    peers = group_rate(cell, adopted, model.n_sectors * model.n_regions).take(cell)
+    hazard = 1.0 - unheard * (1.0 - np.clip(cfg.adoption.bass_q * peers, 0, 1))
     newly = ~firms.aware[:, tech] & (model.stream("adoption").random(firms.n) < hazard)
     firms.aware[:, tech] |= newly
 
@@ -117,7 +169,7 @@ def update_beliefs(model, gain: np.ndarray) -> None:
     firms, cfg = model.firms, model.cfg
     for t in range(3):
         integrated = firms.stage[:, t] == INTEGRATED
-        peers = group_rate(firms.sector, integrated, model.n_sectors)[firms.sector]
+        peers = group_rate(firms.sector, integrated, model.n_sectors).take(firms.sector, axis=0)
         # outside information (vendors, media: Bass p) keeps beliefs moving while no peer has adopted yet
         peers = np.maximum(peers, cfg.adoption.bass_p)
         firms.belief[:, t] += cfg.adoption.belief_learning * np.sqrt(peers) * (gain[:, t] - firms.belief[:, t])
@@ -141,16 +193,18 @@ def decide_adoption(model) -> None:
     headroom = finance_headroom(model)
     blocked = np.zeros((3, 3))  # tech x barrier (unwilling, afraid, unable), among non-adopters
     blocked_small = np.zeros((3, 3))
-    small = model.size_is_small[firms.size]
+    small = model.size_is_small.take(firms.size, axis=0)
+    scale = adoption_scale(model)  # staff, prices and platform members do not change in the loop
+    outside = outside_information(model)
     for t, params in enumerate(model.tech_params):
         adopted = firms.stage[:, t] != NONE
         if not frozen:
-            spread_awareness(model, t, adopted)
+            spread_awareness(model, t, adopted, outside)
         candidates = ~adopted & params.available
-        gross = adoption_cost(model, t)
+        gross = adoption_cost(model, t, scale)
         subsidy = np.zeros(firms.n)
         value = firms.belief[:, t] * revenue * horizon
-        peer_share = group_rate(firms.sector, adopted, model.n_sectors)[firms.sector]
+        peer_share = group_rate(firms.sector, adopted, model.n_sectors).take(firms.sector, axis=0)
         doubt = firms.risk * params.uncertainty * (1.0 - peer_share)
         cand_idx = np.flatnonzero(candidates)
         if cand_idx.size:
@@ -167,10 +221,13 @@ def decide_adoption(model) -> None:
         ready = candidates & ~unwilling & ~afraid & ~unable
         margin = np.clip(value * (1.0 - doubt) / np.maximum(net, 1e-9) - 1.0, 0.0, 1.0)
         go = ready & (model.stream("adoption").random(firms.n) < cfg.adoption.hazard * margin) & (not frozen)
-        firms.barrier[:, t] = np.where(~candidates, 0, np.where(unwilling, 1, np.where(afraid, 2, np.where(unable, 3, 0))))
+        # the three barriers exclude one another: the first that held a candidate back, by its code
+        firms.barrier[:, t] = (unwilling + 2 * afraid + 3 * unable) * candidates
+        n_candidates, small_candidates = candidates.sum(), candidates & small
+        n_small = small_candidates.sum()
         for b, mask in enumerate((unwilling, afraid, unable)):
-            blocked[t, b] = (mask & candidates).sum() / max(candidates.sum(), 1)
-            blocked_small[t, b] = (mask & candidates & small).sum() / max((candidates & small).sum(), 1)
+            blocked[t, b] = np.count_nonzero(mask & candidates) / max(n_candidates, 1)
+            blocked_small[t, b] = np.count_nonzero(mask & small_candidates) / max(n_small, 1)
         idx = np.flatnonzero(go)
         if idx.size:
             paid = model.effects.share_cost(model.fiscal, "adoption", TECHS[t], firms.size[idx],
@@ -240,8 +297,8 @@ def accumulate_data(model) -> None:
 def update_capability(model) -> None:
     """Capability moves toward a target set by digital staff, integrated technologies, platform and infrastructure."""
     firms, cfg = model.firms, model.cfg
-    integrated = (firms.stage == INTEGRATED).sum(axis=1) / 3.0
+    integrated = row_count(firms.stage == INTEGRATED) / 3.0
     member = (firms.member >= 0) * cfg.industrial_platforms.capability_boost
-    infra = np.clip(model.infrastructure[firms.region], 0, 1)
+    infra = np.clip(model.infrastructure.take(firms.region, axis=0), 0, 1)
     target = np.clip(0.5 * firms.digital_staff + 0.3 * integrated + 0.1 * infra + member, 0.0, 1.0)
     firms.capability += cfg.adoption.capability_speed * (target - firms.capability)

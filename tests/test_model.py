@@ -123,8 +123,9 @@ def test_stable_argsort_is_numpys_stable_sort():
 
 
 def test_row_sums_and_maxima_are_numpys():
-    """Column-by-column row sums, maxima and ``any`` give NumPy's bits (it adds rows shorter than 8 from the left)."""
-    from model.numerics import row_any, row_max, row_sum
+    """Column-by-column row sums, maxima, ``any`` and counts give NumPy's bits (it adds rows shorter than 8 from
+    the left)."""
+    from model.numerics import row_any, row_count, row_max, row_sum
 
     rng = np.random.default_rng(4)
     for n in (1, 7, 2000, 100_003):
@@ -137,11 +138,30 @@ def test_row_sums_and_maxima_are_numpys():
                 assert np.array_equal(got, want) and np.array_equal(np.signbit(got), np.signbit(want))
             flags = rng.random((n, k)) < 0.3
             assert np.array_equal(row_any(flags), flags.any(axis=1))
+            assert np.array_equal(row_count(flags), flags.sum(axis=1)) and row_count(flags).dtype == np.int64
             ints = rng.integers(-50, 50, (n, k))
             assert np.array_equal(row_sum(ints), ints.sum(axis=1)) and row_sum(ints).dtype == ints.sum(axis=1).dtype
     with_nan = np.array([[1.0, np.nan, 2.0], [np.nan, 0.0, 1.0], [3.0, 2.0, 1.0]])
     assert np.array_equal(row_max(with_nan), with_nan.max(axis=1), equal_nan=True)
     assert np.array_equal(row_sum(with_nan), with_nan.sum(axis=1), equal_nan=True)
+
+
+def test_log_and_expected_gain_of_some_rows_are_the_full_ones():
+    """``production._log`` is the masked log it replaced, and the expected gains of some firms computed for their
+    rows alone (entrants) are those rows of every firm's, bit for bit, with and without a budgeted lever."""
+    from model.production import _log
+    from model.technology_adoption import expected_gain, expected_gain_of
+
+    values = np.array([[0.0, -0.0, 1e-300], [2.5, -1.0, np.nan], [np.inf, 1.0, 7e5]])
+    assert np.array_equal(_log(values), np.log(values, out=np.full(values.shape, -np.inf), where=values > 0))
+    rng = np.random.default_rng(11)
+    voucher = {"lever": "compute_voucher", "rate": 0.5, "size_classes": ["large", "sme", "micro"]}
+    for policies in ([], [voucher], [dict(voucher, budget=0.5)]):
+        model = EconomyModel(small_scenario(policies=policies), seed=4)
+        model.step()
+        assert len(model.effects.cost_shares) == 2 * len(policies)  # the voucher is active (compute, adoption)
+        for rows in (np.flatnonzero(rng.random(model.firms.n) < 0.1), np.arange(model.firms.n), np.empty(0, int)):
+            assert np.array_equal(expected_gain_of(model, rows), expected_gain(model)[rows])
 
 
 def test_percentiles_are_numpys():

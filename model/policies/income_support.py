@@ -44,7 +44,7 @@ class IncomeSupport(Lever):
         base, earnings = workers.income.copy(), np.maximum(workers.earnings, 0.0)
         level = self.level * float(model.wage[:, 0].mean())
         covered = self.group_mask(self.regions, model.region_names)
-        covered = np.ones(workers.n, bool) if covered is None else covered[workers.region]
+        covered = np.ones(workers.n, bool) if covered is None else covered.take(workers.region, axis=0)
 
         def transfers(rate: float) -> np.ndarray:
             if self.mode == "ubi":

@@ -235,6 +235,11 @@ def update_wages(model) -> None:
     model.wage *= np.exp(growth)
 
 
+def hours_paid(hours: np.ndarray, prod) -> np.ndarray:
+    """Pay for ``hours`` (relative to normal hours): the hourly wage, with the overtime premium above normal."""
+    return hours + prod.overtime_premium * np.maximum(hours - 1.0, 0.0)
+
+
 def pay_wages(model) -> None:
     """Each employee's wage: regional skill wage x firm premium x digital premium.
 
@@ -271,6 +276,7 @@ def pay_wages(model) -> None:
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm.take(employer))  # take: int32 rows
     wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium.take(employer) * bonus
+    wage *= hours_paid(firms.hours, cfg.production).take(employer)
     workers.earnings[:] = 0.0
     workers.earnings[emp] = wage
     firms.wage_bill = np.bincount(employer, weights=wage, minlength=firms.n)

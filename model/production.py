@@ -336,7 +336,8 @@ def produce(model) -> None:
                               model.task_cost, bundle)
     firms.ai_tasks = inputs[:, 2]
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto, bundle) ** (1.0 - beta)
-    firms.output = np.minimum(capacity, firms.planned)
+    firms.hours = working_hours(capacity, firms.planned, prod)
+    firms.output = np.minimum(capacity * firms.hours, firms.planned)
     firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
@@ -352,6 +353,21 @@ def produce(model) -> None:
                 * task_aggregate(plain[rows], no_ai[rows], rho[rows], rho_auto) ** (1.0 - beta))
         firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
         model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
+
+
+def working_hours(capacity: np.ndarray, planned: np.ndarray, prod) -> np.ndarray:
+    """Hours a firm's staff work this quarter, relative to normal hours: what its orders need, within bounds.
+
+    A firm meets orders its staff, robots and capital would not make in normal hours with overtime, and runs
+    short time when orders fall short; machines run the same hours as people (shifts), so output is
+    ``h x capacity``:
+
+        h_i = clip(Y_i^plan / capacity_i, production.hours_min, production.hours_max)
+
+    A firm without capacity works normal hours (it makes nothing).
+    """
+    need = np.divide(planned, capacity, out=np.ones_like(capacity), where=capacity > 1e-12)
+    return np.clip(need, prod.hours_min, prod.hours_max)
 
 
 def task_costs(model, augment: np.ndarray) -> np.ndarray:

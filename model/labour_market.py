@@ -241,7 +241,7 @@ def hours_paid(hours: np.ndarray, prod) -> np.ndarray:
 
 
 def pay_wages(model) -> None:
-    """Each employee's wage: regional skill wage x firm premium x digital premium.
+    """Each employee's pay: regional skill wage x hours paid (overtime premium) x firm premium x digital premium.
 
     The firm premium shares the firm's output per worker above or below its
     sector's with its workers, a bargaining rule that is linear in the surplus:

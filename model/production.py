@@ -21,7 +21,11 @@ through an effective data stock (own + pooled platform + opened public data)
 with diminishing returns.
 
     T = CES_A( x_robot, CES_A( x_ai, CES_sigma(cap)(x_manual, x_cognitive, x_nonroutine) ) )
-    Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
+    Y = min(h * A * M_data * P_adjust * K^beta * T^(1 - beta), planned output)
+
+with hours ``h`` between ``production.hours_min`` and ``hours_max`` set by the orders
+(:func:`working_hours`): overtime and short time take the first of a change in
+demand, headcount follows it through the labour market.
 
 The firm's cost-minimising plan of staff and robots for a planned output on this production function is in
 :mod:`model.labour_plan` (:func:`~model.labour_plan.labour_demand`).
@@ -318,7 +322,7 @@ def firm_task_inputs(model, headcount, robots, augment, weights, rho, rho_auto, 
 
 
 def produce(model) -> None:
-    """Rule 4: every firm produces with the staff, robots, data and AI it has."""
+    """Rule 4: every firm produces with the staff, robots, data and AI it has, for the hours its orders need."""
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity

@@ -257,7 +257,8 @@ class EconomyModel(mesa.Model, EconomyState):
         self.books_gap = close_books(self, opening, self.nominal_gdp())
         self.ledger.history.extend(flow_records(self.steps, self.ledger.rows))
         self.books_gap_max = max(self.books_gap_max, self.books_gap)
-        record = guard_record(self) if self.burning_in else collect_metrics(self)  # 10
+        with np.errstate(over="ignore"):  # a figure too large for a float is inf: the guard below names it
+            record = guard_record(self) if self.burning_in else collect_metrics(self)  # 10
         if not self.burning_in:
             self.records.append(record)
         check_step(self, record)  # a collapsed economy stops the run (model/guards.py), in the burn-in too

@@ -114,6 +114,7 @@ def clear_goods_market(model) -> None:
     q["investment"] = float(firms.order.sum()) * delivered + paid["research"]  # R&D is investment (SNA 2008)
     q["research"] = paid["research"]
     q["unmet_demand"] = float(demand.sum() - sold.sum())
+    q["goods_demand"] = float(demand.sum())
     firms.planned = wanted
     model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)
     record_sector_accounts(model)

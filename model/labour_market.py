@@ -235,19 +235,25 @@ def update_wages(model) -> None:
     model.wage *= np.exp(growth)
 
 
+def hours_paid(hours: np.ndarray, prod) -> np.ndarray:
+    """Pay for ``hours`` (relative to normal hours): the hourly wage, with the overtime premium above normal."""
+    return hours + prod.overtime_premium * np.maximum(hours - 1.0, 0.0)
+
+
 def pay_wages(model) -> None:
-    """Each employee's wage: regional skill wage x firm premium x digital premium.
+    """Each employee's pay: regional skill wage x hours paid (overtime premium) x firm premium x digital premium.
 
     The firm premium shares the firm's output per worker above or below its
     sector's with its workers, a bargaining rule that is linear in the surplus:
 
         premium_i = (1 - beta) + beta y_i / y_s
 
-    where ``y_i`` is the firm's output per worker who produced it, ``y_s`` the
-    sector's (its output over its producing staff) and ``beta`` is
-    ``labour.rent_sharing``. At the sector's productivity the premium is 1 and
-    its elasticity to the firm's productivity is ``beta``; its mean over the
-    staff who produced is 1 in every sector (less ``beta`` times the share of the
+    where ``y_i`` is the firm's output per hour worked by the staff who produced
+    it (staff x hours, ``firms.hours``: overtime is paid by ``hours_paid``, not
+    again by the premium), ``y_s`` the sector's (its output over its producing
+    staff's hours) and ``beta`` is ``labour.rent_sharing``. At the sector's
+    productivity the premium is 1 and its elasticity to the firm's productivity
+    is ``beta``; its mean over the hours of the staff who produced is 1 in every sector (less ``beta`` times the share of the
     sector's output made by firms without staff, by robots or AI alone), so rent
     sharing moves pay between firms, not the sector's wage level. The staff paid
     differ from them by this quarter's hires and layoffs, which move workers to
@@ -259,7 +265,7 @@ def pay_wages(model) -> None:
     firms, workers, cfg = model.firms, model.workers, model.cfg
     emp = np.flatnonzero(workers.status == EMPLOYED)
     employer = workers.employer[emp]
-    staff = firms.producing_staff  # output per worker of those who produced it
+    staff = firms.producing_staff * firms.hours  # output per hour of those who produced it (in normal hours)
     sector_out = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     sector_staff = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
     sector_level = np.divide(sector_out, sector_staff, out=np.zeros(model.n_sectors), where=sector_staff > 0)
@@ -271,6 +277,7 @@ def pay_wages(model) -> None:
     skilled = workers.digital[emp] >= cfg.workforce.digital_threshold
     bonus = 1.0 + cfg.labour.digital_premium * (skilled & digital_firm.take(employer))  # take: int32 rows
     wage = lookup(model.wage, workers.region[emp], workers.skill[emp]) * premium.take(employer) * bonus
+    wage *= hours_paid(firms.hours, cfg.production).take(employer)
     workers.earnings[:] = 0.0
     workers.earnings[emp] = wage
     firms.wage_bill = np.bincount(employer, weights=wage, minlength=firms.n)

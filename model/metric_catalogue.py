@@ -219,6 +219,11 @@ METRICS: dict[str, tuple[str, str]] = {
     "government_debt_to_gdp": ("Government bonds over a year's nominal GDP.", "ratio"),
     "bail_outs": ("Capital the government put into banks this quarter.", "output units / quarter"),
     "profit_share": ("Firms' profits (after interest and depreciation, before tax) over nominal GDP.", "ratio"),
+    "unmet_demand_share": ("Share of this quarter's orders for firms' goods (households', the government's, "
+                           "foreign buyers', investing firms') that firms could not deliver; the buyers keep the "
+                           "money.", "share"),
+    "hours_per_employee": ("Hours the staff who produced worked this quarter, relative to normal hours (mean "
+                           "over them; production.hours_min to production.hours_max).", "ratio"),
     "vacancy_rate": ("Vacancies posted this quarter over staff plus those vacancies.", "share"),
     "net_lending_households": ("Net lending of households this quarter (its column of the transactions-flow "
                          "matrix) over nominal GDP; the six sectors' net lending sums to zero.", "ratio"),

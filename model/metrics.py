@@ -365,6 +365,8 @@ def macro_metrics(model) -> dict:
     m["tax_revenue"] = b.government.revenue
     m["bail_outs"] = float(model.fiscal.bail_outs)
     m["profit_share"] = safe_ratio(float(firms.profit.sum()), gdp)
+    m["unmet_demand_share"] = safe_ratio(q["unmet_demand"], q["goods_demand"])
+    m["hours_per_employee"] = safe_ratio(dot(firms.hours, firms.producing_staff), float(firms.producing_staff.sum()))
     m["vacancy_rate"] = safe_ratio(float(firms.vacancies.sum()), float(firms.headcount.sum() + firms.vacancies.sum()))
     lending = model.ledger.net_lending()
     for i, sector in enumerate(SECTORS):

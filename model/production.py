@@ -21,7 +21,11 @@ through an effective data stock (own + pooled platform + opened public data)
 with diminishing returns.
 
     T = CES_A( x_robot, CES_A( x_ai, CES_sigma(cap)(x_manual, x_cognitive, x_nonroutine) ) )
-    Y = A * M_data * P_adjust * K^beta * T^(1 - beta),   Y <= planned output
+    Y = min(h * A * M_data * P_adjust * K^beta * T^(1 - beta), planned output)
+
+with hours ``h`` between ``production.hours_min`` and ``hours_max`` set by the orders
+(:func:`working_hours`): overtime and short time take the first of a change in
+demand, headcount follows it through the labour market.
 
 The firm's cost-minimising plan of staff and robots for a planned output on this production function is in
 :mod:`model.labour_plan` (:func:`~model.labour_plan.labour_demand`).
@@ -318,7 +322,7 @@ def firm_task_inputs(model, headcount, robots, augment, weights, rho, rho_auto, 
 
 
 def produce(model) -> None:
-    """Rule 4: every firm produces with the staff, robots, data and AI it has."""
+    """Rule 4: every firm produces with the staff, robots, data and AI it has, for the hours its orders need."""
     firms, cfg = model.firms, model.cfg
     prod = cfg.production
     beta = prod.capital_elasticity
@@ -336,7 +340,8 @@ def produce(model) -> None:
                               model.task_cost, bundle)
     firms.ai_tasks = inputs[:, 2]
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto, bundle) ** (1.0 - beta)
-    firms.output = np.minimum(capacity, firms.planned)
+    firms.hours = working_hours(capacity, firms.planned, prod)
+    firms.output = np.minimum(capacity * firms.hours, firms.planned)
     firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)
@@ -352,6 +357,21 @@ def produce(model) -> None:
                 * task_aggregate(plain[rows], no_ai[rows], rho[rows], rho_auto) ** (1.0 - beta))
         firms.ai_gain[rows] = np.maximum(1.0 - lost / np.maximum(capacity[rows], 1e-300), 0.0)
         model.flows["ai_renters"] += int((firms.ai_gain[rows] > 0).sum())
+
+
+def working_hours(capacity: np.ndarray, planned: np.ndarray, prod) -> np.ndarray:
+    """Hours a firm's staff work this quarter, relative to normal hours: what its orders need, within bounds.
+
+    A firm meets orders its staff, robots and capital would not make in normal hours with overtime, and runs
+    short time when orders fall short; machines run the same hours as people (shifts), so output is
+    ``h x capacity``:
+
+        h_i = clip(Y_i^plan / capacity_i, production.hours_min, production.hours_max)
+
+    A firm without capacity works normal hours (it makes nothing).
+    """
+    need = np.divide(planned, capacity, out=np.ones_like(capacity), where=capacity > 1e-12)
+    return np.clip(need, prod.hours_min, prod.hours_max)
 
 
 def task_costs(model, augment: np.ndarray) -> np.ndarray:

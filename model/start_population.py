@@ -61,7 +61,7 @@ def init_firms(model) -> None:
         cash=zeros.copy(), loans=zeros.copy(), term_loans=zeros.copy(), term_drawn=zeros.copy(), expected=zeros.copy(), credit=zeros.copy(), order=zeros.copy(), capital_order=zeros.copy(),
         rd_order=zeros.copy(), rd=zeros.copy(), rd_support=zeros.copy(),
         invested=zeros.copy(), sales=zeros.copy(), revenue=zeros.copy(), interest=zeros.copy(), running=zeros.copy(), digital=zeros.copy(), digital_ai=zeros.copy(), member=member, share=zeros.copy(), appeal=zeros.copy(), price=np.ones(n),
-        planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), profit=zeros.copy(), dividends=zeros.copy(),
+        planned=zeros.copy(), output=zeros.copy(), output_nodigital=zeros.copy(), hours=np.ones(n), profit=zeros.copy(), dividends=zeros.copy(),
         losses=np.zeros(n, np.int32), headcount=np.zeros((n, 3), np.int64), producing_staff=np.zeros(n, np.int64),
         vacancies=np.zeros((n, 3), np.int64), wage_bill=zeros.copy(), robot_share=zeros.copy(),
         automation_cost=draw_automation_cost(model, n, model.stream("automation")),

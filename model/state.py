@@ -77,6 +77,7 @@ class FirmArrays(_Arrays):
     expected: np.ndarray  # demand expected over the life of capital (adaptive, sets the capital target)
     output: np.ndarray
     output_nodigital: np.ndarray  # same inputs, digital technology switched off
+    hours: np.ndarray  # hours each employee worked this quarter, relative to normal hours (production.py)
     profit: np.ndarray
     dividends: np.ndarray  # paid to the firm's owner household this quarter
     losses: np.ndarray  # int32 consecutive quarters with a loss

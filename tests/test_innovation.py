@@ -45,13 +45,21 @@ def test_a_firm_without_means_orders_no_rd():
 
 
 def test_more_rd_raises_tfp_growth():
-    """Common seeds 1-3, 24 quarters of the test economy. Measured: log TFP growth with rd_share 0.05 exceeds
-    growth without R&D by 0.057-0.096 (seeds 1-5); the test asks for 0.03."""
-    for seed in (1, 2, 3):
+    """Common seeds 1-4, 24 quarters of the test economy: log TFP growth with rd_share 0.05 exceeds growth
+    without R&D in every seed, by 0.025 on average.
+
+    Measured with hours that follow orders (production.hours_min / hours_max, 2026-12-05): 0.061, 0.011, 0.062,
+    0.046, 0.061, 0.039 (seeds 1-6; mean 0.047). A firm whose productivity rises first works shorter hours and
+    sheds staff only as the labour market lets it, and TFP counts heads, so the gain shows later and less
+    evenly than when output fell short of orders (0.057-0.096 on seeds 1-5 then, and the test asked 0.03 of
+    each seed)."""
+    gaps = []
+    for seed in (1, 2, 3, 4):
         none = _run(steps=24, seed=seed, innovation={"rd_share": 0.0})
         more = _run(steps=24, seed=seed, innovation={"rd_share": 0.05})
-        assert _log_tfp_growth(more) > _log_tfp_growth(none) + 0.03
+        gaps.append(_log_tfp_growth(more) - _log_tfp_growth(none))
         assert more.records[-1]["innovating_share"] > 0 and none.records[-1]["innovating_share"] == 0
+    assert min(gaps) > 0 and np.mean(gaps) > 0.025, gaps
 
 
 def test_digital_capability_and_data_raise_the_chances():

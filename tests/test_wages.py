@@ -6,7 +6,7 @@ import numpy as np
 
 from conftest import small_scenario
 from model import EconomyModel
-from model.labour_market import pay_wages
+from model.labour_market import hours_paid, pay_wages
 from model.production import produce
 from model.state import EMPLOYED
 
@@ -14,11 +14,13 @@ BETA = 0.3
 
 
 def _premiums(model) -> tuple[np.ndarray, np.ndarray]:
-    """Each employee's pay over the wage of their region and skill, and their employer (no digital premium)."""
+    """Each employee's pay over the wage of their region and skill and the hours paid, and their employer (no
+    digital premium)."""
     workers = model.workers
     emp = np.flatnonzero(workers.status == EMPLOYED)
-    cell = model.wage[workers.region[emp], workers.skill[emp]]
-    return workers.earnings[emp] / cell, workers.employer[emp]
+    employer = workers.employer[emp]
+    cell = model.wage[workers.region[emp], workers.skill[emp]] * hours_paid(model.firms.hours, model.cfg.production)[employer]
+    return workers.earnings[emp] / cell, employer
 
 
 def _model() -> EconomyModel:
@@ -33,8 +35,8 @@ def _model() -> EconomyModel:
 
 
 def test_the_premium_averages_one_over_each_sectors_producing_staff():
-    """Rent sharing moves pay between a sector's firms, not its level: the mean premium over the staff who
-    produced is 1 in every sector (less beta x the output share of firms that produced without staff, by robots
+    """Rent sharing moves pay between a sector's firms, not its level: the mean premium over the hours the staff
+    who produced worked is 1 in every sector (less beta x the output share of firms that produced without staff, by robots
     or AI alone: 2e-7 here), and the premium spreads (the firms are not all alike)."""
     model = _model()
     firms = model.firms
@@ -45,7 +47,9 @@ def test_the_premium_averages_one_over_each_sectors_producing_staff():
     per_firm[employer] = premium
     staff = firms.producing_staff.astype(float)
     assert paying[staff > 0].all()  # every firm that produced is paying, so its premium is seen
-    means = [np.average(per_firm[firms.sector == s], weights=staff[firms.sector == s]) for s in range(model.n_sectors)]
+    hours = staff * firms.hours  # output per hour: the mean over the hours worked is 1
+    assert firms.hours[staff > 0].std() > 0.01  # firms worked different hours, so the hours weights are tested
+    means = [np.average(per_firm[firms.sector == s], weights=hours[firms.sector == s]) for s in range(model.n_sectors)]
     np.testing.assert_allclose(means, 1.0, rtol=1e-6)
     assert per_firm[staff > 0].std() > 0.02
 

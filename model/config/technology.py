@@ -129,6 +129,11 @@ class Production(Section):
     productivity_shock: float = _f(0.015, 0, 1, "Std. dev. of quarterly idiosyncratic log-TFP shocks.")
     initial_dispersion: float = _f(0.35, 0, 3, "Std. dev. of initial log-TFP across firms.")
     markup: float = _f(0.15, 0, 5, "Price markup over unit cost.")
+    hours_min: float = _f(0.9, 0.01, 1, "Fewest hours a firm's staff work in a quarter, relative to normal hours "
+                          "(short time when orders fall short of what the staff make in normal hours).")
+    hours_max: float = _f(1.1, 1, 3, "Most hours, relative to normal hours (overtime when orders exceed it).")
+    overtime_premium: float = _f(0.5, 0, 5, "Extra pay per overtime hour, over the normal hourly wage (China's "
+                                 "Labour Law, article 44: at least 150% of the wage).")
 
 
 class Innovation(Section):

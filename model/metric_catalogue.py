@@ -15,7 +15,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "gdp_growth": ("Quarter-on-quarter growth of gdp.", "share"),
     "gdp_growth_yoy": ("Growth of gdp over the same quarter a year earlier (0 in the first year).", "share"),
     "tfp_index": ("Aggregate TFP as a Solow residual gdp / (K^beta L^(1-beta)), index = 1 at step 0; "
-                  "K includes robots at base price, L is employed plus gig workers.", "index"),
+                  "K includes robots at base price, L is employed plus gig workers (heads, not hours, as in the "
+                  "Penn World Table: overtime and short time show in it).", "index"),
     "tfp_growth": ("Quarter-on-quarter growth of tfp_index.", "share"),
     "tfp_growth_yoy": ("Growth of tfp_index over four quarters (0 in the first year).", "share"),
     "labor_productivity": ("gdp per working person (employed or gig), in worker agents.", "output units / worker"),

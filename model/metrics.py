@@ -90,7 +90,8 @@ def _olley_pakes(model) -> tuple[float, float, float, float]:
 
 
 def tfp_level(model) -> float:
-    """Aggregate TFP: real GDP / (K^beta L^(1-beta)), K with robots at base price, L employed plus gig."""
+    """Aggregate TFP: real GDP / (K^beta L^(1-beta)), K with robots at base price, L employed plus gig (heads:
+    the hours worked, ``firms.hours``, show in it, as they do in growth accounts that count persons)."""
     firms, status = model.firms, model.workers.status
     beta = model.cfg.production.capital_elasticity
     working = int(((status == EMPLOYED) | (status == GIG)).sum())

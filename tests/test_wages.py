@@ -64,3 +64,31 @@ def test_a_firm_that_produced_nothing_pays_one_minus_the_share_with_no_bound():
     premium, employer = _premiums(model)
     assert (employer == idle).any()
     np.testing.assert_allclose(premium[employer == idle], 1.0 - BETA, rtol=1e-12)
+
+
+def test_hours_follow_the_orders_within_their_bounds_and_overtime_pays_half_again():
+    """Hours are what the planned output needs of the capacity in normal hours, within 0.9-1.1 (normal hours
+    without capacity); an hour of overtime pays 1.5 hours, short time pays its hours."""
+    from types import SimpleNamespace
+
+    from model.production import working_hours
+
+    prod = SimpleNamespace(hours_min=0.9, hours_max=1.1, overtime_premium=0.5)
+    hours = working_hours(np.array([1.0, 1.0, 1.0, 2.0, 0.0]), np.array([0.5, 1.05, 2.0, 1.9, 3.0]), prod)
+    np.testing.assert_allclose(hours, [0.9, 1.05, 1.1, 0.95, 1.0])
+    np.testing.assert_allclose(hours_paid(np.array([0.9, 1.0, 1.05, 1.1]), prod), [0.9, 1.0, 1.075, 1.15])
+
+
+def test_firms_meet_their_planned_output_unless_at_the_overtime_bound():
+    """In a running model every firm's hours are within the bounds; a firm below the overtime bound makes
+    exactly its planned output, one at it makes 1.1 times its capacity, and some firms are at each bound."""
+    model = _model()
+    firms, prod = model.firms, model.cfg.production
+    hours, capacity = firms.hours, model.capacity
+    assert ((hours >= prod.hours_min - 1e-12) & (hours <= prod.hours_max + 1e-12)).all()
+    made = capacity > 1e-9
+    below = made & (hours < prod.hours_max - 1e-12)
+    np.testing.assert_allclose(firms.output[below], firms.planned[below], rtol=1e-12)
+    at = made & ~below
+    np.testing.assert_allclose(firms.output[at], prod.hours_max * capacity[at], rtol=1e-12)
+    assert at.any() and (made & (hours <= prod.hours_min + 1e-12)).any()

@@ -153,14 +153,14 @@ def facts_figure(frames: list[pd.DataFrame], panels: list[FirmPanel], facts: lis
 
 
 def write_facts(facts: list[Fact], frames, panels, scenario: Scenario, out: str | Path, drop: int,
-                seeds: list[int]) -> Path:
-    """Write ``facts.csv`` and ``facts.png`` into ``out``, all or nothing."""
+                seeds: list[int], groups: list[tuple[int, int]] | None = None) -> Path:
+    """Write ``facts.csv`` (with ``groups``, see :func:`model.facts.group_passes`) and ``facts.png``, all or nothing."""
     import matplotlib.pyplot as plt
 
     from model.outputs import staged_output
 
     with staged_output(out) as staging:
-        facts_frame(facts).to_csv(staging / "facts.csv", index=False)
+        facts_frame(facts, groups).to_csv(staging / "facts.csv", index=False)
         runs = f"seeds {seeds[0]}-{seeds[-1]}" if len(seeds) > 1 else f"seed {seeds[0]}"
         title = f"{scenario.name}, {runs}"
         figure = facts_figure(frames, panels, facts, title, drop)

@@ -128,6 +128,25 @@ def test_a_missing_column_is_not_measured_and_the_rest_is():
     assert "not measured" in table and "pass" in table
 
 
+def test_seed_groups_count_where_each_fact_holds():
+    """Two groups of two seeds, Okun's law built in the first and reversed in the second: it passes in one of
+    the two; the other facts in both; the last group takes the remainder; one group gives no count."""
+    data = [economy(s) for s in (0, 1)] + [economy(s, okun=-1.0) for s in (2, 3, 4)]
+    firm_data = [panel(s) for s in range(5)]
+    keys = [f.key for f in F.measure_facts(data, firm_data)]
+    counts = dict(zip(keys, F.group_passes(data, firm_data, size=2)))
+    assert counts["okun"] == (1, 2)
+    assert counts["phillips"] == counts["size_skewness"] == (2, 2)
+    assert F.group_passes(data, firm_data, size=3) is None  # 5 // 3: one group
+    dropped = [f.drop(columns=["loans"]) for f in data]
+    assert dict(zip(keys, F.group_passes(dropped, firm_data, size=2)))["procyclical_credit"] == (0, 0)
+    facts = F.measure_facts(data, firm_data)
+    table = F.facts_frame(facts, F.group_passes(data, firm_data, size=2))
+    assert table.set_index(table["fact"].str.split().str[0].astype(int))["seed_groups"][8] == "1 of 2"
+    assert "groups of" in F.format_facts(facts, F.group_passes(data, firm_data, size=2))
+    assert (F.facts_frame(facts)["seed_groups"] == "").all()
+
+
 def test_burn_in_is_dropped_only_from_long_runs():
     assert F.burn_in(T) == F.BURN_IN and F.burn_in(F.BURN_IN + F.MIN_QUARTERS - 1) == 0
     facts = F.measure_facts(frames(), panels())
@@ -188,7 +207,8 @@ def test_facts_command_at_a_tiny_size(tmp_path):
     assert "Traceback" not in proc.stderr
     assert {p.name for p in out.iterdir()} == {"facts.csv", "facts.png"}
     table = pd.read_csv(out / "facts.csv")
-    assert list(table.columns) == ["fact", "measured", "reference", "passed", "detail"]
+    assert list(table.columns) == ["fact", "measured", "reference", "passed", "seed_groups", "detail"]
+    assert table["seed_groups"].isna().all()  # two seeds: no groups of ten
     assert [int(label.split()[0]) for label in table["fact"]] == list(range(1, 15))
     assert "Okun's law" in proc.stdout and "reference" in proc.stdout
     again = run_cli("facts", ROOT / "scenarios/baseline.yaml", "--out", out, "--quiet", *TINY)  # its own folder

@@ -22,6 +22,17 @@ keep: there are no inventories):
 
     sold_i = min(share_i D_s / p_i, Y_i)
 
+A buyer a firm turned away tries the other firms of the sector that still have
+goods, up to ``demand.search_rounds`` times: in each round the value ``U_s``
+not yet served in sector ``s`` goes to its firms with goods left, in
+proportion to their market shares, each selling at its own price and at most
+what it has left (:func:`serve_turned_away`):
+
+    sold_i += min(U_s share_i / sum_{j open} share_j / p_i, Y_i - sold_i)   (i open: Y_i > sold_i)
+
+A firm's orders (``firms.planned``, next quarter's plan, and the delivery
+that moves its market share) stay those of its own buyers.
+
 Every buyer pays only for what it gets: sector ``s`` fills a share
 ``f_s = sum_i p_i sold_i / D_s`` of each buyer's order, and what is not
 delivered stays in the buyer's deposits.
@@ -71,7 +82,9 @@ def clear_goods_market(model) -> None:
     sector = firms.sector
     price = np.maximum(firms.price, 1e-12)
     wanted = firms.share * demand[sector] / price
-    firms.sales = np.minimum(wanted, np.maximum(firms.output, 0.0))
+    stock = np.maximum(firms.output, 0.0)
+    firms.sales = serve_turned_away(np.minimum(wanted, stock), wanted, stock, firms.share, sector, price,
+                                    cfg.demand.search_rounds)
     firms.revenue = price * firms.sales
     sold = np.bincount(sector, weights=firms.revenue, minlength=model.n_sectors)
     fill = np.divide(sold, demand, out=np.zeros(model.n_sectors), where=demand > 0)
@@ -118,6 +131,35 @@ def clear_goods_market(model) -> None:
     firms.planned = wanted
     model.sector_demand = demand / np.maximum(model.sector_price, 1e-12)
     record_sector_accounts(model)
+
+
+def serve_turned_away(sales: np.ndarray, wanted: np.ndarray, stock: np.ndarray, share: np.ndarray,
+                      sector: np.ndarray, price: np.ndarray, rounds: int) -> np.ndarray:
+    """Sales after the buyers each firm turned away have tried the sector's other firms ``rounds`` times.
+
+    Args:
+        sales: Units each firm sold to its own buyers, at most ``stock``.
+        wanted: Units its own buyers ordered.
+        stock: Units it has this quarter.
+        share: Its market share in its sector.
+        sector: Its sector's index.
+        price: Its price.
+        rounds: How many times a turned-away buyer tries again.
+
+    Returns:
+        Units sold, own buyers and others', at most ``stock``.
+    """
+    sectors = int(sector.max()) + 1 if sector.size else 0
+    unserved = np.bincount(sector, weights=(wanted - sales) * price, minlength=sectors)
+    for _ in range(rounds):
+        spare = stock - sales
+        weight = np.where(spare > 0, share, 0.0)
+        total = np.bincount(sector, weights=weight, minlength=sectors)
+        reach = np.divide(unserved, total, out=np.zeros(sectors), where=total > 0)
+        extra = np.minimum(reach[sector] * weight / price, spare)
+        sales = sales + extra
+        unserved = np.maximum(unserved - np.bincount(sector, weights=extra * price, minlength=sectors), 0.0)
+    return sales
 
 
 def foreign_demand(model) -> float:

@@ -24,6 +24,9 @@ class Demand(Section):
                                    "varieties within a sector (spending shares go with (p/q)^(1 - sigma)); 7.67 is "
                                    "the Dixit-Stiglitz sigma whose markup sigma / (sigma - 1) - 1 is "
                                    "production.markup's 0.15 (a consistency choice, not an estimate).")
+    search_rounds: int = Field(2, ge=0, le=20, description="Times a buyer a firm turned away (it had sold out) tries "
+                               "the firms of the same sector that still have goods, in proportion to their market "
+                               "shares (model/goods_market.py); 0: a turned-away buyer keeps its money.")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
     quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
                              "compare price over quality; model/quality.py).")

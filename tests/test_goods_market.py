@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import small_scenario
+from fuzz_support import fuzz_settings
 from model import EconomyModel
 from model.goods_market import serve_turned_away
 
@@ -35,6 +38,26 @@ def test_what_is_left_is_shared_by_market_share_and_a_second_round_fills_the_res
 def test_buyers_stay_in_their_sector():
     sales = _serve([10, 10], [5, 20], [1.0, 1.0], [0, 1], [1, 1], 3)
     np.testing.assert_allclose(sales, [5, 10])
+
+
+_amount = st.floats(0.0, 100.0, allow_nan=False)
+_firm = st.tuples(_amount, _amount, st.floats(0.01, 1.0), st.integers(0, 2), st.floats(0.1, 10.0))
+
+
+@fuzz_settings(200)
+@given(st.lists(_firm, min_size=1, max_size=12), st.integers(0, 5))
+def test_search_never_sells_more_than_a_firm_has_or_a_sector_asked(firms, rounds):
+    """Any orders, stocks, shares, sectors and prices: a firm sells at least to its own buyers and at most its
+    stock; a sector sells no more value than its buyers ordered; more rounds never sell less."""
+    wanted, stock, share, sector, price = (np.array(column) for column in zip(*firms))
+    own = np.minimum(wanted, stock)
+    sales = _serve(wanted, stock, share, sector, price, rounds)
+    more = _serve(wanted, stock, share, sector, price, rounds + 1)
+    assert (sales >= own - 1e-9).all() and (sales <= stock + 1e-9).all()
+    ordered = np.bincount(sector, weights=wanted * price, minlength=3)
+    sold = np.bincount(sector, weights=sales * price, minlength=3)
+    assert (sold <= ordered * (1 + 1e-9) + 1e-9).all()
+    assert (more >= sales - 1e-9).all()
 
 
 @pytest.mark.parametrize("rounds", [1, 2])

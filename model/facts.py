@@ -116,8 +116,9 @@ def group_passes(frames: list[pd.DataFrame], panels: list[FirmPanel], burn: int 
     return [(passed, measured) for passed, measured in counts]
 
 
-def _groups_text(count: tuple[int, int] | None) -> str:
-    return "" if count is None else f"{count[0]} of {count[1]}"
+def _groups_text(groups: list[tuple[int, int]] | None, n: int) -> list[str]:
+    """"k of n" per fact, or ``n`` empty strings without groups."""
+    return [f"{passed} of {measured}" for passed, measured in groups] if groups else [""] * n
 
 
 def _window(drop: int, length: int) -> str:
@@ -131,19 +132,19 @@ def facts_frame(facts: list[Fact], groups: list[tuple[int, int]] | None = None) 
     ``seed_groups`` is "k of n", the fact passing in k of the n groups of :func:`group_passes` where it
     was measured (empty with fewer than two groups).
     """
-    counts = groups or [None] * len(facts)
     return pd.DataFrame({"fact": [f.label for f in facts], "measured": [f.measured for f in facts],
                          "reference": [f.reference for f in facts],
                          "passed": ["" if f.passed is None else f.passed for f in facts],
-                         "seed_groups": [_groups_text(c) for c in counts],
+                         "seed_groups": _groups_text(groups, len(facts)),
                          "detail": [f.detail for f in facts]})
 
 
 def format_facts(facts: list[Fact], groups: list[tuple[int, int]] | None = None) -> str:
     """A plain-text table: fact, measured, reference, pass / FAIL / not measured (and the seed groups)."""
-    head = ("fact", "measured", "reference", "result") + ((f"groups of {GROUP_SEEDS} seeds passing",) if groups
-                                                          else ())
-    counts = groups or [None] * len(facts)
+    head = ("fact", "measured", "reference", "result")
     rows = [(f.label, f.measured, f.reference, "not measured" if f.passed is None else "pass" if f.passed
-             else "FAIL") + ((_groups_text(c),) if groups else ()) for f, c in zip(facts, counts)]
+             else "FAIL") for f in facts]
+    if groups:
+        head += (f"groups of {GROUP_SEEDS} seeds passing",)
+        rows = [row + (text,) for row, text in zip(rows, _groups_text(groups, len(facts)))]
     return aligned_table(head, rows)

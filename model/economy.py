@@ -203,11 +203,11 @@ class EconomyModel(mesa.Model, EconomyState):
         return q["consumption"] + q["investment"] + q["government_consumption"] + q["exports"] - q["imports"]
 
     def replace_firm_agents(self, rows: np.ndarray) -> None:
-        """Exiting firms' agents leave the model; entrants in their rows get new agents."""
+        """Entrants take the rows of exiting firms: those rows' agents take new ids (:meth:`RowAgent.replace`)."""
         Firm.replace(self, self.firm_agents, rows)
 
     def replace_worker_agents(self, rows: np.ndarray) -> None:
-        """Retiring workers' agents leave the model; young entrants get new agents."""
+        """Young entrants take the rows of retiring workers: those rows' agents take new ids."""
         if self.worker_views:
             Worker.replace(self, self.worker_agents, rows)
 

@@ -220,8 +220,10 @@ def _agent_tables(model) -> tuple:
             rows(model.agents))
 
 
-def test_batched_agents_are_mesas_one_by_one():
-    """``create`` and ``replace`` register agents as mesa's ``Agent.__init__`` and ``remove`` do, one by one."""
+def test_batched_agents_are_mesas_one_by_one_and_new_occupants_rename_their_rows_view():
+    """``create`` registers agents as mesa's ``Agent.__init__`` does, one by one; ``replace`` gives each row's view
+    the id a new agent made by mesa one by one would get (so every row carries the same id either way) and keeps
+    the view in its place: the model's agent tables hold the same objects in the same order."""
     import gc
 
     import mesa
@@ -230,7 +232,10 @@ def test_batched_agents_are_mesas_one_by_one():
     views = {Firm: [Firm(one, r) for r in range(30)], Worker: [Worker(one, r) for r in range(200)]}
     batched = {Firm: Firm.create(batch, 30), Worker: Worker.create(batch, 200)}
     Platform(one, 0, "gig-1"), Platform(batch, 0, "gig-1")
+    assert _agent_tables(one) == _agent_tables(batch)
+    objects = [list(map(id, table)) for table in (batch._agents, *batch._agents_by_type.values(), batch.agents)]
     rng = np.random.default_rng(0)
+    renamed = 0
     for _ in range(10):
         for cls, n in ((Worker, 200), (Firm, 30)):
             rows = rng.choice(n, size=rng.integers(0, 12), replace=False)
@@ -238,9 +243,15 @@ def test_batched_agents_are_mesas_one_by_one():
                 views[cls][r].remove()
                 views[cls][r] = cls(one, r)
             cls.replace(batch, batched[cls], rows)
-        assert _agent_tables(one) == _agent_tables(batch)
+            renamed += rows.size
+        for cls in (Worker, Firm):
+            assert [(a.row, a.unique_id) for a in batched[cls]] == [(a.row, a.unique_id) for a in views[cls]]
+        assert [list(map(id, table)) for table in (batch._agents, *batch._agents_by_type.values(),
+                                                   batch.agents)] == objects
     gc.collect()
-    assert _agent_tables(one) == _agent_tables(batch) and len(batch.agents) == 231
+    ids = [a.unique_id for a in batch.agents]
+    assert renamed > 50 and len(batch.agents) == 231 and len(set(ids)) == 231
+    assert sorted(ids) == sorted(a.unique_id for a in one.agents)
     assert gc.isenabled()
 
 

@@ -73,16 +73,18 @@ class SectorAccounts:
     revenue: np.ndarray  # nominal sales
     digital: np.ndarray  # digital services bought (nominal)
     real_digital: np.ndarray  # the same at the services sector's base-year price
+    real_inventories: np.ndarray  # units added to firms' stock, at base-year sector prices (inventories.py)
 
     def rebase(self, old: np.ndarray, new: np.ndarray, services: int) -> None:
         """Value the recorded quarter at new base-year sector prices (``old`` -> ``new``)."""
         self.real_sales = self.real_sales * new / old
         self.real_digital = self.real_digital * new[services] / old[services]
+        self.real_inventories = self.real_inventories * new / old
 
     @property
     def real_value_added(self) -> np.ndarray:
-        """Real sales less the digital services bought: each sector's part of real GDP."""
-        return self.real_sales - self.real_digital
+        """Real sales and inventory investment less the digital services bought: each sector's part of real GDP."""
+        return self.real_sales + self.real_inventories - self.real_digital
 
 
 def record_sector_accounts(model) -> None:
@@ -93,4 +95,6 @@ def record_sector_accounts(model) -> None:
         real_sales=np.bincount(firms.sector, weights=firms.sales * model.sector_price0.take(firms.sector, axis=0),
                                minlength=n),
         revenue=np.bincount(firms.sector, weights=firms.revenue, minlength=n),
-        digital=digital, real_digital=real_digital_services(model, digital))
+        digital=digital, real_digital=real_digital_services(model, digital),
+        real_inventories=np.bincount(firms.sector, weights=firms.inventory_change
+                                     * model.sector_price0.take(firms.sector, axis=0), minlength=n))

@@ -21,6 +21,7 @@ from model.accounts import FIRMS, HOUSEHOLDS, PLATFORMS
 from model.ai_service import pay_ai_service
 from model.banking import spare_cash
 from model.government import government_pays, subsidise_firms
+from model.inventories import keeps_stock, revalue_stock
 from model.investment import investment_price
 from model.compute_energy import firm_emissions
 
@@ -61,6 +62,10 @@ def book_profits(model) -> np.ndarray:
     depreciation = cfg.production.capital_depreciation * firms.capital * investment_price(model)
     costs = firms.wage_bill + firms.running + firms.interest + depreciation + firms.rd - firms.rd_support
     firms.profit = firms.revenue - costs
+    if keeps_stock(model):  # the cost of the goods sold, not of the goods made (model/inventories.py)
+        stocked = revalue_stock(model)
+        firms.profit += stocked
+        model.quarter["inventory_investment"] = float(stocked.sum())
     tax = cfg.government.profit_tax * np.maximum(firms.profit, 0.0)
     firms.cash -= tax
     government_pays(model, "profit_tax", FIRMS, -float(tax.sum()))

@@ -198,9 +198,11 @@ class EconomyModel(mesa.Model, EconomyState):
         return float(self.sector_accounts.real_value_added.sum()) + self.gig_output()
 
     def nominal_gdp(self) -> float:
-        """Nominal GDP this quarter by expenditure: C + I + G + X - M (consumption includes gig services)."""
+        """Nominal GDP this quarter by expenditure: C + I + G + X - M + the change in inventories at cost
+        (consumption includes gig services)."""
         q = self.quarter
-        return q["consumption"] + q["investment"] + q["government_consumption"] + q["exports"] - q["imports"]
+        return (q["consumption"] + q["investment"] + q["government_consumption"] + q["exports"] - q["imports"]
+                + q["inventory_investment"])
 
     def replace_firm_agents(self, rows: np.ndarray) -> None:
         """Entrants take the rows of exiting firms: those rows' agents take new ids (:meth:`RowAgent.replace`)."""

@@ -121,6 +121,8 @@ class GroupTables:
     """[S] income elasticity of households' demand for each sector (``initialise.py``)."""
     is_industry: np.ndarray
     """[S] bool: the sectors the metrics count as industry (``initialise.py``)."""
+    inventory_quarters: np.ndarray
+    """[S] stock a firm of each sector wants, in quarters of expected sales (``initialise.py``; inventories.py)."""
     sector_productivity: np.ndarray
     """[S] TFP factor of a sector's firms at birth (``initialise.py``)."""
     services_sector: int

@@ -15,6 +15,7 @@ from model.accounts import FIRMS, HOUSEHOLDS
 from model.banking import bail_out, credit_line, write_off
 from model.automation import draw_automation_cost
 from model.careers import entrant_digital_skill, entrant_skill_mix
+from model.inventories import write_off_stock
 from model.market_shares import normalise_shares, set_entrant_appeal
 from model.labour_market import refresh_headcount, separate
 from model.state import AI, DATA, EMPLOYED, INTEGRATED, NONE, UNEMPLOYED
@@ -93,6 +94,7 @@ def create_entrants(model, rows: np.ndarray) -> None:
     firms.price[rows] = model.sector_price[firms.sector[rows]]
     set_entrant_appeal(model, rows)
     firms.output[rows] = 0.0
+    write_off_stock(model, rows)
     firms.sales[rows] = 0.0
     firms.revenue[rows] = 0.0
     firms.profit[rows] = 0.0

@@ -17,10 +17,11 @@ inputs, what the home services firms cannot deliver is imported); ``m`` is
 ``trade.import_share``, ``m_R`` ``trade.robot_import_share`` (robots are largely
 imported), ``r`` is 1 for services and 0 elsewhere, and ``c, g, x, v`` are the sectors' shares of each
 kind of spending. A firm faces the part of its sector's demand given by its
-market share and sells at most what it produced this quarter (output does not
-keep: there are no inventories):
+market share and sells at most what it has: this quarter's output and the
+stock it carried in (``N_i``, :mod:`model.inventories`; firms of sectors that
+keep no stock lose what they do not sell):
 
-    sold_i = min(share_i D_s / p_i, Y_i)
+    sold_i = min(share_i D_s / p_i, Y_i + N_i)
 
 A buyer a firm turned away tries the other firms of the sector that still have
 goods, up to ``demand.search_rounds`` times: in each round the value ``U_s``
@@ -28,7 +29,7 @@ not yet served in sector ``s`` goes to its firms with goods left, in
 proportion to their market shares, each selling at its own price and at most
 what it has left (:func:`serve_turned_away`):
 
-    sold_i += min(U_s share_i / sum_{j open} share_j / p_i, Y_i - sold_i)   (i open: Y_i > sold_i)
+    sold_i += min(U_s share_i / sum_{j open} share_j / p_i, Y_i + N_i - sold_i)   (i open: Y_i + N_i > sold_i)
 
 A firm's orders (``firms.planned``, next quarter's plan, and the delivery
 that moves its market share) stay those of its own buyers.
@@ -50,6 +51,7 @@ from model.government import government_pays, subsidise_firms
 from model.guards import MORE
 from model.households import goods_budget, spend
 from model.innovation import research_support
+from model.inventories import keep_unsold, offered
 from model.investment import install_capital
 from model.numerics import dot
 
@@ -82,9 +84,10 @@ def clear_goods_market(model) -> None:
     sector = firms.sector
     price = np.maximum(firms.price, 1e-12)
     wanted = firms.share * demand[sector] / price
-    stock = np.maximum(firms.output, 0.0)
+    stock = offered(model)  # this quarter's output and the stock carried in (model/inventories.py)
     firms.sales = serve_turned_away(np.minimum(wanted, stock), wanted, stock, firms.share, sector, price,
                                     cfg.demand.search_rounds)
+    keep_unsold(model, stock)
     firms.revenue = price * firms.sales
     sold = np.bincount(sector, weights=firms.revenue, minlength=model.n_sectors)
     fill = np.divide(sold, demand, out=np.zeros(model.n_sectors), where=demand > 0)

@@ -26,6 +26,7 @@ from model.households import update_expectations
 from model.innovation import order_research
 from model.investment import order_capital
 from model.numerics import dot, row_sum
+from model.inventories import carried_in, production_target
 from model.market_shares import price_index, quality_adjusted_prices, update_shares
 
 
@@ -43,12 +44,13 @@ def set_prices_and_shares(model) -> None:
     other = np.divide(model.costs - firms.wage_bill, firms.output, out=np.zeros(firms.n), where=ok)
     unit_cost = np.where(ok, labour + other, firms.price / (1.0 + cfg.production.markup))
     # demand-pull: firms facing more demand than they can produce raise their markup, and cut it when idle
-    pressure = np.clip(np.divide(firms.planned, model.capacity, out=np.ones(firms.n), where=model.capacity > 1e-9)
-                       - 1.0, -0.5, 1.0)
+    # (what it plans to make: orders and the gap to its target stock; a firm with stock to spare cuts its markup)
+    pressure = np.clip(np.divide(production_target(model), model.capacity, out=np.ones(firms.n),
+                                 where=model.capacity > 1e-9) - 1.0, -0.5, 1.0)
     target = (1.0 + cfg.production.markup) * np.maximum(unit_cost, 1e-9) * np.exp(cfg.demand.price_pressure * pressure)
     sticky = 0.5 * firms.price + 0.5 * target  # prices close half the gap to their target each quarter
     firms.price = np.where(producing, sticky, firms.price)
-    fill = np.divide(firms.output, firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
+    fill = np.divide(firms.output + carried_in(model), firms.planned, out=np.ones(firms.n), where=firms.planned > 1e-9)
     fill = np.where(firms.age < 2, 1.0, fill)  # entrants are still hiring: no penalty yet
     # buyers weigh price against quality (model/quality.py) and choose again gradually (model/market_shares.py)
     firms.share = update_shares(model, quality_adjusted_prices(model), fill)

@@ -48,6 +48,7 @@ def setup_groups(model) -> None:
     model.robot_applicability = np.array([s.robot_applicability for s in cfg.sectors])
     model.income_elasticity = np.array([s.income_elasticity for s in cfg.sectors])
     model.is_industry = np.array([s.is_industry for s in cfg.sectors])
+    model.inventory_quarters = np.array([s.inventory_quarters for s in cfg.sectors])
     model.sector_productivity = np.array([s.productivity for s in cfg.sectors])
     model.services_sector = next((i for i, s in enumerate(cfg.sectors) if s.name == "services"),
                                  model.n_sectors - 1)

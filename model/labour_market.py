@@ -295,7 +295,7 @@ def clear_labour_market(model) -> None:
     separate(model, quits, displaced=False)
     firms.headcount, digital = staff_counts(model, np.flatnonzero(workers.status == EMPLOYED))
 
-    need = labour_demand(model, firms.planned, model.technology, model.task_cost, model.task_weight)  # production's
+    need = labour_demand(model, firms.target, model.technology, model.task_cost, model.task_weight)  # production's
     demand = stochastic_round(np.minimum(need * (1.0 + cfg.labour.hiring_slack), workers.n), rng)  # no firm wants more than everyone
     laid_off, (gone, gone_digital) = lay_off(model, demand)
     flows["displaced"] += int(laid_off.size)

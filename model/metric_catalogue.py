@@ -10,8 +10,8 @@ from __future__ import annotations
 METRICS: dict[str, tuple[str, str]] = {
     "step": ("Quarter number; 0 is the initial state.", "step"),
     "period": ("Calendar quarter of the step.", "YYYYQn"),
-    "gdp": ("Real GDP: what firms sold, at base-year sector prices, less the digital services they bought "
-            "(an intermediate input), plus gig services.", "output units / quarter"),
+    "gdp": ("Real GDP: what firms sold and added to their stock, at base-year sector prices, less the digital "
+            "services they bought (an intermediate input), plus gig services.", "output units / quarter"),
     "gdp_growth": ("Quarter-on-quarter growth of gdp.", "share"),
     "gdp_growth_yoy": ("Growth of gdp over the same quarter a year earlier (0 in the first year).", "share"),
     "tfp_index": ("Aggregate TFP as a Solow residual gdp / (K^beta L^(1-beta)), index = 1 at step 0; "
@@ -55,7 +55,8 @@ METRICS: dict[str, tuple[str, str]] = {
     "real_output_<sector>": ("What the sector's firms sold this quarter at base-year sector prices: gross "
                              "output (services' includes the digital services sold to other firms).",
                              "output units / quarter"),
-    "real_value_added_<sector>": ("Real output less the digital services the sector's firms bought, at the "
+    "real_value_added_<sector>": ("Real output (sales and the change in stock) less the digital services the "
+                                  "sector's firms bought, at the "
                                   "services sector's base-year price (its part of gdp; with platform_services_real "
                                   "they sum to gdp).", "output units / quarter"),
     "digital_inputs_<sector>": ("Digital services (running services of data, robots and AI: licences, cloud, "
@@ -207,6 +208,13 @@ METRICS: dict[str, tuple[str, str]] = {
     "imports": ("Household and investment spending on foreign goods this quarter.", "output units / quarter"),
     "investment_to_gdp": ("Investment over nominal GDP.", "ratio"),
     "consumption_to_gdp": ("Household consumption over nominal GDP.", "ratio"),
+    "inventory_investment_to_gdp": ("The change in firms' finished-goods stock, at average production cost, over "
+                                    "nominal GDP (model/inventories.py; negative when stock is drawn down).", "ratio"),
+    "capital_formation_to_gdp": ("Gross capital formation over nominal GDP: investment (machines, robots, AI and "
+                                 "data systems, R&D) and the change in inventories, as the national accounts "
+                                 "count it.", "ratio"),
+    "inventory_to_sales": ("Firms' finished-goods stock over this quarter's sales, both at base-year sector prices "
+                           "(quarters of sales).", "quarters"),
     "saving_rate": ("Household saving (disposable income less consumption) over disposable income, workers and "
                     "owners together.", "ratio"),
     "deposits": ("Bank deposits of households and firms.", "output units"),

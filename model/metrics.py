@@ -353,6 +353,10 @@ def macro_metrics(model) -> dict:
     m["imports"] = q["imports"]
     m["investment_to_gdp"] = safe_ratio(q["investment"], gdp)
     m["consumption_to_gdp"] = safe_ratio(q["consumption"], gdp)
+    m["inventory_investment_to_gdp"] = safe_ratio(q["inventory_investment"], gdp)
+    m["capital_formation_to_gdp"] = safe_ratio(q["investment"] + q["inventory_investment"], gdp)
+    base_price = model.sector_price0.take(firms.sector, axis=0)
+    m["inventory_to_sales"] = safe_ratio(dot(firms.inventory, base_price), dot(firms.sales, base_price))
     disposable = float(workers.income.sum()) + b.owners.income
     m["saving_rate"] = safe_ratio(disposable - q["consumption"], disposable)
     m["deposits"] = float(workers.deposits.sum()) + b.owners.deposits + float(firms.cash.sum())

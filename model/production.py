@@ -39,6 +39,7 @@ from scipy.special import expit
 from model.ai_service import renting
 from model.automation import automated_task_saving
 from model.compute_energy import firm_compute_cost
+from model.inventories import production_target
 from model.numerics import logsumexp_rows, matmul, row_sum
 from model.state import ADJUSTING, AI, DATA, INTEGRATED, NONE, ROBOTS
 
@@ -340,8 +341,9 @@ def produce(model) -> None:
                               model.task_cost, bundle)
     firms.ai_tasks = inputs[:, 2]
     capacity = base * m_data * penalty * task_aggregate(inputs, weights, rho, rho_auto, bundle) ** (1.0 - beta)
-    firms.hours = working_hours(capacity, firms.planned, prod)
-    firms.output = np.minimum(capacity * firms.hours, firms.planned)
+    firms.target = production_target(model)  # orders and the gap to the target stock (inventories.py)
+    firms.hours = working_hours(capacity, firms.target, prod)
+    firms.output = np.minimum(capacity * firms.hours, firms.target)
     firms.producing_staff = row_sum(firms.headcount)
     rho_min = substitution_rho(np.zeros(firms.n), prod.sigma_min, prod.sigma_max)
     none = np.zeros(firms.n)

@@ -73,7 +73,11 @@ class FirmArrays(_Arrays):
     share: np.ndarray  # market share within the sector
     appeal: np.ndarray  # log appeal of the firm's variety to buyers (market_shares.py)
     price: np.ndarray
-    planned: np.ndarray  # planned output (demand the firm expects)
+    planned: np.ndarray  # its own buyers' orders this quarter: the sales it expects next quarter
+    target: np.ndarray  # output it plans to make: those orders plus the gap to its target stock (inventories.py)
+    inventory: np.ndarray  # finished goods kept after this quarter's sales (real units; inventories.py)
+    inventory_change: np.ndarray  # units added to the stock this quarter (inventory investment; negative: drawn)
+    inventory_value: np.ndarray  # the stock at average production cost (nominal)
     expected: np.ndarray  # demand expected over the life of capital (adaptive, sets the capital target)
     output: np.ndarray
     output_nodigital: np.ndarray  # same inputs, digital technology switched off

@@ -27,6 +27,9 @@ class Demand(Section):
     search_rounds: int = Field(2, ge=0, le=20, description="Times a buyer a firm turned away (it had sold out) tries "
                                "the firms of the same sector that still have goods, in proportion to their market "
                                "shares (model/goods_market.py); 0: a turned-away buyer keeps its money.")
+    inventory_adjustment: float = _f(0.5, 0, 1, "Share of the gap between a firm's stock and its target stock "
+                                     "(sectors[].inventory_quarters x expected demand) its production closes each "
+                                     "quarter (model/inventories.py; a hand choice, docs/calibration.md).")
     income_tax: float = _f(0.2, 0, 0.9, "Tax and social contributions on wages and gig earnings.")
     quality_data: float = _f(0.05, 0, 2, "Quality gain of a firm's products once data is integrated (buyers "
                              "compare price over quality; model/quality.py).")

@@ -47,6 +47,9 @@ class Sector(Section):
                                  "systems) bought from this sector; all zero: spread like consumption.")
     robot_applicability: float = _f(1.0, 0, 1, "Share of frontier.max_robot_share robots can take of this "
                                     "sector's routine manual tasks (field work: far less than the factory).")
+    inventory_quarters: float = _f(0.0, 0, 4, "Finished goods a firm wants in stock, in quarters of its expected "
+                                   "sales (model/inventories.py); 0: nothing is kept, output that does not sell "
+                                   "is lost (services cannot be stored).")
 
 
 class SizeClass(Section):
@@ -97,7 +100,8 @@ def _sectors():
                productivity=0.6, data_intensity=0.4, robot_applicability=0.3, investment_share=0.0),
         Sector(name="industry", firm_share=0.3, income_elasticity=0.9,
                tasks=TaskWeights(routine_manual=0.5, routine_cognitive=0.25, non_routine=0.25),
-               productivity=1.0, data_intensity=0.85, is_industry=True, investment_share=0.7),
+               productivity=1.0, data_intensity=0.85, is_industry=True, investment_share=0.7,
+               inventory_quarters=0.2),  # NBS: industrial firms' finished goods turn over in ~18 days
         Sector(name="services", firm_share=0.6, income_elasticity=1.2,
                tasks=TaskWeights(routine_manual=0.2, routine_cognitive=0.4, non_routine=0.4),
                productivity=1.0, data_intensity=1.6, investment_share=0.3),

@@ -18,8 +18,8 @@ share ``lambda`` (``demand.inventory_adjustment``) of the gap to that target
     Y_i^target = max(0, D_i + lambda (nu_s E_i - N_i'))
 
 The change of the stock, N_i' - N_i, is inventory investment: part of GDP
-(at base-year prices in real GDP, at the firm's price in nominal GDP) and of
-gross capital formation. Stock is valued at the average cost of producing it
+(at base-year sector prices in real GDP, at average cost in nominal GDP, as
+profit counts it) and of gross capital formation. Stock is valued at the average cost of producing it
 (wages, running costs of the technology and depreciation per unit made), and
 profit counts the change of that value (the cost of the goods sold, not of
 the goods made). Where ``nu_s`` is 0 nothing is kept: output that does not sell

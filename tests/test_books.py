@@ -114,9 +114,10 @@ def test_a_payment_outside_the_books_in_the_burn_in_names_the_burn_in_quarter(mo
 
 def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(monkeypatch):
     """Firms buy the running services of their data, robots and AI from the services sector's firms (none of it
-    goes to the platforms), and GDP counts them once: right after the goods market, GDP by expenditure
-    (C + I + G + X - M, the imported part of digital services in M) equals GDP by production (firms' sales less
-    the digital services they bought, plus gig services), to round-off."""
+    goes to the platforms), and GDP counts them once: at the end of the quarter, GDP by expenditure
+    (C + I + G + X - M + the change in inventories, the imported part of digital services in M) equals GDP by
+    production (firms' sales and the change in the book value of their stock, less the digital services they
+    bought, plus gig services), to round-off; industry's firms did change their stock."""
     import model.economy as economy
     import model.income_demand as income_demand
     from model.entry_exit import turnover
@@ -127,10 +128,9 @@ def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(mon
 
     def watched(m):
         platforms = m.balances.platform_deposits
+        seen["stock_before"] = float(m.firms.inventory_value.sum())
         original(m)
         firms = m.firms
-        seen["expenditure"] = m.nominal_gdp()
-        seen["production"] = float(firms.revenue.sum()) - float(firms.digital.sum()) + m.gig_spending
         services = firms.sector == m.services_sector
         seen["services_revenue"] = float(firms.revenue[services].sum())
         seen["digital"] = float(firms.digital.sum())
@@ -140,14 +140,19 @@ def test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp(mon
         firms, s = m.firms, m.services_sector
         unit_value = firms.revenue[firms.sector == s].sum() / firms.sales[firms.sector == s].sum()
         real_digital = float(firms.digital.sum()) * m.sector_price0[s] / unit_value
-        seen["real_gdp"] = float(np.dot(firms.sales, m.sector_price0[firms.sector])) - real_digital + m.gig_output()
+        seen["real_gdp"] = (float(np.dot(firms.sales + firms.inventory_change, m.sector_price0[firms.sector]))
+                            - real_digital + m.gig_output())
+        seen["expenditure"] = m.nominal_gdp()
+        seen["stocked"] = float(firms.inventory_value.sum()) - seen["stock_before"]
+        seen["production"] = (float(firms.revenue.sum()) + seen["stocked"] - float(firms.digital.sum())
+                              + m.gig_spending)
         turnover(m)
 
     monkeypatch.setattr(income_demand, "clear_goods_market", watched)
     monkeypatch.setattr(economy, "turnover", before_exits)
     model.step()
     assert seen["digital"] > 0.005 * seen["expenditure"]
-    assert seen["expenditure"] == pytest.approx(seen["production"], rel=1e-12)
+    assert seen["expenditure"] == pytest.approx(seen["production"], rel=1e-12) and seen["stocked"] != 0.0
     assert seen["to_platforms"] == 0.0  # the goods market pays the platforms nothing
     assert seen["services_revenue"] > seen["digital"]
     # the recorded GDP is that of the quarter's sales, the firms that exit at its end included

@@ -35,7 +35,9 @@ def stepped():
             "headcount_ok": int(f.headcount.sum()) == int((w.status == EMPLOYED).sum()),
             "per_firm_ok": bool((np.bincount(w.employer[w.status == EMPLOYED], minlength=f.n)
                                  == f.headcount.sum(axis=1)).all()),
-            "sales_ok": bool((f.sales <= f.output + 1e-12).all() and (f.sales >= 0).all()),
+            # what a firm sold came from this quarter's output and the stock it carried in (model/inventories.py)
+            "sales_ok": bool((f.sales <= f.output + f.inventory - f.inventory_change + 1e-12).all()
+                             and (f.sales >= 0).all() and (f.inventory >= 0).all()),
         })
     return model, snapshots
 
@@ -53,8 +55,8 @@ def test_firm_headcounts_sum_to_employment(stepped):
     assert all(s["headcount_ok"] and s["per_firm_ok"] for s in snaps)
 
 
-def test_no_firm_sells_more_than_it_made(stepped):
-    """Sales are within output and not negative (GDP by production against expenditure, exiting firms included,
+def test_no_firm_sells_more_than_it_made_or_had_in_stock(stepped):
+    """Sales are within output and the stock carried in, and not negative (GDP by production against expenditure, exiting firms included,
     is tests/test_books.py::test_digital_services_are_sold_by_services_firms_and_counted_once_in_gdp)."""
     _, snaps = stepped
     assert all(s["sales_ok"] for s in snaps)

@@ -18,14 +18,15 @@ from model.target.search import EXIT_ENV, TargetSearch
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "scenarios" / "baseline.yaml"
 TINY = {"population.firms": 60, "population.workers": 600, "steps": 12}
-#: adoption_index_sme at the end rises with the SME subsidy's rate; the cheapest rate reaching 0.46 in both futures is
-#: the answer (0.7: the lower future's index is 0.43 at rate 0, 0.44 at 0.1-0.6 and 0.48 at 0.7-0.9 since the
-#: handoff of 2026-12-05's second stop; 0.5 until then, 0.55 until the fit of 2026-12-05 slowed adoption, 0.7 until
+#: adoption_index_sme at the end rises with the SME subsidy's rate; the cheapest rate reaching 0.55 in both futures is
+#: the answer (0.6: the lower future's index is 0.537 at rates 0-0.5 and 0.556 at 0.6-0.9 with inventories,
+#: 2026-12-05; with 0.46 the answer was 0.7 since the handoff of 2026-12-05's second stop, when the lower future's
+#: index was 0.43 at rate 0, 0.44 at 0.1-0.6 and 0.48 at 0.7-0.9; 0.5 until then, 0.55 until the fit of 2026-12-05 slowed adoption, 0.7 until
 #: the 32-quarter burn-in, which left the top rate the cheapest). The test is of the search, not of the economy.
 MONO = {"name": "mono", "base": str(BASE), "set": TINY, "seed": 3,
         "levers": {"sme_subsidy": {"rate": {"bounds": [0.0, 0.9], "step": 0.1}}},
         "futures": {"samples": 1, "seeds": 2},
-        "targets": [{"metric": "adoption_index_sme", "at": "end", "min": 0.46}],
+        "targets": [{"metric": "adoption_index_sme", "at": "end", "min": 0.55}],
         "robustness": 1.0, "search": {"trials": 20, "population": 4, "seed": 0}}
 
 

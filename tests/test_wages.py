@@ -81,14 +81,16 @@ def test_hours_follow_the_orders_within_their_bounds_and_overtime_pays_half_agai
 
 def test_firms_meet_their_planned_output_unless_at_the_overtime_bound():
     """In a running model every firm's hours are within the bounds; a firm below the overtime bound makes
-    exactly its planned output, one at it makes 1.1 times its capacity, and some firms are at each bound."""
+    exactly its planned output (its buyers' orders and, in industry, part of the gap to its target stock:
+    model/inventories.py), one at it makes 1.1 times its capacity, and some firms are at each bound."""
     model = _model()
     firms, prod = model.firms, model.cfg.production
     hours, capacity = firms.hours, model.capacity
     assert ((hours >= prod.hours_min - 1e-12) & (hours <= prod.hours_max + 1e-12)).all()
     made = capacity > 1e-9
     below = made & (hours < prod.hours_max - 1e-12)
-    np.testing.assert_allclose(firms.output[below], firms.planned[below], rtol=1e-12)
+    np.testing.assert_allclose(firms.output[below], firms.target[below], rtol=1e-12)
+    assert (firms.target != firms.planned).any()  # some firms plan for their stock
     at = made & ~below
     np.testing.assert_allclose(firms.output[at], prod.hours_max * capacity[at], rtol=1e-12)
     assert at.any() and (made & (hours <= prod.hours_min + 1e-12)).any()

@@ -113,7 +113,7 @@ def _sizes():
     return [
         SizeClass(name="large", firm_share=0.03, mean_workers=60, cost_factor=0.6, credit_ratio=2.0,
                   risk_aversion=0.2, capability=0.53, awareness=0.62,
-                  adoption={"data": 0.95, "robots": 0.6, "ai": 0.22}),
+                  adoption={"data": 0.89, "robots": 0.6, "ai": 0.22}),
         SizeClass(name="sme", firm_share=0.32, mean_workers=12, cost_factor=1.0, credit_ratio=0.6, loan_premium=0.01,
                   risk_aversion=0.4, capability=0.4, awareness=0.65,
                   adoption={"data": 0.88, "robots": 0.26, "ai": 0.14}),

@@ -9,7 +9,7 @@ repaid as soon as deposits pass a buffer of ``banking.cash_buffer`` quarters of 
 every loan is an overdraft. Repayment destroys the money. A firm's **credit line** is its size class's
 ``credit_ratio`` quarters
 of sales (unsecured) plus its ``loan_to_value`` of the value of its installed
-capital (secured on collateral), scaled by the banks' **lending factor**: when bank equity falls
+capital (secured on collateral) plus ``inventory_advance`` of the book value of its stock, scaled by the banks' **lending factor**: when bank equity falls
 below ``capital_requirement`` per unit of loans, banks honour only part of
 each line, cutting the riskiest classes (the highest ``loan_premium``) first.
 Investment and adoption are planned within the line (the finance side of the
@@ -57,10 +57,12 @@ def capital_ratio(model) -> float:
 
 
 def credit_line(model, rows, sales, price_k: float | None = None) -> np.ndarray:
-    """Credit line of firms ``rows`` with nominal ``sales`` a quarter: unsecured on sales, secured on capital.
+    """Credit line of firms ``rows`` with nominal ``sales`` a quarter: unsecured on sales, secured on capital
+    and on stock.
 
     ``credit_ratio`` quarters of sales plus ``loan_to_value`` of the capital the firm has installed, valued at
-    the price of investment goods ``price_k`` (default: today's) as its collateral; both by size class.
+    the price of investment goods ``price_k`` (default: today's) as its collateral, both by size class, plus
+    ``banking.inventory_advance`` of the book value of its finished-goods stock (working capital).
     """
     from model.investment import investment_price  # investment.py draws on headroom() here
 
@@ -68,7 +70,8 @@ def credit_line(model, rows, sales, price_k: float | None = None) -> np.ndarray:
     size = firms.size[rows]
     price_k = investment_price(model) if price_k is None else price_k
     collateral = firms.capital[rows] * price_k
-    return model.credit_ratio[size] * sales + model.loan_to_value[size] * collateral
+    stock = model.cfg.banking.inventory_advance * firms.inventory_value[rows]  # lending against stock
+    return model.credit_ratio[size] * sales + model.loan_to_value[size] * collateral + stock
 
 
 def set_credit_lines(model) -> None:

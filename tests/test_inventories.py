@@ -88,3 +88,25 @@ def test_stock_on_hand_serves_buyers_a_sold_out_firm_would_turn_away():
     without = np.array([unmet(0.0, seed) for seed in (5, 6, 7)])
     with_stock = np.array([unmet(0.2, seed) for seed in (5, 6, 7)])
     assert (with_stock < without).all() and with_stock.mean() < 0.95 * without.mean(), (without, with_stock)
+
+
+def test_banks_lend_against_stock_at_its_advance_rate():
+    """A firm's credit line grows by ``banking.inventory_advance`` of the book value of its stock (the rest of the
+    line is that of a firm without stock): a firm that builds stock does not pay for it out of the deposits it
+    would invest."""
+    from model.banking import credit_line
+
+    model = EconomyModel(small_scenario(), seed=5)
+    for _ in range(6):
+        model.step()
+    firms = model.firms
+    rows = np.flatnonzero(firms.inventory_value > 0)
+    assert rows.size > 0
+    sales = firms.price[rows] * firms.planned[rows]
+    with_stock = credit_line(model, rows, sales, price_k=1.0)
+    value = firms.inventory_value.copy()
+    firms.inventory_value[rows] = 0.0
+    without = credit_line(model, rows, sales, price_k=1.0)
+    firms.inventory_value = value
+    np.testing.assert_allclose(with_stock - without, model.cfg.banking.inventory_advance * value[rows], rtol=1e-12)
+    assert model.cfg.banking.inventory_advance == 0.5

@@ -92,6 +92,9 @@ class Banking(Section):
     investment_loan_share: float = _f(0.15, 0, 1, "Share of what a firm pays for investment goods that it borrows "
                                       "as a term loan, within the unused part of its credit line (with "
                                       "loan_maturity 0 the loan is an overdraft).")
+    inventory_advance: float = _f(0.5, 0, 1, "Share of the book value of a firm's finished-goods stock banks add "
+                                  "to its credit line (lending against stock, model/inventories.py; a hand "
+                                  "choice).")
 
 
 class Initial(Section):

@@ -395,13 +395,15 @@ def test_a_firm_can_be_inspected_by_clicking_its_dot_and_the_run_downloads(serve
         _step(page, 1)
         page.get_by_role("button", name=label("tab_agents"), exact=True).click()
         firms = _charts(page, "firms")
-        # every drawn dot's place on the page (zero output has no place on the log axis), the most isolated first:
+        # every drawn dot's place on the page (zero output has no place on the log axis, and a firm whose output is
+        # far below the axis's range, one living off its stock, is not drawn), the most isolated first:
         # a dot under another cannot be hit, so the first whose click selects its own firm is the one asked
         dots = page.evaluate("""() => { const el = document.querySelector('[data-chart=firms] .solara-echarts');
             const r = el.getBoundingClientRect(); const chart = el.__vue__.chart;
             return chart.getOption().series.flatMap((s, i) => s.data.map(d => {
                 const p = chart.convertToPixel({seriesIndex: i}, d.value.slice(0, 2));
-                return [r.left + p[0], r.top + p[1], d.value[2]]; })); }""")
+                const inside = p && chart.containPixel({gridIndex: 0}, p);  // a dot off the axes' range is not drawn
+                return inside ? [r.left + p[0], r.top + p[1], d.value[2]] : [null, null, d.value[2]]; })); }""")
         dots = [d for d in dots if None not in d[:2] and np.isfinite(d[:2]).all()]
         xy = np.array([d[:2] for d in dots], dtype=float)
         gap = np.linalg.norm(xy[:, None, :] - xy[None, :, :], axis=2)

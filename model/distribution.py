@@ -63,7 +63,7 @@ def book_profits(model) -> np.ndarray:
     costs = firms.wage_bill + firms.running + firms.interest + depreciation + firms.rd - firms.rd_support
     firms.profit = firms.revenue - costs
     if keeps_stock(model):  # the cost of the goods sold, not of the goods made (model/inventories.py)
-        stocked = revalue_stock(model)
+        stocked = revalue_stock(model, firms.wage_bill + firms.running + depreciation)
         firms.profit += stocked
         model.quarter["inventory_investment"] = float(stocked.sum())
     tax = cfg.government.profit_tax * np.maximum(firms.profit, 0.0)

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.investment import investment_price
-
 
 def keeps_stock(model) -> bool:
     """Whether any sector's firms keep stock (if not, every rule runs as in an economy without inventories)."""
@@ -73,14 +71,14 @@ def keep_unsold(model, on_offer: np.ndarray) -> None:
     firms.inventory = kept
 
 
-def revalue_stock(model) -> np.ndarray:
+def revalue_stock(model, made: np.ndarray) -> np.ndarray:
     """Each firm's stock valued at average cost after this quarter's sales; returns the change of that value.
 
     The goods on offer are the stock carried in (at its book value) and this quarter's output at its unit cost
-    (wage bill, running costs and depreciation over output); what is kept takes the average cost of all of them.
+    (``made``, the quarter's production costs: wage bill, running costs and depreciation, over output); what is
+    kept takes the average cost of all of them.
     """
-    firms, prod = model.firms, model.cfg.production
-    made = firms.wage_bill + firms.running + prod.capital_depreciation * firms.capital * investment_price(model)
+    firms = model.firms
     output = np.maximum(firms.output, 0.0)
     units = output + carried_in(model)
     value = firms.inventory_value + np.where(output > 0, made, 0.0)  # idle staff's pay is no stock's cost

@@ -111,6 +111,13 @@ METRICS: dict[str, tuple[str, str]] = {
     "mean_wage": ("Mean quarterly wage of employees.", "output units / quarter"),
     "wage_<skill>": ("Mean wage of employees of a skill level.", "output units / quarter"),
     "wage_ratio_high_mid": ("Mean high-skill wage over mean mid-skill wage.", "ratio"),
+    "wage_ratio_high_low": ("Mean high-skill wage over mean low-skill wage: the skill premium. Robots' displacement "
+                            "of routine manual work shows in it (Acemoglu and Restrepo 2022): the low-skill wage "
+                            "falls against the others even where the price level's fall raises its real value.",
+                            "ratio"),
+    "real_wage_low": ("Mean low-skill wage over the consumer price level relative to step 0: what the low-skill "
+                      "wage buys, at step-0 prices (the productivity effect of automation reaches workers "
+                      "through lower prices).", "output units at step-0 prices / quarter"),
     "real_wage_index": ("Mean wage deflated by the consumer price level, index = 1 at step 0.", "index"),
     "gig_earnings": ("Mean net quarterly earnings of gig workers.", "output units / quarter"),
     "gig_earnings_ratio": ("gig_earnings over mean_wage.", "ratio"),
@@ -182,6 +189,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "robot_price": ("Price of a robot relative to its start.", "index"),
     "firms_entered": ("Firms that entered this quarter.", "firms / quarter"),
     "firms_exited": ("Firms that exited this quarter.", "firms / quarter"),
+    "firms_without_staff": ("Share of firms with no employees at the quarter's end (this quarter's entrants, "
+                            "who hire next quarter, included). Such a firm produces nothing the next quarter and "
+                            "loses buyers; it exits only by insolvency or the background hazard "
+                            "(docs/calibration.md, 'Firms without staff').", "share"),
     "trainees": ("Workers starting a course this quarter.", "workers / quarter"),
     "policy_spending": ("Net spending of all levers this quarter (taxes raised by levers count negative).",
                         "output units / quarter"),

@@ -252,6 +252,8 @@ def collect_metrics(model) -> dict:
     for k, name in enumerate(("low", "mid", "high")):
         m[f"wage_{name}"] = float(skill_wage[k])
     m["wage_ratio_high_mid"] = safe_ratio(skill_wage[2], skill_wage[1])
+    m["wage_ratio_high_low"] = safe_ratio(skill_wage[2], skill_wage[0])
+    m["real_wage_low"] = safe_ratio(float(skill_wage[0]) * model.price_base, model.price_level)
     real_wage = real_wage_level(model, mean_wage)
     m["real_wage_index"] = safe_ratio(real_wage, model.real_wage0)
     gig_rows = np.flatnonzero(status == GIG)
@@ -326,6 +328,7 @@ def collect_metrics(model) -> dict:
     m["robot_price"] = float(model.robot_price / model.robot_price0)
     m["firms_entered"] = float(flows["entries"])
     m["firms_exited"] = float(flows["exits"])
+    m["firms_without_staff"] = float(np.count_nonzero(row_sum(firms.headcount) == 0)) / firms.n
     m["trainees"] = float(flows["trainees"])
     m["policy_spending"] = float(fiscal.policy_spending)
     m["policy_spending_cumulative"] = float(fiscal.policy_spending_cumulative)

@@ -126,15 +126,17 @@ def test_cheaper_robots_raise_the_robot_stock_in_every_seed_of_the_test_economy(
 @functools.lru_cache(maxsize=1)
 def _half_price_robots_in_the_baseline() -> np.ndarray:
     """Relative change, last year of the baseline (2025-2035) with robots at half its price against the
-    baseline, seeds 42-105: columns robot stock, industry's real output, the low-skill wage index, industry's
-    low-skill employment. The test economy of 3,000 workers is too small to see the wage, so this runs the
+    baseline, seeds 42-105: columns robot stock, industry's real output, the low-skill wage, industry's
+    low-skill employment, the skill premium (``wage_ratio_high_low``) and the low-skill real wage
+    (``real_wage_low``). The test economy of 3,000 workers is too small to see the wage, so this runs the
     baseline at its own size (about 1 s a run). Sixty-four seeds: the wage effect is about -0.6% with a
     seed-to-seed spread of 1.3%, so thirty-two give it a t of about -2.3 with a wide spread (2026-12-04, seventh
     stop: -0.30% on seeds 42-73, t -1.3, and -0.84% on 74-105, t -3.4; sixth stop: -0.46% on seeds 42-57 and
     -0.57% on 58-73)."""
     from model.scenario_io import load_scenario
 
-    columns = ["robot_stock", "real_output_industry", "wage_low", "low_skill_employment_industry"]
+    columns = ["robot_stock", "real_output_industry", "wage_low", "low_skill_employment_industry",
+               "wage_ratio_high_low", "real_wage_low"]
 
     def last_year(seed, overrides):
         frame = simulate(load_scenario(ROOT / "scenarios" / "baseline.yaml", overrides), seed=seed,
@@ -174,13 +176,35 @@ def test_cheaper_robots_displace_low_skill_work_in_industry_and_raise_its_output
     42-73: -4.5%, se 1.3%). Asked: robots up 30% in every seed, output higher in three quarters of the seeds
     and by 2% on average, staff per unit of output lower in three quarters and by more than twice its standard
     error."""
-    robots, output, _, low_staff = _half_price_robots_in_the_baseline().T
+    robots, output, _, low_staff = _half_price_robots_in_the_baseline()[:, :4].T
     per_output = (1 + low_staff) / (1 + output) - 1
     assert _t(low_staff) < -2, low_staff
     assert (robots > 0.2).all() and robots.mean() > 0.35, robots
     assert (output > 0).mean() >= 0.75 and output.mean() > 0.02, output
     assert (per_output < 0).mean() >= 0.75, per_output
     assert per_output.mean() / (per_output.std(ddof=1) / np.sqrt(per_output.size)) < -2, per_output
+
+
+def test_cheaper_robots_lower_the_low_skill_wage_against_the_high_skill_wage_and_raise_its_real_value():
+    """The wage side of automation as the model resolves it, at the baseline's size (robots at half the price,
+    seeds 42-105): the displacement effect shows in the skill premium, the productivity effect in real wages.
+
+    Acemoglu and Restrepo's estimates (2020) compare exposed local labour markets with others, so the national
+    price level and economy-wide wage movements drop out; their task model (2022) puts automation's wage effect
+    in the wages of the displaced group relative to the others. The national counterfactual's analogue is the
+    low-skill wage against the high-skill wage, reported as ``wage_ratio_high_low``. The nominal low-skill wage
+    level is the strict xfail below; this measure was examined after that one failed, and both are reported
+    (docs/calibration.md, "Robots and wages").
+
+    Measured (2026-12-05, sixth stop, seeds 42-105): the skill premium +0.62% (t 3.9, wider in 44 of 64); the
+    low-skill wage against the mid-skill wage -0.14% (t -0.9); the consumer price level -1.2% (t -7.2), so the
+    low-skill real wage rises 1.2% (t 6.5, higher in 53 of 64) while the nominal one stays put (-0.04%, t -0.27); the high-skill
+    wage +0.58% (t 4.4). Asked: the skill premium wider and the low-skill real wage higher, each by more than
+    twice its standard error."""
+    change = _half_price_robots_in_the_baseline()
+    premium, real_low = change[:, 4], change[:, 5]
+    assert _t(premium) > 2, premium
+    assert _t(real_low) > 2, real_low
 
 
 @pytest.mark.xfail(strict=True, reason="the model's wage response to robots is within the seeds' noise (issue 16): "

@@ -45,6 +45,12 @@ METRICS: dict[str, tuple[str, str]] = {
     "adoption_<tech>_<region>": ("Adoption share of the technology in a region.", "share"),
     "digital_penetration_<sector>": ("Output-weighted share of the sector's tasks done with digital technology "
                                      "(data systems, robots, AI).", "share"),
+    "digital_capacity_share_<sector>": ("Share of the sector's capacity (output at normal hours) that its firms' "
+                                        "data systems, AI and digital capability provide at their own staff, "
+                                        "robots and capital: 1 - capacity without them / capacity (production.py, "
+                                        "output_nodigital). A partial-equilibrium attribution, like CAICT's "
+                                        "growth accounting; the twin of `decompose` gives the general-equilibrium "
+                                        "one.", "share"),
     "digital_economy_share": ("Digital share of gdp: firms' real value added times the share of their tasks done "
                               "digitally, plus platform services. Outside 0..1 only if some firms' value added is "
                               "negative (digital running services above their sales, in extreme settings).",

@@ -189,8 +189,11 @@ def collect_metrics(model) -> dict:
     share = digital_task_share(model)
     out_s = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
+    capacity_s = np.bincount(firms.sector, weights=model.capacity, minlength=model.n_sectors)
+    plain_s = np.bincount(firms.sector, weights=firms.output_nodigital, minlength=model.n_sectors)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = safe_ratio(dig_s[g], out_s[g])
+        m[f"digital_capacity_share_{name}"] = 1.0 - plain_s[g] / capacity_s[g] if capacity_s[g] > 0 else 0.0
     real_value_added = (firms.sales * model.sector_price0.take(firms.sector, axis=0)
                         - real_digital_services(model, firms.digital))  # net of the digital services bought
     m["digital_economy_share"] = safe_ratio(dot(real_value_added, share) + model.gig_output(), gdp)

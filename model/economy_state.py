@@ -341,6 +341,10 @@ class QuarterState:
     capacity: np.ndarray
     """[F] what each firm could produce this quarter with its inputs (real units; ``production.py``,
     ``initialise.py``)."""
+    sector_capacity: np.ndarray
+    """[S, 2] each sector's capacity this quarter and its capacity without data, AI and digital capability
+    (``output_nodigital``), summed over the firms that produced (``production.py``, ``initialise.py``): this
+    quarter's entrants take exiting firms' rows, and with them other sectors, after production."""
     task_need: np.ndarray | None
     """[F, 4] task units each firm plans for its planned output: routine manual, AI's and people's routine
     cognitive, non-routine (``None`` until the first plan; ``labour_plan.py``, ``initialise.py``)."""

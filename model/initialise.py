@@ -135,6 +135,7 @@ def init_economy(model) -> None:
     model.reach = cfg.gig.initial_reach
     model.consumption = 0.0
     model.capacity = np.zeros(firms.n)
+    model.sector_capacity = np.zeros((model.n_sectors, 2))
     model.task_need = None
     model.robot_task_need = None
     for _ in range(3):  # planned output and the data multiplier depend on each other

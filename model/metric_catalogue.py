@@ -48,9 +48,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "digital_capacity_share_<sector>": ("Share of the sector's capacity (output at normal hours) that its firms' "
                                         "data systems, AI and digital capability provide at their own staff, "
                                         "robots and capital: 1 - capacity without them / capacity (production.py, "
-                                        "output_nodigital). A partial-equilibrium attribution, like CAICT's "
-                                        "growth accounting; the twin of `decompose` gives the general-equilibrium "
-                                        "one.", "share"),
+                                        "output_nodigital), summed over the firms that produced this quarter. New "
+                                        "adopters' adjustment penalties, robots' included, count against it. A "
+                                        "partial-equilibrium attribution, like CAICT's growth accounting; the twin "
+                                        "of `decompose` gives the general-equilibrium one.", "share"),
     "digital_economy_share": ("Digital share of gdp: firms' real value added times the share of their tasks done "
                               "digitally, plus platform services. Outside 0..1 only if some firms' value added is "
                               "negative (digital running services above their sales, in extreme settings).",
@@ -117,13 +118,14 @@ METRICS: dict[str, tuple[str, str]] = {
     "mean_wage": ("Mean quarterly wage of employees.", "output units / quarter"),
     "wage_<skill>": ("Mean wage of employees of a skill level.", "output units / quarter"),
     "wage_ratio_high_mid": ("Mean high-skill wage over mean mid-skill wage.", "ratio"),
-    "wage_ratio_high_low": ("Mean high-skill wage over mean low-skill wage: the skill premium. Robots' displacement "
-                            "of routine manual work shows in it (Acemoglu and Restrepo 2022): the low-skill wage "
-                            "falls against the others even where the price level's fall raises its real value.",
-                            "ratio"),
-    "real_wage_low": ("Mean low-skill wage over the consumer price level relative to step 0: what the low-skill "
-                      "wage buys, at step-0 prices (the productivity effect of automation reaches workers "
-                      "through lower prices).", "output units at step-0 prices / quarter"),
+    "wage_ratio_high_low": ("Mean pay of high-skill employees over mean pay of low-skill employees: the skill "
+                            "premium in what they earn (the region-and-skill wage index, the firm's pay premium "
+                            "and hours together). Cheaper robots widen it mostly through where low-skill workers "
+                            "work (lower-premium firms, shorter hours), not through their wage index "
+                            "(docs/calibration.md, 'Robots and wages').", "ratio"),
+    "real_wage_low": ("Mean pay of low-skill employees over the consumer price level relative to step 0 (the price "
+                      "index set at the quarter's end for the next quarter's sales, as in real_wage_index): what "
+                      "the low-skill wage buys, at step-0 prices.", "output units at step-0 prices / quarter"),
     "real_wage_index": ("Mean wage deflated by the consumer price level, index = 1 at step 0.", "index"),
     "gig_earnings": ("Mean net quarterly earnings of gig workers.", "output units / quarter"),
     "gig_earnings_ratio": ("gig_earnings over mean_wage.", "ratio"),

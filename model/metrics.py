@@ -189,8 +189,7 @@ def collect_metrics(model) -> dict:
     share = digital_task_share(model)
     out_s = np.bincount(firms.sector, weights=firms.output, minlength=model.n_sectors)
     dig_s = np.bincount(firms.sector, weights=firms.output * share, minlength=model.n_sectors)
-    capacity_s = np.bincount(firms.sector, weights=model.capacity, minlength=model.n_sectors)
-    plain_s = np.bincount(firms.sector, weights=firms.output_nodigital, minlength=model.n_sectors)
+    capacity_s, plain_s = model.sector_capacity.T  # by the sectors that produced (entrants came after)
     for g, name in enumerate(model.sector_names):
         m[f"digital_penetration_{name}"] = safe_ratio(dig_s[g], out_s[g])
         m[f"digital_capacity_share_{name}"] = 1.0 - plain_s[g] / capacity_s[g] if capacity_s[g] > 0 else 0.0

@@ -351,6 +351,9 @@ def produce(model) -> None:
     plain = task_inputs(firms.headcount, firms.robots, none, none + 1.0, q_r, rs)
     firms.output_nodigital = base * task_aggregate(plain, no_ai, rho_min, rho_auto) ** (1.0 - beta)
     model.capacity = capacity
+    model.sector_capacity = np.column_stack([
+        np.bincount(firms.sector, weights=capacity, minlength=model.n_sectors),
+        np.bincount(firms.sector, weights=firms.output_nodigital, minlength=model.n_sectors)])
     # what rented AI produced: the share of capacity the same firm would lose without it (the fee's base)
     firms.ai_gain[:] = 0.0
     rows = np.flatnonzero(renting(model))

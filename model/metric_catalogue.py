@@ -49,9 +49,10 @@ METRICS: dict[str, tuple[str, str]] = {
                                         "data systems, AI and digital capability provide at their own staff, "
                                         "robots and capital: 1 - capacity without them / capacity (production.py, "
                                         "output_nodigital), summed over the firms that produced this quarter. New "
-                                        "adopters' adjustment penalties, robots' included, count against it. A "
+                                        "adopters' adjustment penalties, robots' included, count against it (it is "
+                                        "negative where they outweigh what the technology adds). A "
                                         "partial-equilibrium attribution, like CAICT's growth accounting; the twin "
-                                        "of `decompose` gives the general-equilibrium one.", "share"),
+                                        "of `decompose` gives the general-equilibrium one.", "ratio"),
     "digital_economy_share": ("Digital share of gdp: firms' real value added times the share of their tasks done "
                               "digitally, plus platform services. Outside 0..1 only if some firms' value added is "
                               "negative (digital running services above their sales, in extreme settings).",

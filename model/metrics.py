@@ -207,7 +207,8 @@ def collect_metrics(model) -> dict:
     m["industry_cnc_rate"] = safe_ratio(float(firms.output[industry][data_on & controlled].sum()), ind_out)
     value_added = firms.revenue - firms.running
     va_s = np.bincount(firms.sector, weights=value_added, minlength=model.n_sectors)
-    staff_s = np.bincount(firms.sector, weights=row_sum(firms.headcount), minlength=model.n_sectors)
+    staff = row_sum(firms.headcount)
+    staff_s = np.bincount(firms.sector, weights=staff, minlength=model.n_sectors)
     deflator = max(model.price_level / model.price_base, 1e-12)
     for g, name in enumerate(model.sector_names):
         m[f"value_added_per_worker_{name}"] = safe_ratio(va_s[g] / deflator, staff_s[g])
@@ -255,7 +256,7 @@ def collect_metrics(model) -> dict:
         m[f"wage_{name}"] = float(skill_wage[k])
     m["wage_ratio_high_mid"] = safe_ratio(skill_wage[2], skill_wage[1])
     m["wage_ratio_high_low"] = safe_ratio(skill_wage[2], skill_wage[0])
-    m["real_wage_low"] = safe_ratio(float(skill_wage[0]) * model.price_base, model.price_level)
+    m["real_wage_low"] = float(skill_wage[0]) / deflator  # in step-0 prices, as value_added_per_worker
     real_wage = real_wage_level(model, mean_wage)
     m["real_wage_index"] = safe_ratio(real_wage, model.real_wage0)
     gig_rows = np.flatnonzero(status == GIG)
@@ -330,7 +331,7 @@ def collect_metrics(model) -> dict:
     m["robot_price"] = float(model.robot_price / model.robot_price0)
     m["firms_entered"] = float(flows["entries"])
     m["firms_exited"] = float(flows["exits"])
-    m["firms_without_staff"] = float(np.count_nonzero(row_sum(firms.headcount) == 0)) / firms.n
+    m["firms_without_staff"] = float(np.count_nonzero(staff == 0)) / firms.n
     m["trainees"] = float(flows["trainees"])
     m["policy_spending"] = float(fiscal.policy_spending)
     m["policy_spending_cumulative"] = float(fiscal.policy_spending_cumulative)
